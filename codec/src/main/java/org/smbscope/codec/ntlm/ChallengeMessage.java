@@ -83,7 +83,9 @@ public record ChallengeMessage(Set<NegotiateFlag> flags, String targetName, byte
             (version == null ? Version.DEFAULT : version).write(w);
         }
         target.fill(w, SecurityBuffer.encodeText(targetName, unicode()));
-        info.fill(w, targetInfo == null ? new byte[0] : targetInfo.encode());
+        if (targetInfo != null) {
+            info.fill(w, targetInfo.encode());
+        }
         return w.toByteArray();
     }
 
