@@ -76,7 +76,7 @@ final class AesCcm {
             throw new IllegalArgumentException("CCM nonce must be " + nonceLength + " bytes, got " + nonce.length);
         }
         int l = 15 - nonceLength;
-        if (l < 8 && (len >>> (8 * l)) != 0) {
+        if (l < 4 && ((long) len >>> (8 * l)) != 0) {
             throw new IllegalArgumentException("message too long for a " + l + "-byte CCM length field");
         }
     }
