@@ -121,7 +121,7 @@ public final class SrvsvcCodec {
             }
             case NETR_SERVER_GET_INFO -> {
                 String server = optionalString(r, "ServerName");
-                yield new NetServerGetInfoRequest(server, level(r, "Level"));
+                yield new NetServerGetInfoRequest(server, (int) r.u32("Level"));
             }
             default -> throw r.error("opnum", "srvsvc opnum " + opnum + " is not supported");
         };
