@@ -149,6 +149,24 @@ class Smb2MessagesTest {
     }
 
     @Test
+    void interimPendingIsAsync() throws Exception {
+        Smb2Packet p = Smb2Codec.decode(Smb2GoldenReplayTest.golden("b_smb3_default_18.bin"));
+        assertThat(p.header().isAsync()).isTrue();
+        assertThat(p.header().asyncId()).isNotZero();
+        assertThat(p.header().status()).isEqualTo(NtStatus.PENDING);
+        assertThat(p.message()).isInstanceOf(ErrorResponse.class);
+        assertThat(p.header().detail().render()).contains("Async Id: 0x").doesNotContain("Tree Id");
+    }
+
+    @Test
+    void creditCharge() {
+        assertThat(Smb2Header.creditChargeFor(0)).isEqualTo(1);
+        assertThat(Smb2Header.creditChargeFor(65536)).isEqualTo(1);
+        assertThat(Smb2Header.creditChargeFor(65537)).isEqualTo(2);
+        assertThat(Smb2Header.creditChargeFor(8 * 1024 * 1024)).isEqualTo(128);
+    }
+
+    @Test
     void compressedIsRefusedClearly() {
         byte[] wire = Hex.parse("fc 53 4d 42 00 01 00 00 00 00 00 00 00 00 00 00");
         assertThat(Smb2Codec.kind(wire)).isEqualTo(Smb2Codec.FrameKind.COMPRESSED);
