@@ -159,6 +159,17 @@ class Smb2MessagesTest {
     }
 
     @Test
+    void bufferOverflowKeepsTheQueryInfoLayout() throws Exception {
+        Smb2Header h = Smb2Header.request(Smb2Command.QUERY_INFO, 5).withFlags(Smb2Flags.SERVER_TO_REDIR)
+                .withStatus(NtStatus.BUFFER_OVERFLOW);
+        QueryInfoResponse partial = new QueryInfoResponse(new byte[] {1, 2, 3, 4});
+        assertThat(Smb2Codec.decode(Smb2Codec.encode(h, partial)).message()).isEqualTo(partial);
+        Smb2Header denied = h.withStatus(NtStatus.ACCESS_DENIED);
+        assertThat(Smb2Codec.decode(Smb2Codec.encode(denied, ErrorResponse.empty(Smb2Command.QUERY_INFO))).message())
+                .isEqualTo(ErrorResponse.empty(Smb2Command.QUERY_INFO));
+    }
+
+    @Test
     void creditCharge() {
         assertThat(Smb2Header.creditChargeFor(0)).isEqualTo(1);
         assertThat(Smb2Header.creditChargeFor(65536)).isEqualTo(1);
