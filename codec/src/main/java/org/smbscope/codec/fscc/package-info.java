@@ -1,6 +1,16 @@
 /**
- * [MS-FSCC] codes used by SMB2: file attributes and the file / file-system information class
- * numbers. The information structures themselves (2.4, 2.5) are still to come; SMB2 QUERY_INFO
- * and QUERY_DIRECTORY responses carry them as raw buffers until then.
+ * [MS-FSCC] file and file system information classes used by SMB2.
+ *
+ * <p>API: {@link org.smbscope.codec.fscc.FileAttribute} (EnumSet with {@code fromMask}/{@code toMask}),
+ * {@link org.smbscope.codec.fscc.FileInformationClass} and
+ * {@link org.smbscope.codec.fscc.FsInformationClass} (open codes),
+ * {@link org.smbscope.codec.fscc.DirectoryInformation#decode} /{@code encode} for the directory
+ * listing classes (Directory, FullDirectory, BothDirectory, IdBothDirectory, IdFullDirectory, Names)
+ * into {@link org.smbscope.codec.fscc.DirectoryEntry} records;
+ * {@link org.smbscope.codec.fscc.FileInformation#decode} / {@code encode} (Basic, Standard, All,
+ * NetworkOpen, Name, Streams, Rename, Disposition, AttributeTag and single-value classes) and
+ * {@link org.smbscope.codec.fscc.FsInformation#decode} / {@code encode} (Volume, Size, FullSize,
+ * Device, Attribute, SectorSize, ObjectId) for QUERY_INFO / SET_INFO buffers. Errors:
+ * {@link org.smbscope.codec.fscc.FsccDecodeException}.
  */
 package org.smbscope.codec.fscc;

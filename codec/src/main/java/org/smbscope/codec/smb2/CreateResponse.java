@@ -48,8 +48,7 @@ public record CreateResponse(OplockLevel oplockLevel, int flags, CreateAction cr
         int contextsAt = w.size();
         w.u32le(0).u32le(0);
         if (contexts.isEmpty()) {
-            w.u8(0);
-            return;
+            return; // Windows and Samba send no Buffer byte here
         }
         NegotiateContext.pad8(w, headerStart);
         int start = w.size();

@@ -62,9 +62,13 @@ public record IoctlRequest(CtlCode ctlCode, FileId fileId, byte[] input, int max
             w.patchU32le(outAt, w.size() - headerStart);
             w.bytes(output);
         }
-        if (input.length == 0 && output.length == 0) {
+        if (input.length == 0) {
             w.patchU32le(inAt, bufferStart);
+        }
+        if (output.length == 0) {
             w.patchU32le(outAt, bufferStart);
+        }
+        if (input.length == 0 && output.length == 0) {
             w.u8(0);
         }
     }

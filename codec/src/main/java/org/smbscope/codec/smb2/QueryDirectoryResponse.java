@@ -25,6 +25,13 @@ public record QueryDirectoryResponse(byte[] output) implements Smb2Response {
         return Smb2Command.QUERY_DIRECTORY;
     }
 
+    /** Decodes the entries (a NextEntryOffset chain) for the class the request asked for. */
+    public java.util.List<org.smbscope.codec.fscc.DirectoryEntry> entries(
+            org.smbscope.codec.fscc.FileInformationClass infoClass)
+            throws org.smbscope.codec.fscc.FsccDecodeException {
+        return org.smbscope.codec.fscc.DirectoryInformation.decode(infoClass, output);
+    }
+
     @Override
     public void writeBody(WireWriter w, int headerStart) {
         w.u16le(STRUCTURE_SIZE);

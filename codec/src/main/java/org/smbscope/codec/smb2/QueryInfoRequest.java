@@ -44,7 +44,9 @@ public record QueryInfoRequest(InfoType infoType, int infoClass, int outputBuffe
         w.u16le(0).u16le(0).u32le(input.length).u32le(additionalInformation & 0xFFFFFFFFL)
                 .u32le(flags & 0xFFFFFFFFL);
         fileId.write(w);
-        w.patchU16le(at, w.size() - headerStart);
+        if (input.length > 0) {
+            w.patchU16le(at, w.size() - headerStart);
+        }
         w.bytes(input);
         if (input.length == 0) {
             w.u8(0);

@@ -2,86 +2,194 @@ package org.smbscope.codec.smb2;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.codec.wire.DecodeException;
 import org.smbscope.codec.wire.WireReader;
 import org.smbscope.codec.wire.WireWriter;
 
 /**
- * Frames to {@link Smb2Packet}s and back, [MS-SMB2] 3.2.4.1.4 / 3.3.5.2.7 (compounding): a frame
- * (the bytes after the 4-byte transport header) holds one message or a chain linked by
- * NextCommand, each 8-byte aligned. Every NextCommand must move forward and stay inside the frame;
- * each body is decoded within its own message.
+ * Encodes and decodes SMB2 messages ([MS-SMB2] 2.2): header + body, single or compounded.
+ *
+ * <p>A response whose status is a failure and whose body is the 9-byte ERROR structure decodes to
+ * {@link ErrorResponse}; the exceptions of 3.3.4.4 (MORE_PROCESSING_REQUIRED for SESSION_SETUP,
+ * BUFFER_OVERFLOW with a regular body for READ/IOCTL/QUERY_INFO/...) decode to the command's own
+ * response record, decided by StructureSize.
  */
 public final class Smb2Codec {
-    /** The most messages one compound may hold before it is treated as hostile. */
-    public static final int MAX_COMPOUND = 128;
+    /** ProtocolId bytes of an SMB2 message, a transform header and a compression transform header. */
+    public static final int SMB2_MAGIC = 0xFE534D42;
+    public static final int TRANSFORM_MAGIC = 0xFD534D42;
+    public static final int COMPRESSION_MAGIC = 0xFC534D42;
+    public static final int SMB1_MAGIC = 0xFF534D42;
+
+    /** What a frame starts with. */
+    public enum FrameKind { SMB2, TRANSFORM, COMPRESSED, SMB1, UNKNOWN }
 
     private Smb2Codec() {
     }
 
-    /** Every message of a frame, in order. */
-    public static List<Smb2Packet> decode(byte[] frame) throws Smb2DecodeException {
+    public static FrameKind kind(byte[] frame, int offset, int length) {
+        if (length < 4 || offset < 0 || offset > frame.length - 4) {
+            return FrameKind.UNKNOWN;
+        }
+        int magic = ((frame[offset] & 0xFF) << 24) | ((frame[offset + 1] & 0xFF) << 16)
+                | ((frame[offset + 2] & 0xFF) << 8) | (frame[offset + 3] & 0xFF);
+        return switch (magic) {
+            case SMB2_MAGIC -> FrameKind.SMB2;
+            case TRANSFORM_MAGIC -> FrameKind.TRANSFORM;
+            case COMPRESSION_MAGIC -> FrameKind.COMPRESSED;
+            case SMB1_MAGIC -> FrameKind.SMB1;
+            default -> FrameKind.UNKNOWN;
+        };
+    }
+
+    public static FrameKind kind(byte[] frame) {
+        return kind(frame, 0, frame.length);
+    }
+
+    /** Encodes one message; the header's NextCommand is written as given. */
+    public static byte[] encode(Smb2Header header, Smb2Message message) {
+        WireWriter w = new WireWriter(Smb2Header.SIZE + 128);
+        write(w, header, message);
+        return w.toByteArray();
+    }
+
+    public static byte[] encode(Smb2Packet packet) {
+        return encode(packet.header(), packet.message());
+    }
+
+    /** Writes header and body at the writer's current position. */
+    public static void write(WireWriter w, Smb2Header header, Smb2Message message) {
+        if (!header.command().equals(message.command())) {
+            throw new IllegalArgumentException("header command " + header.command().name() + " but body "
+                    + message.command().name());
+        }
+        int start = w.size();
+        header.write(w);
+        message.writeBody(w, start);
+    }
+
+    /** Encodes a compound chain (see {@link Smb2Compound#join}). */
+    public static byte[] encodeCompound(List<Smb2Packet> packets) {
+        List<byte[]> parts = new ArrayList<>(packets.size());
+        for (Smb2Packet p : packets) {
+            parts.add(encode(p.header().withNextCommand(0), p.message()));
+        }
+        return Smb2Compound.join(parts);
+    }
+
+    public static Smb2Packet decode(byte[] frame) throws Smb2DecodeException {
         return decode(frame, 0, frame.length);
     }
 
-    /** Every message of {@code frame[offset, offset+length)}. */
-    public static List<Smb2Packet> decode(byte[] frame, int offset, int length) throws Smb2DecodeException {
-        List<Smb2Packet> out = new ArrayList<>();
-        int start = offset;
-        int end = offset + length;
-        while (true) {
-            if (out.size() >= MAX_COMPOUND) {
-                throw new Smb2DecodeException("NextCommand", start - offset, "more than " + MAX_COMPOUND + " compounded messages");
-            }
-            if (end - start < Smb2Header.SIZE) {
-                throw new Smb2DecodeException("SMB2 Header", start - offset, "needs 64 bytes, " + (end - start) + " left");
-            }
-            int next = nextCommand(frame, start);
-            int messageLength;
-            if (next == 0) {
-                messageLength = end - start;
-            } else if (next < Smb2Header.SIZE || (next & 7) != 0 || next > end - start) {
-                throw new Smb2DecodeException("NextCommand", start - offset + 20,
-                        "NextCommand " + Integer.toUnsignedString(next) + " is not an 8-byte aligned offset past the header inside the "
-                                + (end - start) + " bytes left");
-            } else {
-                messageLength = next;
-            }
-            out.add(decodeMessage(frame, start, messageLength, start - offset));
-            if (next == 0) {
-                return out;
-            }
-            start += next;
+    /**
+     * Decodes the message at {@code frame[offset, offset+length)}. If the header's NextCommand is not
+     * 0 only the first message (NextCommand bytes) is decoded; use {@link #decodeAll} for compounds.
+     */
+    public static Smb2Packet decode(byte[] frame, int offset, int length) throws Smb2DecodeException {
+        if (offset < 0 || length < 0 || offset > frame.length - length) {
+            throw new IllegalArgumentException("window outside array");
         }
-    }
-
-    private static int nextCommand(byte[] f, int start) {
-        int i = start + 20;
-        return (f[i] & 0xFF) | (f[i + 1] & 0xFF) << 8 | (f[i + 2] & 0xFF) << 16 | (f[i + 3] & 0xFF) << 24;
-    }
-
-    private static Smb2Packet decodeMessage(byte[] frame, int start, int length, int frameOffset) throws Smb2DecodeException {
+        checkKind(frame, offset, length);
         try {
-            WireReader r = WireReader.of(frame, start, length, Smb2DecodeException::new);
-            Smb2Header header = Smb2Header.read(r);
-            Body body = new Body(frame, start, r, header);
-            Smb2Message message = header.isResponse() ? response(body) : request(body);
-            return new Smb2Packet(header, message, frameOffset, length);
+            WireReader whole = WireReader.of(frame, offset, length, Smb2DecodeException::new);
+            Smb2Header header = Smb2Header.read(whole);
+            int messageLength = length;
+            if (header.nextCommand() != 0) {
+                long next = header.nextCommand() & 0xFFFFFFFFL;
+                if (next < Smb2Header.SIZE || next > length) {
+                    throw whole.failAt("NextCommand", 20, "next command offset " + next + " outside 64.." + length);
+                }
+                messageLength = (int) next;
+            }
+            WireReader message = WireReader.of(frame, offset, messageLength, Smb2DecodeException::new);
+            message.seek("Body", Smb2Header.SIZE);
+            Body body = new Body(frame, offset, message, header);
+            Smb2Message m = readBody(body);
+            return new Smb2Packet(header, m, offset, messageLength);
         } catch (Smb2DecodeException e) {
-            throw new Smb2DecodeException(e.field(), frameOffset + e.offset(), e.detail());
+            throw e;
         } catch (DecodeException e) {
-            throw new Smb2DecodeException(e.field(), frameOffset + e.offset(), e.detail());
+            throw new Smb2DecodeException(e.field(), e.offset(), e.detail());
         }
     }
 
-    private static int structureSize(Body b) throws DecodeException {
-        return b.r.remaining() >= 2 ? b.r.slice("StructureSize", Smb2Header.SIZE, 2).u16le("StructureSize") : -1;
+    /** Splits a compound frame and decodes every message. */
+    public static List<Smb2Packet> decodeAll(byte[] frame) throws Smb2DecodeException {
+        return decodeAll(frame, 0, frame.length);
     }
 
-    private static Smb2Message request(Body b) throws DecodeException {
-        Smb2Command c = b.header.command();
-        return switch (c.value()) {
+    public static List<Smb2Packet> decodeAll(byte[] frame, int offset, int length) throws Smb2DecodeException {
+        checkKind(frame, offset, length);
+        List<Smb2Packet> out = new ArrayList<>();
+        for (Smb2Compound.Part p : Smb2Compound.split(frame, offset, length)) {
+            out.add(decode(frame, p.offset(), p.length()));
+        }
+        return out;
+    }
+
+    private static void checkKind(byte[] frame, int offset, int length) throws Smb2DecodeException {
+        switch (kind(frame, offset, length)) {
+            case SMB2 -> { }
+            case COMPRESSED -> throw new Smb2DecodeException("ProtocolId", 0,
+                    "compressed messages (COMPRESSION_TRANSFORM_HEADER 0xfc 'SMB') are not supported");
+            case TRANSFORM -> throw new Smb2DecodeException("ProtocolId", 0,
+                    "encrypted message (TRANSFORM_HEADER 0xfd 'SMB'): decrypt it first");
+            case SMB1 -> throw new Smb2DecodeException("ProtocolId", 0, "an SMB1 message (0xff 'SMB'), not SMB2");
+            default -> throw new Smb2DecodeException("ProtocolId", 0,
+                    length < 4 ? "frame of " + length + " bytes is too short for a ProtocolId"
+                            : "not an SMB2 message (ProtocolId is not 0xfe 'SMB')");
+        }
+    }
+
+    /** Peeks the body's StructureSize (without moving the reader). */
+    private static int peekStructureSize(Body b) throws DecodeException {
+        int at = b.r.position();
+        int size = b.r.u16le("StructureSize");
+        b.r.seek("StructureSize", at);
+        return size;
+    }
+
+    private static Smb2Message readBody(Body b) throws DecodeException {
+        Smb2Header h = b.header;
+        int cmd = h.command().value();
+        if (!h.command().isKnown() || cmd == Smb2Command.SERVER_TO_CLIENT_NOTIFICATION.value()) {
+            return new UnknownMessage(h.command(), b.r.rest());
+        }
+        if (!h.isResponse()) {
+            return readRequest(b, cmd);
+        }
+        NtStatus status = h.status();
+        if (!status.equals(NtStatus.SUCCESS)) {
+            int size = peekStructureSize(b);
+            // SESSION_SETUP, QUERY_DIRECTORY, CHANGE_NOTIFY and QUERY_INFO responses are also 9 bytes:
+            // there only MORE_PROCESSING_REQUIRED (session setup) and BUFFER_OVERFLOW (partial data)
+            // keep the command's own layout.
+            boolean regular = (cmd == 1 && status.equals(NtStatus.MORE_PROCESSING_REQUIRED))
+                    || (cmd != 1 && status.equals(NtStatus.BUFFER_OVERFLOW));
+            if (size == ErrorResponse.STRUCTURE_SIZE && !regular && errorByteCountFits(b)) {
+                return ErrorResponse.read(b);
+            }
+        }
+        return readResponse(b, cmd);
+    }
+
+    /**
+     * A failed SESSION_SETUP may also carry the command's own 9-byte body: impacket answers a bad
+     * logon that way, with a SPNEGO reject blob. The error form is taken only when its ByteCount
+     * fits the message; otherwise the body is read as the command's response.
+     */
+    private static boolean errorByteCountFits(Body b) throws DecodeException {
+        if (b.r.length() < Smb2Header.SIZE + 8) {
+            return true;
+        }
+        WireReader r = b.r.slice("ByteCount", Smb2Header.SIZE + 4, b.r.length() - Smb2Header.SIZE - 4);
+        return r.u32le("ByteCount") <= r.remaining();
+    }
+
+    private static Smb2Request readRequest(Body b, int cmd) throws DecodeException {
+        return switch (cmd) {
             case 0x00 -> NegotiateRequest.read(b);
             case 0x01 -> SessionSetupRequest.read(b);
             case 0x02 -> LogoffRequest.read(b);
@@ -100,35 +208,14 @@ public final class Smb2Codec {
             case 0x0F -> ChangeNotifyRequest.read(b);
             case 0x10 -> QueryInfoRequest.read(b);
             case 0x11 -> SetInfoRequest.read(b);
-            case 0x12 -> structureSize(b) == 36 ? LeaseBreakAcknowledgment.read(b) : OplockBreak.read(b);
-            default -> new UnknownMessage(c, b.r.rest());
+            case 0x12 -> peekStructureSize(b) == LeaseBreakAcknowledgment.STRUCTURE_SIZE
+                    ? LeaseBreakAcknowledgment.read(b) : OplockBreak.read(b);
+            default -> new UnknownMessage(b.header.command(), b.r.rest());
         };
     }
 
-    /** An error body (StructureSize 9) stands in for the command's own response on failure and for interim replies. */
-    private static boolean isErrorBody(Body b) throws DecodeException {
-        NtStatus s = b.header.status();
-        boolean failure = s.isError() && !(s.equals(NtStatus.MORE_PROCESSING_REQUIRED)
-                && b.header.command().equals(Smb2Command.SESSION_SETUP));
-        if (!(failure || s.equals(NtStatus.PENDING)) || structureSize(b) != 9) {
-            return false;
-        }
-        // SESSION_SETUP's own response also has StructureSize 9: impacket answers a failed logon with
-        // it (and a SPNEGO reject blob). Take the error form only when its ByteCount fits the message.
-        WireReader r = b.r.slice("ByteCount", 0, b.r.length());
-        if (r.length() < Smb2Header.SIZE + 8) {
-            return true;
-        }
-        r.seek("ByteCount", Smb2Header.SIZE + 4);
-        return r.u32le("ByteCount") <= r.remaining();
-    }
-
-    private static Smb2Message response(Body b) throws DecodeException {
-        if (isErrorBody(b)) {
-            return ErrorResponse.read(b);
-        }
-        Smb2Command c = b.header.command();
-        return switch (c.value()) {
+    private static Smb2Response readResponse(Body b, int cmd) throws DecodeException {
+        return switch (cmd) {
             case 0x00 -> NegotiateResponse.read(b);
             case 0x01 -> SessionSetupResponse.read(b);
             case 0x02 -> LogoffResponse.read(b);
@@ -146,36 +233,13 @@ public final class Smb2Codec {
             case 0x0F -> ChangeNotifyResponse.read(b);
             case 0x10 -> QueryInfoResponse.read(b);
             case 0x11 -> SetInfoResponse.read(b);
-            case 0x12 -> structureSize(b) == 44 ? LeaseBreakNotification.read(b) : OplockBreak.read(b);
-            default -> new UnknownMessage(c, b.r.rest());
+            case 0x12 -> switch (peekStructureSize(b)) {
+                case LeaseBreakNotification.STRUCTURE_SIZE -> LeaseBreakNotification.read(b);
+                case LeaseBreakAcknowledgment.STRUCTURE_SIZE -> LeaseBreakAcknowledgment.read(b);
+                default -> OplockBreak.read(b);
+            };
+            case 0x0C -> throw b.r.fail("Command", "CANCEL has no response");
+            default -> new UnknownMessage(b.header.command(), b.r.rest());
         };
-    }
-
-    /**
-     * Encodes one message or a compound: each header's NextCommand is set to the aligned length of
-     * its message (0 for the last); the caller's headers are otherwise written as given.
-     */
-    public static byte[] encode(List<Smb2Packet> packets) {
-        if (packets.isEmpty()) {
-            throw new IllegalArgumentException("nothing to encode");
-        }
-        WireWriter w = new WireWriter(256);
-        for (int i = 0; i < packets.size(); i++) {
-            Smb2Packet p = packets.get(i);
-            int headerStart = w.size();
-            w.bytes(p.header().encode());
-            p.message().writeBody(w, headerStart);
-            if (i < packets.size() - 1) {
-                w.align(8);
-                w.patchU32le(headerStart + 20, w.size() - headerStart);
-            } else {
-                w.patchU32le(headerStart + 20, 0);
-            }
-        }
-        return w.toByteArray();
-    }
-
-    public static byte[] encode(Smb2Packet packet) {
-        return encode(List.of(packet));
     }
 }

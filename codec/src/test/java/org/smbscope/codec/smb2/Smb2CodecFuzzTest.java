@@ -1,24 +1,30 @@
 package org.smbscope.codec.smb2;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.List;
 
-/**
- * Any bytes as an SMB2 frame: the only failure allowed is an {@link Smb2DecodeException}; what
- * decodes renders and encodes again. Corpus: messages from Samba and impacket captures.
- */
 class Smb2CodecFuzzTest {
+    /** Header, compound splitter and every message decoder in both directions (direction comes from the flags). */
     @FuzzTest
-    void decode(byte[] input) throws Smb2DecodeException {
-        List<Smb2Packet> packets;
+    void decodeAll(byte[] input) {
         try {
-            packets = Smb2Codec.decode(input);
+            for (Smb2Packet p : Smb2Codec.decodeAll(input)) {
+                p.detail().render();
+                Smb2Codec.encode(p.header(), p.message());
+                if (p.message() instanceof ErrorResponse e) {
+                    e.contexts();
+                }
+            }
         } catch (Smb2DecodeException expected) {
-            return;
+            // bounded failure
         }
-        for (Smb2Packet p : packets) {
-            p.detail().render();
+    }
+
+    @FuzzTest
+    void transform(byte[] input) {
+        try {
+            Smb2TransformHeader.decode(input).aad();
+        } catch (Smb2DecodeException expected) {
+            // bounded failure
         }
-        Smb2Codec.encode(packets);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.smbscope.codec.wire.Hex;
 
 /** Named hostile frames: each is a decode error naming the field, never an index error. */
-class Smb2CodecHostileTest {
+class Smb2CompoundNamedHostileTest {
     /** An ECHO request, [MS-SMB2] 2.2.28. */
     static final byte[] ECHO = Hex.parse("""
         fe 53 4d 42 40 00 00 00  00 00 00 00 0d 00 01 00   # ProtocolId, StructureSize 64, CreditCharge 0, Status 0, ECHO, credits 1
@@ -20,17 +20,17 @@ class Smb2CodecHostileTest {
 
     @Test
     void echoDecodesAndEncodesBackExactly() throws Smb2DecodeException {
-        List<Smb2Packet> p = Smb2Codec.decode(ECHO);
+        List<Smb2Packet> p = Smb2Codec.decodeAll(ECHO);
         assertThat(p).hasSize(1);
         assertThat(p.get(0).header().command()).isEqualTo(Smb2Command.ECHO);
         assertThat(p.get(0).header().messageId()).isEqualTo(5);
         assertThat(p.get(0).message()).isInstanceOf(EchoRequest.class);
-        assertThat(Smb2Codec.encode(p)).isEqualTo(ECHO);
+        assertThat(Smb2Codec.encodeCompound(p)).isEqualTo(ECHO);
     }
 
     @Test
     void truncatedHeader() {
-        assertThatThrownBy(() -> Smb2Codec.decode(java.util.Arrays.copyOf(ECHO, 40)))
+        assertThatThrownBy(() -> Smb2Codec.decodeAll(java.util.Arrays.copyOf(ECHO, 40)))
                 .isInstanceOf(Smb2DecodeException.class).hasMessageContaining("64 bytes");
     }
 
@@ -38,7 +38,7 @@ class Smb2CodecHostileTest {
     void nextCommandThatDoesNotAdvanceIsRejected() {
         byte[] f = ECHO.clone();
         f[20] = 8; // NextCommand 8: inside the header
-        assertThatThrownBy(() -> Smb2Codec.decode(f)).isInstanceOf(Smb2DecodeException.class)
+        assertThatThrownBy(() -> Smb2Codec.decodeAll(f)).isInstanceOf(Smb2DecodeException.class)
                 .hasMessageContaining("NextCommand");
     }
 
@@ -47,7 +47,7 @@ class Smb2CodecHostileTest {
         byte[] f = ECHO.clone();
         f[20] = (byte) 0xf8;
         f[21] = 0x7f;
-        assertThatThrownBy(() -> Smb2Codec.decode(f)).isInstanceOf(Smb2DecodeException.class)
+        assertThatThrownBy(() -> Smb2Codec.decodeAll(f)).isInstanceOf(Smb2DecodeException.class)
                 .hasMessageContaining("NextCommand");
     }
 
@@ -58,17 +58,17 @@ class Smb2CodecHostileTest {
         byte[] f = new byte[72 + ECHO.length];
         System.arraycopy(one, 0, f, 0, 72);
         System.arraycopy(ECHO, 0, f, 72, ECHO.length);
-        List<Smb2Packet> p = Smb2Codec.decode(f);
+        List<Smb2Packet> p = Smb2Codec.decodeAll(f);
         assertThat(p).hasSize(2);
         assertThat(p.get(1).offset()).isEqualTo(72);
-        assertThat(Smb2Codec.encode(p)).isEqualTo(f);
+        assertThat(Smb2Codec.encodeCompound(p)).isEqualTo(f);
     }
 
     @Test
     void wrongStructureSizeNamesTheField() {
         byte[] f = ECHO.clone();
         f[64] = 9;
-        assertThatThrownBy(() -> Smb2Codec.decode(f)).isInstanceOf(Smb2DecodeException.class)
+        assertThatThrownBy(() -> Smb2Codec.decodeAll(f)).isInstanceOf(Smb2DecodeException.class)
                 .hasMessageContaining("StructureSize");
     }
 
@@ -76,7 +76,7 @@ class Smb2CodecHostileTest {
     void notSmb2() {
         byte[] f = ECHO.clone();
         f[0] = (byte) 0xff;
-        assertThatThrownBy(() -> Smb2Codec.decode(f)).isInstanceOf(Smb2DecodeException.class)
+        assertThatThrownBy(() -> Smb2Codec.decodeAll(f)).isInstanceOf(Smb2DecodeException.class)
                 .hasMessageContaining("ProtocolId");
     }
 
@@ -84,7 +84,7 @@ class Smb2CodecHostileTest {
     void unknownCommandKeepsItsNumber() throws Smb2DecodeException {
         byte[] f = ECHO.clone();
         f[12] = 0x33;
-        Smb2Packet p = Smb2Codec.decode(f).get(0);
+        Smb2Packet p = Smb2Codec.decodeAll(f).get(0);
         assertThat(p.header().command().value()).isEqualTo(0x33);
         assertThat(p.message()).isInstanceOf(UnknownMessage.class);
     }
