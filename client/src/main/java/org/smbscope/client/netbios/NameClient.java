@@ -1,155 +1,166 @@
 package org.smbscope.client.netbios;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 import org.smbscope.codec.netbios.NameServicePacket;
 import org.smbscope.codec.netbios.NameServicePackets;
-import org.smbscope.codec.netbios.NameServiceRcode;
-import org.smbscope.codec.netbios.NbRData;
+import org.smbscope.codec.netbios.NetbiosDecodeException;
 import org.smbscope.codec.netbios.NetbiosName;
-import org.smbscope.codec.netbios.NodeStatusRData;
 import org.smbscope.codec.netbios.ResourceRecord;
-import org.smbscope.codec.netbios.RrType;
 
 /**
- * A NetBIOS name service client (RFC 1001 15.1, RFC 1002 4.2): name queries unicast to a name
- * server (recursion desired) or broadcast, and node status requests. Blocking UDP, one request at
- * a time (a lock, not a monitor, so virtual threads are not pinned). Negative responses are
- * {@link NameQueryResult.NotFound} results; silence is a {@link NameTimeoutException}.
+ * The NetBIOS name service client side, RFC 1002 4.2 / 5.1.1 (B/P node query procedures):
+ * unicast name queries to a name server or a host (recursion desired for a WINS server),
+ * broadcast queries that collect every answer until the wait ends, and node status requests.
+ * Blocking and virtual-thread friendly; each call binds its own socket on the configured local
+ * address and closes it when done.
  *
- * <pre>{@code
- * try (NameClient c = NameClient.open(NameClientConfig.builder()
- *         .localAddress(InetAddress.getByName("127.0.0.1")).build())) {
- *     NameQueryResult r = c.query(NetbiosName.of("LAB10", 0x00), new InetSocketAddress("127.0.0.10", 137), true);
- *     NodeStatusResult s = c.nodeStatus(new InetSocketAddress("127.0.0.10", 137));
- * }
- * }</pre>
+ * <p>Answers are matched by transaction id and sender; packets that do not decode are counted
+ * and skipped, and if nothing else came the call fails with {@link NameProtocolException}.
  */
-public final class NameClient implements AutoCloseable {
-    /** The NetBIOS name service port. */
+public final class NameClient {
+    /** The name service port, RFC 1002 4.2. */
     public static final int PORT = 137;
 
     private final NameClientConfig config;
-    private final UdpEndpoint endpoint;
-    private final ReentrantLock lock = new ReentrantLock();
 
-    private NameClient(NameClientConfig config, UdpEndpoint endpoint) {
+    public NameClient(NameClientConfig config) {
         this.config = config;
-        this.endpoint = endpoint;
     }
 
-    /** Binds the configured local address and port. */
-    public static NameClient open(NameClientConfig config) throws IOException {
-        InetSocketAddress local = new InetSocketAddress(config.localAddress(), config.localPort());
-        return new NameClient(config, new UdpEndpoint(local, true, config.clock()));
-    }
-
-    public InetSocketAddress localAddress() {
-        return endpoint.localAddress();
-    }
-
-    private int nextId() {
-        lock.lock(); // the injected generator need not be thread-safe
-        try {
-            return config.random().nextInt(0x10000);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private Transaction transaction() {
-        return new Transaction(endpoint, config.clock(), config.timeout(), config.retries());
+    public NameClientConfig config() {
+        return config;
     }
 
     /**
-     * Unicast name query to a name server (or any node) at {@code server}.
-     *
-     * @throws NameTimeoutException  no response after every retransmission
-     * @throws NameProtocolException only malformed responses came back
+     * Asks {@code server} (a WINS server or the host itself) for {@code name}: the first answer
+     * from that address, positive or negative.
      */
-    public NameQueryResult query(NetbiosName name, InetSocketAddress server, boolean recursionDesired) throws IOException {
-        NameServicePacket request = NameServicePackets.query(nextId(), name, false, recursionDesired);
-        List<Transaction.Response> got = exchange(request, server, false, "name query for " + name);
-        return toResult(got.get(0));
+    public NameQueryResult queryUnicast(NetbiosName name, InetSocketAddress server, boolean recursion)
+            throws IOException {
+        NameServicePacket q = NameServicePackets.query(transactionId(), name, false, recursion);
+        List<Reply> replies = exchange(q, server, false, true);
+        return toResult(replies.get(0));
     }
 
     /**
-     * Broadcast name query to {@code broadcast}: every answer that arrives within the timeout of
-     * the first attempt that got any. Empty when nobody answered (not an exception: on a
-     * broadcast, silence is the normal way of saying "not here").
+     * Broadcasts a query for {@code name} to {@code broadcast} and returns every answer received
+     * until the timeout (owners of unique names answer; group members each answer). An empty list
+     * means nobody answered: on a broadcast that is "not found", not an error.
      */
-    public List<NameQueryResult> broadcastQuery(NetbiosName name, InetSocketAddress broadcast) throws IOException {
-        NameServicePacket request = NameServicePackets.query(nextId(), name, true, false);
-        lock.lock();
-        try {
-            List<NameQueryResult> results = new ArrayList<>();
-            for (Transaction.Response r : transaction().run(request, broadcast, true)) {
-                results.add(toResult(r));
-            }
-            return results;
-        } finally {
-            lock.unlock();
+    public List<NameQueryResult> queryBroadcast(NetbiosName name, InetSocketAddress broadcast) throws IOException {
+        NameServicePacket q = NameServicePackets.query(transactionId(), name, true, false);
+        List<NameQueryResult> out = new ArrayList<>();
+        for (Reply r : exchange(q, broadcast, true, false)) {
+            out.add(toResult(r));
         }
+        return out;
     }
 
-    /** Node status of {@code target}, asking for the wildcard name {@code *} (as nmblookup -A). */
+    /** A node status request (NBSTAT) for {@code *} (or a given name) to one host. */
     public NodeStatusResult nodeStatus(InetSocketAddress target) throws IOException {
         return nodeStatus(target, NetbiosName.wildcard());
     }
 
-    /** Node status of {@code target} for a given name (as Windows nbtstat -a does). */
     public NodeStatusResult nodeStatus(InetSocketAddress target, NetbiosName name) throws IOException {
-        NameServicePacket request = NameServicePackets.nodeStatusRequest(nextId(), name);
-        Transaction.Response r = exchange(request, target, false, "node status request").get(0);
-        for (ResourceRecord rr : r.packet().answers()) {
-            if (rr.data() instanceof NodeStatusRData data) {
-                return NodeStatusResult.of(r.sender(), data);
-            }
-        }
-        throw new NameProtocolException(target, new org.smbscope.codec.netbios.NetbiosDecodeException(
-                "NBNS", "Answer", 0, "response to a node status request has no NBSTAT answer: " + r.packet().summary()));
+        NameServicePacket q = NameServicePackets.nodeStatusRequest(transactionId(), name);
+        Reply r = exchange(q, target, false, true).get(0);
+        return r.packet().nodeStatus()
+                .map(d -> NodeStatusResult.of(r.sender(), d))
+                .orElseThrow(() -> new IOException("answer from " + r.sender() + " to a node status request is "
+                        + r.packet().summary() + ", not a node status response"));
     }
 
-    private List<Transaction.Response> exchange(NameServicePacket request, InetSocketAddress target, boolean all,
-            String what) throws IOException {
-        lock.lock();
-        try {
-            Transaction t = transaction();
-            List<Transaction.Response> got = t.run(request, target, all);
-            if (got.isEmpty()) {
-                if (t.lastMalformed().isPresent()) {
-                    throw new NameProtocolException(target, t.lastMalformed().get());
+    private record Reply(NameServicePacket packet, InetSocketAddress sender) {
+    }
+
+    private int transactionId() {
+        return config.random().nextInt(0x10000);
+    }
+
+    /**
+     * Sends {@code request} up to 1 + retries times; with {@code firstOnly} returns at the first
+     * matching reply, otherwise collects replies until the last wait ends.
+     */
+    private List<Reply> exchange(NameServicePacket request, InetSocketAddress target, boolean broadcast,
+                                 boolean firstOnly) throws IOException {
+        byte[] bytes = request.encode();
+        List<Reply> replies = new ArrayList<>();
+        NetbiosDecodeException lastMalformed = null;
+        int attempts = 0;
+        Instant start = config.clock().instant();
+        try (UdpEndpoint udp = new UdpEndpoint(new InetSocketAddress(config.localAddress(), config.localPort()),
+                broadcast, config.clock())) {
+            for (int attempt = 0; attempt <= config.retries(); attempt++) {
+                udp.send(bytes, target);
+                attempts++;
+                Instant deadline = config.clock().instant().plus(config.timeout());
+                for (Optional<Datagram> d; (d = udp.receive(deadline)).isPresent(); ) {
+                    Datagram dg = d.get();
+                    if (!broadcast && !sameHost(dg.sender().getAddress(), target.getAddress())) {
+                        continue;
+                    }
+                    NameServicePacket p;
+                    try {
+                        p = NameServicePacket.decode(dg.payload());
+                    } catch (NetbiosDecodeException e) {
+                        lastMalformed = e;
+                        continue;
+                    }
+                    if (!p.response() || p.transactionId() != request.transactionId()) {
+                        continue;
+                    }
+                    if (isWack(p)) {
+                        // RFC 1002 4.2.16: the server needs time; wait the TTL it asks for (bounded)
+                        long ttl = Math.min(p.answer().map(ResourceRecord::ttl).orElse(0L), 60);
+                        deadline = config.clock().instant().plusSeconds(Math.max(ttl, 1));
+                        continue;
+                    }
+                    replies.add(new Reply(p, dg.sender()));
+                    if (firstOnly) {
+                        return replies;
+                    }
                 }
-                throw new NameTimeoutException(what, target, t.attempts(), t.waited());
+                if (!replies.isEmpty()) {
+                    return replies;
+                }
             }
-            return got;
-        } finally {
-            lock.unlock();
         }
+        if (broadcast) {
+            return replies;
+        }
+        if (lastMalformed != null) {
+            throw new NameProtocolException(target, lastMalformed);
+        }
+        throw new NameTimeoutException(request.summary(), target, attempts,
+                Duration.between(start, config.clock().instant()));
     }
 
-    private static NameQueryResult toResult(Transaction.Response r) {
+    private static boolean isWack(NameServicePacket p) {
+        return p.opcode().equals(org.smbscope.codec.netbios.NameServiceOpcode.WACK);
+    }
+
+    private static boolean sameHost(InetAddress a, InetAddress b) {
+        return a.equals(b) || b.isAnyLocalAddress();
+    }
+
+    private static NameQueryResult toResult(Reply r) {
         NameServicePacket p = r.packet();
         NetbiosName name = p.answer().map(ResourceRecord::name)
                 .or(() -> p.question().map(q -> q.name()))
                 .orElse(NetbiosName.wildcard());
-        if (!p.rcode().isError()) {
-            for (ResourceRecord rr : p.answers()) {
-                if (rr.type().equals(RrType.NB) && rr.data() instanceof NbRData nb && !nb.entries().isEmpty()) {
-                    return new NameQueryResult.Found(r.sender(), rr.name(), rr.ttl(),
-                            nb.entries().stream().map(NameAnswer::of).toList());
-                }
-            }
+        if (p.rcode().isError()) {
+            return new NameQueryResult.NotFound(r.sender(), name, p.rcode());
         }
-        NameServiceRcode rcode = p.rcode().isError() ? p.rcode() : NameServiceRcode.NAM_ERR;
-        return new NameQueryResult.NotFound(r.sender(), name, rcode);
-    }
-
-    @Override
-    public void close() {
-        endpoint.close();
+        ResourceRecord rr = p.answer().orElse(null);
+        List<NameAnswer> answers = rr == null ? List.of()
+                : rr.addresses().stream().map(NameAnswer::of).toList();
+        return new NameQueryResult.Found(r.sender(), name, rr == null ? 0 : rr.ttl(), answers);
     }
 }

@@ -75,6 +75,11 @@ public final class NameService implements AutoCloseable {
         return config;
     }
 
+    /** The names this service answers for, in node status order. */
+    public java.util.List<org.smbscope.codec.netbios.NodeName> names() {
+        return NameTable.of(config).names();
+    }
+
     private void serve() {
         byte[] buf = new byte[2048];
         try {

@@ -1,191 +1,96 @@
 package org.smbscope.server.netbios;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smbscope.client.netbios.NameAnswer;
-import org.smbscope.client.netbios.NameClient;
-import org.smbscope.client.netbios.NameClientConfig;
-import org.smbscope.client.netbios.NameQueryResult;
-import org.smbscope.client.netbios.NameTimeoutException;
-import org.smbscope.client.netbios.NodeStatusResult;
-import org.smbscope.codec.netbios.MacAddress;
 import org.smbscope.codec.netbios.NameServicePacket;
 import org.smbscope.codec.netbios.NameServicePackets;
 import org.smbscope.codec.netbios.NameServiceRcode;
-import org.smbscope.codec.netbios.NameState;
 import org.smbscope.codec.netbios.NbAddress;
 import org.smbscope.codec.netbios.NetbiosName;
-import org.smbscope.codec.netbios.NodeType;
+import org.smbscope.codec.netbios.NodeName;
 
-/** Our name client against our name service on 127.0.0.1, ephemeral ports. */
+/** The name service on a loopback ephemeral port, driven with raw datagrams. */
 class NameServiceTest {
-    private static final Inet4Address HOST = (Inet4Address) InetAddress.getLoopbackAddress();
-    private NameService service;
-    private NameClient client;
-    private InetSocketAddress server;
+    private NameService ns;
+    private DatagramSocket client;
 
     @BeforeEach
-    void start() throws Exception {
-        service = NameService.start(NameServiceConfig.builder().address(HOST).port(0).name("demo").workgroup("labgrp")
-                .mac(MacAddress.of(new byte[] {0x02, 0, 0, 0, 0, 0x10})).build());
-        server = service.localAddress();
-        client = NameClient.open(NameClientConfig.builder().localAddress(HOST).timeout(Duration.ofMillis(300))
-                .retries(1).random(new SplittableRandom(1)).build());
+    void start() throws IOException {
+        ns = NameService.start(NameServiceConfig.builder().address(InetAddress.getLoopbackAddress()).port(0)
+                .name("fileserv").workgroup("labgrp").build());
+        client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        client.setSoTimeout(2000);
     }
 
     @AfterEach
     void stop() {
         client.close();
-        service.close();
+        ns.close();
     }
 
-    @Test
-    void answersAUniqueName() throws Exception {
-        NameQueryResult r = client.query(NetbiosName.of("DEMO", 0x20), server, true);
-        assertThat(r).isInstanceOf(NameQueryResult.Found.class);
-        assertThat(((NameQueryResult.Found) r).answers()).containsExactly(new NameAnswer(HOST, false, NodeType.B_NODE));
-        assertThat(((NameQueryResult.Found) r).ttl()).isEqualTo(Duration.ofDays(3).toSeconds());
-    }
-
-    @Test
-    void answersTheWorkgroupAsAGroupNameWhateverTheCase() throws Exception {
-        NameQueryResult r = client.query(new NetbiosName("LabGrp", 0x1e, ""), server, false);
-        assertThat(((NameQueryResult.Found) r).answers()).containsExactly(new NameAnswer(HOST, true, NodeType.B_NODE));
-    }
-
-    @Test
-    void unicastQueryForAnotherNameIsNamErr() throws Exception {
-        NameQueryResult r = client.query(NetbiosName.of("DEMO", 0x1d), server, true);
-        assertThat(r).isInstanceOf(NameQueryResult.NotFound.class);
-        assertThat(((NameQueryResult.NotFound) r).rcode()).isEqualTo(NameServiceRcode.NAM_ERR);
-    }
-
-    @Test
-    void broadcastQueryIsAnsweredOnlyForOurNames() throws Exception {
-        assertThat(client.broadcastQuery(NetbiosName.of("DEMO", 0x00), server)).hasSize(1);
-        assertThat(client.broadcastQuery(NetbiosName.of("OTHER", 0x00), server)).isEmpty();
-    }
-
-    @Test
-    void nodeStatusListsTheNameTable() throws Exception {
-        NodeStatusResult s = client.nodeStatus(server);
-        assertThat(s.names()).extracting(n -> n.name().toString() + (n.group() ? " group" : ""))
-                .containsExactly("DEMO<00>", "DEMO<03>", "DEMO<20>", "LABGRP<00> group", "LABGRP<1e> group");
-        assertThat(s.names()).allSatisfy(n -> assertThat(n.states()).containsExactly(NameState.ACTIVE));
-        assertThat(s.mac().toString()).isEqualTo("02:00:00:00:00:10");
-        assertThat(s.statistics()).isPresent();
-    }
-
-    @Test
-    void nodeStatusForAnotherNameIsIgnored() {
-        assertThatThrownBy(() -> client.nodeStatus(server, NetbiosName.of("OTHER", 0)))
-                .isInstanceOf(NameTimeoutException.class);
-    }
-
-    @Test
-    void garbageIsIgnoredAndTheNextQueryAnswered() throws Exception {
-        try (DatagramSocket raw = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
-            for (byte[] junk : List.of(new byte[0], new byte[] {1, 2, 3}, new byte[50],
-                    hexBytes("0001 0110 0001 0000 0000 0000 20 4141"))) {
-                raw.send(new DatagramPacket(junk, junk.length, server));
-            }
+    private Optional<NameServicePacket> ask(byte[] request) throws Exception {
+        client.send(new DatagramPacket(request, request.length, ns.localAddress()));
+        byte[] buf = new byte[1500];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        try {
+            client.receive(p);
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
         }
-        NameQueryResult r = client.query(NetbiosName.of("DEMO", 0x00), server, true);
-        assertThat(r).isInstanceOf(NameQueryResult.Found.class);
+        return Optional.of(NameServicePacket.decode(Arrays.copyOf(buf, p.getLength())));
     }
 
     @Test
-    void defendsAUniqueNameAgainstAnotherHost() throws Exception {
-        Inet4Address intruder = (Inet4Address) InetAddress.getByName("127.0.0.99");
-        NameServicePacket reg = NameServicePackets.registration(0x4242, NetbiosName.of("DEMO", 0x20),
-                NbAddress.unique(intruder), 300, true);
-        NameServicePacket reply = exchangeRaw(reg);
-        assertThat(reply.transactionId()).isEqualTo(0x4242);
-        assertThat(reply.response()).isTrue();
-        assertThat(reply.rcode()).isEqualTo(NameServiceRcode.ACT_ERR);
-        assertThat(reply.kind().name()).isEqualTo("NEGATIVE_REGISTRATION_RESPONSE");
+    void answersAQueryForItsFileServerName() throws Exception {
+        NameServicePacket r = ask(NameServicePackets.query(0x1234, NetbiosName.of("FILESERV", 0x20), false, true).encode())
+                .orElseThrow();
+        assertThat(r.transactionId()).isEqualTo(0x1234);
+        assertThat(r.rcode()).isEqualTo(NameServiceRcode.NO_ERROR);
+        assertThat(r.answer().orElseThrow().addresses()).extracting(NbAddress::address)
+                .containsExactly((java.net.Inet4Address) InetAddress.getLoopbackAddress());
     }
 
     @Test
-    void doesNotDefendGroupNamesOrItsOwnAddress() throws Exception {
-        Inet4Address other = (Inet4Address) InetAddress.getByName("127.0.0.99");
-        NameServicePacket group = NameServicePackets.registration(1, NetbiosName.of("LABGRP", 0x00),
-                NbAddress.group(other), 300, true);
-        NameServicePacket self = NameServicePackets.registration(2, NetbiosName.of("DEMO", 0x00),
-                NbAddress.unique(HOST), 300, true);
-        NameResponder responder = new NameResponder(NameTable.of(service.config()), service.config());
-        InetSocketAddress sender = new InetSocketAddress(other, 137);
-        assertThat(responder.respond(group, sender)).isEmpty();
-        assertThat(responder.respond(self, sender)).isEmpty();
+    void unicastQueryForAnotherNameGetsNamErr() throws Exception {
+        NameServicePacket r = ask(NameServicePackets.query(7, NetbiosName.of("OTHER", 0x00), false, true).encode()).orElseThrow();
+        assertThat(r.rcode()).isEqualTo(NameServiceRcode.NAM_ERR);
     }
 
     @Test
-    void closeReleasesThePort() throws Exception {
-        service.close();
-        try (DatagramSocket again = new DatagramSocket(server)) {
-            assertThat(again.getLocalPort()).isEqualTo(server.getPort());
-        }
+    void nodeStatusListsTheFiveNames() throws Exception {
+        NameServicePacket r = ask(NameServicePackets.nodeStatusRequest(9, NetbiosName.wildcard()).encode()).orElseThrow();
+        List<String> names = r.nodeStatus().orElseThrow().names().stream().map(NodeName::name).map(NetbiosName::toString).toList();
+        assertThat(names).containsExactly("FILESERV<00>", "FILESERV<03>", "FILESERV<20>", "LABGRP<00>", "LABGRP<1e>");
     }
 
     @Test
-    void answersFromManyVirtualThreadsAtOnce() throws Exception {
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<NameQueryResult>> futures = new java.util.ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                futures.add(pool.submit(() -> {
-                    try (NameClient c = NameClient.open(NameClientConfig.builder().localAddress(HOST)
-                            .timeout(Duration.ofSeconds(1)).build())) {
-                        return c.query(NetbiosName.of("DEMO", 0x03), server, true);
-                    }
-                }));
-            }
-            for (var f : futures) {
-                assertThat(f.get()).isInstanceOf(NameQueryResult.Found.class);
-            }
-        }
-    }
-
-    private NameServicePacket exchangeRaw(NameServicePacket request) throws Exception {
-        try (DatagramSocket raw = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
-            raw.setSoTimeout(2000);
-            byte[] b = request.encode();
-            raw.send(new DatagramPacket(b, b.length, server));
-            DatagramPacket p = new DatagramPacket(new byte[1500], 1500);
-            raw.receive(p);
-            return NameServicePacket.decode(java.util.Arrays.copyOf(p.getData(), p.getLength()));
-        }
-    }
-
-    private static byte[] hexBytes(String s) {
-        return java.util.HexFormat.of().parseHex(s.replace(" ", ""));
+    void defendsItsUniqueNameAgainstAnotherHost() throws Exception {
+        NbAddress other = NbAddress.unique((java.net.Inet4Address) InetAddress.getByName("127.0.0.99"));
+        NameServicePacket r = ask(NameServicePackets.registration(11, NetbiosName.of("FILESERV", 0x20), other, 300, true).encode())
+                .orElseThrow();
+        assertThat(r.rcode()).isEqualTo(NameServiceRcode.ACT_ERR);
     }
 
     @Test
-    void configIsValidated() {
-        var b = NameServiceConfig.builder().address(HOST);
-        assertThatThrownBy(b::build).hasMessageContaining("name is required");
-        assertThatThrownBy(() -> b.name("THIS_NAME_IS_TOO_LONG").build()).hasMessageContaining("1..15");
-        assertThatThrownBy(() -> b.name("A.B").build()).hasMessageContaining("'.'");
-        assertThatThrownBy(() -> b.name("OK").port(-1).build()).hasMessageContaining("port");
-        assertThatThrownBy(() -> NameServiceConfig.builder().name("X").build()).hasMessageContaining("address");
-        NameServiceConfig c = NameServiceConfig.builder().address(HOST).name("host1").build();
-        assertThat(c.name()).isEqualTo("HOST1");
-        assertThat(c.workgroup()).isEqualTo("WORKGROUP");
-        assertThat(c.port()).isEqualTo(137);
-        assertThat(c.macText()).isEqualTo("00-00-00-00-00-00");
-        assertThat(Set.of(c.nodeType())).containsExactly(NodeType.B_NODE);
+    void garbageIsIgnoredAndTheServiceKeepsAnswering() throws Exception {
+        assertThat(ask(new byte[] {1, 2, 3})).isEmpty();
+        byte[] loop = org.smbscope.codec.wire.Hex.parse("""
+            00 01 00 00 00 01 00 00 00 00 00 00   # query, 1 question
+            c0 0c 00 20 00 01                     # name: pointer to itself
+            """);
+        assertThat(ask(loop)).isEmpty();
+        assertThat(ask(NameServicePackets.query(3, NetbiosName.of("FILESERV", 0x00), false, false).encode())).isPresent();
     }
 }
