@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.smbscope.client.netbios.NameClient;
 import org.smbscope.client.netbios.NameClientConfig;
@@ -29,9 +30,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print the answers as one JSON document instead of the walkthrough.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            return jsonDemo(out);
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         NameServiceConfig config = NameServiceConfig.builder().address(loopback).port(0)
                 .name("DEMO").workgroup("WORKGROUP").build();
@@ -79,6 +86,26 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Next steps against a real host: 'smbscope nmblookup -A ADDRESS', 'smbscope nbtstat -A ADDRESS'.");
             out.flush();
             return ExitCode.OK.code();
+        }
+    }
+
+    private Integer jsonDemo(PrintWriter out) throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (NameService ns = NameService.start(NameServiceConfig.builder().address(loopback).port(0)
+                .name("DEMO").workgroup("WORKGROUP").build())) {
+            NameClient client = new NameClient(NameClientConfig.builder().localAddress(loopback)
+                    .timeout(Duration.ofSeconds(2)).build());
+            NameQueryResult q = client.queryUnicast(NetbiosName.of("DEMO", 0x00), ns.localAddress(), true);
+            NodeStatusResult s = client.nodeStatus(ns.localAddress());
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("service", ns.localAddress().getAddress().getHostAddress() + ":" + ns.localAddress().getPort());
+            doc.put("query", q instanceof NameQueryResult.Found f
+                    ? f.answers().stream().map(a -> a.address().getHostAddress()).toList() : List.of());
+            doc.put("nodeStatus", s.names().stream().map(n -> java.util.Map.of("name", n.name().toString(),
+                    "group", n.group(), "meaning", n.meaning())).toList());
+            out.println(new JsonOutput().write(doc));
+            out.flush();
+            return q instanceof NameQueryResult.Found ? ExitCode.OK.code() : ExitCode.FAILED.code();
         }
     }
 }

@@ -32,6 +32,9 @@ public final class NameserverCommand implements Callable<Integer> {
     @Option(names = "--workgroup", paramLabel = "WG", description = "Workgroup (default WORKGROUP).")
     String workgroup = "WORKGROUP";
 
+    @Option(names = "--json", description = "Print the names served as one JSON document at start.")
+    boolean json;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,12 +46,18 @@ public final class NameserverCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
         }
         try (NameService ns = NameService.start(config)) {
-            out.println("NetBIOS name service on " + ns.localAddress().getAddress().getHostAddress() + ":"
-                    + ns.localAddress().getPort() + " answering for:");
-            for (var n : ns.names()) {
-                out.println(NetbiosText.nmblookupLine(n));
+            if (json) {
+                out.println(new org.smbscope.cli.JsonOutput().write(java.util.Map.of(
+                        "address", ns.localAddress().getAddress().getHostAddress(), "port", ns.localAddress().getPort(),
+                        "names", ns.names().stream().map(NetbiosText.JsonName::of).toList())));
+            } else {
+                out.println("NetBIOS name service on " + ns.localAddress().getAddress().getHostAddress() + ":"
+                        + ns.localAddress().getPort() + " answering for:");
+                for (var n : ns.names()) {
+                    out.println(NetbiosText.nmblookupLine(n));
+                }
+                out.println("(Ctrl-C to stop)");
             }
-            out.println("(Ctrl-C to stop)");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(ns::close));
             ns.awaitStop();

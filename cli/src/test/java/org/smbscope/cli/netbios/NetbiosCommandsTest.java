@@ -99,6 +99,13 @@ class NetbiosCommandsTest {
     }
 
     @Test
+    void demoJson() {
+        Run r = run("demo", "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"query\" : [ \"127.0.0.1\" ]").contains("File Server Service");
+    }
+
+    @Test
     void noAnswerIsExitCode3() {
         Run r = run("nmblookup", "-A", "127.0.0.1", "--port", "9", "--timeout", "100ms", "--retries", "0");
         assertThat(r.code()).isEqualTo(3);
