@@ -39,6 +39,11 @@
  *     {@code messageHeader(len)}; with a max length.</li>
  * <li>TCP 445: {@link org.smbscope.codec.netbios.DirectTcpFraming} ({@code decodeLength(header)},
  *     {@code header(len)}, {@code frame}, {@code unframe}).</li>
+ * <li>Browser ([MS-BRWS] 2.2), package {@code org.smbscope.codec.netbios.browse}:
+ *     {@code BrowserMessages.decodeMailslot(directDatagram.userData())} gives a {@code MailslotMessage}
+ *     (mailslot name + sealed {@code BrowserMessage}: {@code Announcement} (opcodes 1, 12, 15),
+ *     {@code AnnouncementRequest}, {@code RequestElection}, {@code BecomeBackup},
+ *     {@code MasterAnnouncement}, {@code UnknownBrowserMessage}); decode only.</li>
  * <li>Errors: every decoder throws only {@link org.smbscope.codec.netbios.NetbiosDecodeException}
  *     ({@code protocol()} is NBNS, NBDS, NBSS or NetBIOS).</li>
  * </ul>
