@@ -85,6 +85,20 @@ class NetbiosCommandsTest {
     }
 
     @Test
+    void nbtstatByNameResolvesThenAsksForStatus() {
+        Run r = run("nbtstat", "-a", "KIOPTRIX", "-U", "127.0.0.1", "--port", port);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Node IpAddress: [127.0.0.1]").contains("KIOPTRIX       <00>  UNIQUE");
+    }
+
+    @Test
+    void masterBrowserQueryAsksForThe1dName() {
+        Run r = run("nmblookup", "-U", "127.0.0.1", "--port", port, "-M", "MYGROUP");
+        assertThat(r.code()).isEqualTo(1); // our name service is not a master browser
+        assertThat(r.out()).contains("name_query failed to find name MYGROUP");
+    }
+
+    @Test
     void jsonOutput() {
         Run r = run("nmblookup", "-A", "127.0.0.1", "--port", port, "--json");
         assertThat(r.code()).isZero();
