@@ -81,4 +81,25 @@ class SambaNmblookupTest {
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
         assertThat(r.stdout()).contains("name_query failed to find name NOTOURS");
     }
+
+    @Test
+    void sambaResolvesOurGroupAndFileServerNames() {
+        String name = ns.config().name();
+        ProcessResult group = nmblookup("-U", address.getHostAddress(), "--recursion", "SCOPEGRP#1e");
+        assertThat(group.exitCode()).as(group.output()).isZero();
+        assertThat(group.stdout()).contains(address.getHostAddress() + " SCOPEGRP<1e>");
+        ProcessResult server = nmblookup("-U", address.getHostAddress(), "--recursion", name + "#20");
+        assertThat(server.exitCode()).as(server.output()).isZero();
+        assertThat(server.stdout()).contains(address.getHostAddress() + " " + name + "<20>");
+    }
+
+    @Test
+    void sambaStatusAfterQueryShowsOurTable() {
+        String name = ns.config().name();
+        ProcessResult r = nmblookup("-U", address.getHostAddress(), "--recursion", "-S", name);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.stdout()).contains(address.getHostAddress() + " " + name + "<00>")
+                .contains("Looking up status of " + address.getHostAddress())
+                .containsPattern("\\t" + name + " +<03> -         B <ACTIVE>");
+    }
 }
