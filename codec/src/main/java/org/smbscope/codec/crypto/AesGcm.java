@@ -1,0 +1,80 @@
+package org.smbscope.codec.crypto;
+
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-GCM with a 16-byte tag kept apart from the ciphertext, on the JDK's
+ * {@code AES/GCM/NoPadding} (NIST SP 800-38D). Also computes GMAC (GCM with only associated
+ * data). Each call makes a fresh JDK cipher, so the instance is thread-safe.
+ */
+final class AesGcm {
+    static final int TAG = 16;
+
+    private final SecretKeySpec key;
+
+    AesGcm(byte[] key) {
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            throw new IllegalArgumentException("AES key must be 16, 24 or 32 bytes, got " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, key, new GCMParameterSpec(TAG * 8, nonce));
+        return c;
+    }
+
+    byte[] seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff) {
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            byte[] src = in;
+            int srcOff = inOff;
+            if (in == out && len > 0) { // overlapping in-place encryption: let the JDK see a copy
+                src = Arrays.copyOfRange(in, inOff, inOff + len);
+                srcOff = 0;
+            }
+            int n = len == 0 ? 0 : c.update(src, srcOff, len, out, outOff);
+            byte[] fin = c.doFinal();
+            int rest = fin.length - TAG;
+            System.arraycopy(fin, 0, out, outOff + n, rest);
+            return Arrays.copyOfRange(fin, rest, fin.length);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    void open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] tag, byte[] out, int outOff)
+            throws AEADBadTagException {
+        if (tag.length != TAG) {
+            throw new AEADBadTagException("tag must be " + TAG + " bytes");
+        }
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            byte[] joined = new byte[len + TAG];
+            System.arraycopy(in, inOff, joined, 0, len);
+            System.arraycopy(tag, 0, joined, len, TAG);
+            c.doFinal(joined, 0, joined.length, out, outOff);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    /** A GMAC computation over associated data given in pieces. */
+    Cipher gmacCipher(byte[] nonce) {
+        try {
+            return cipher(Cipher.ENCRYPT_MODE, nonce);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.smbscope.codec.crypto;
+
+import javax.crypto.AEADBadTagException;
+
+/** AES-GCM from the JDK, 12-byte nonce. */
+final class GcmCipher implements Smb3Cipher {
+    private final CipherId id;
+    private final AesGcm gcm;
+
+    GcmCipher(CipherId id, AesGcm gcm) {
+        this.id = id;
+        this.gcm = gcm;
+    }
+
+    @Override
+    public CipherId id() {
+        return id;
+    }
+
+    @Override
+    public byte[] seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff) {
+        return gcm.seal(nonce, aad, in, inOff, len, out, outOff);
+    }
+
+    @Override
+    public void open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] tag, byte[] out, int outOff)
+            throws AEADBadTagException {
+        gcm.open(nonce, aad, in, inOff, len, tag, out, outOff);
+    }
+
+    @Override
+    public String toString() {
+        return id.label();
+    }
+}

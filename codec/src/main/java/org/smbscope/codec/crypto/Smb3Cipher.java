@@ -1,0 +1,38 @@
+package org.smbscope.codec.crypto;
+
+import javax.crypto.AEADBadTagException;
+
+/**
+ * One of the SMB 3.x authenticated ciphers with one key ([MS-SMB2] 3.1.4.3 Encrypting the
+ * Message): AES-128/256-CCM (11-byte nonce) and AES-128/256-GCM (12-byte nonce), 16-byte tag.
+ * Ciphertext has the length of the plaintext; the tag travels separately (in the transform
+ * header's Signature field). Implementations are immutable and thread-safe.
+ */
+public sealed interface Smb3Cipher permits CcmCipher, GcmCipher {
+    /** Length of the authentication tag. */
+    int TAG_LENGTH = 16;
+
+    /** A cipher for {@code id} with {@code key} ({@link CipherId#keyLength()} bytes). */
+    static Smb3Cipher of(CipherId id, byte[] key) {
+        if (key.length != id.keyLength()) {
+            throw new IllegalArgumentException(id.label() + " needs a " + id.keyLength() + "-byte key, got " + key.length);
+        }
+        return id.isGcm() ? new GcmCipher(id, new AesGcm(key)) : new CcmCipher(id, new AesCcm(key, TAG_LENGTH, 11));
+    }
+
+    CipherId id();
+
+    /**
+     * Encrypts {@code in[inOff, inOff+len)} into {@code out} at {@code outOff} and returns the
+     * 16-byte tag. {@code nonce} has {@link CipherId#nonceLength()} bytes and must never repeat
+     * for one key.
+     */
+    byte[] seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff);
+
+    /**
+     * Checks the tag and decrypts {@code in[inOff, inOff+len)} into {@code out} at
+     * {@code outOff}. Nothing usable is written when the tag does not match.
+     */
+    void open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] tag, byte[] out, int outOff)
+            throws AEADBadTagException;
+}

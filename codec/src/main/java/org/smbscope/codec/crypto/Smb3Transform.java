@@ -1,0 +1,183 @@
+package org.smbscope.codec.crypto;
+
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * Seals and opens SMB 3.x encrypted messages: [MS-SMB2] 2.2.41 SMB2 TRANSFORM_HEADER,
+ * 3.1.4.3 Encrypting the Message, 3.2.5.1.1 / 3.3.5.2.1 Decrypting the Message. Works on raw
+ * bytes (the smb2 package has the decoded record).
+ *
+ * <pre>
+ *  0  ProtocolId           FD 'S' 'M' 'B'
+ *  4  Signature[16]        the AEAD tag
+ * 20  Nonce[16]            11 (CCM) or 12 (GCM) bytes used, the rest zero
+ * 36  OriginalMessageSize  u32le, length of the plaintext
+ * 40  Reserved             u16
+ * 42  Flags                u16le, 0x0001 Encrypted (EncryptionAlgorithm AES-128-CCM in 3.0)
+ * 44  SessionId            u64le
+ * 52  encrypted message(s)
+ * </pre>
+ * The associated data is bytes 20..52 (Nonce to SessionId). The plaintext may be a compound
+ * chain of SMB2 messages. An instance holds the ciphers of one session and direction pair.
+ */
+public final class Smb3Transform {
+    /** Length of the transform header. */
+    public static final int HEADER_LENGTH = 52;
+    /** The transform header's ProtocolId, 0xFD 'S' 'M' 'B', as a big-endian int. */
+    public static final int PROTOCOL_ID = 0xFD534D42;
+    static final int SIGNATURE = 4;
+    static final int NONCE = 20;
+    static final int ORIGINAL_SIZE = 36;
+    static final int FLAGS = 42;
+    static final int SESSION_ID = 44;
+    static final int FLAG_ENCRYPTED = 0x0001;
+
+    private final Smb3Cipher sealer;
+    private final Smb3Cipher opener;
+    private final NonceSource nonces;
+
+    private Smb3Transform(Smb3Cipher sealer, Smb3Cipher opener, NonceSource nonces) {
+        this.sealer = sealer;
+        this.opener = opener;
+        this.nonces = nonces;
+    }
+
+    /**
+     * A transform that seals with {@code keys.encrypting()} and opens with
+     * {@code keys.decrypting()} (so a client passes its keys, a server {@link Smb3Keys#forServer()}).
+     *
+     * @throws IllegalArgumentException if the keys have no cipher (SMB 2.x)
+     */
+    public static Smb3Transform of(Smb3Keys keys, NonceSource nonces) {
+        if (!keys.canEncrypt()) {
+            throw new IllegalArgumentException("no encryption keys for " + keys);
+        }
+        return new Smb3Transform(Smb3Cipher.of(keys.cipher(), keys.encrypting()),
+                Smb3Cipher.of(keys.cipher(), keys.decrypting()), nonces);
+    }
+
+    /** One-shot {@link #seal(long, byte[])} with new ciphers. */
+    public static byte[] seal(Smb3Keys keys, NonceSource nonces, long sessionId, byte[] plain) {
+        return of(keys, nonces).seal(sessionId, plain);
+    }
+
+    /** One-shot {@link #open(byte[])} with new ciphers. */
+    public static byte[] open(Smb3Keys keys, byte[] message) throws CryptoDecodeException {
+        return of(keys, length -> {
+            throw new IllegalStateException("open needs no nonce");
+        }).open(message);
+    }
+
+    public CipherId cipher() {
+        return sealer.id();
+    }
+
+    public byte[] seal(long sessionId, byte[] plain) {
+        return seal(sessionId, plain, 0, plain.length);
+    }
+
+    /** Encrypts {@code plain[offset, offset+length)} (one SMB2 message or a compound chain). */
+    public byte[] seal(long sessionId, byte[] plain, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > plain.length - length) {
+            throw new IllegalArgumentException("range outside the buffer");
+        }
+        int nonceLength = sealer.id().nonceLength();
+        byte[] nonce = nonces.next(nonceLength);
+        if (nonce.length != nonceLength) {
+            throw new IllegalStateException("nonce source gave " + nonce.length + " bytes, wanted " + nonceLength);
+        }
+        byte[] out = new byte[HEADER_LENGTH + length];
+        out[0] = (byte) 0xFD;
+        out[1] = 'S';
+        out[2] = 'M';
+        out[3] = 'B';
+        System.arraycopy(nonce, 0, out, NONCE, nonceLength);
+        putLe(out, ORIGINAL_SIZE, length, 4);
+        putLe(out, FLAGS, FLAG_ENCRYPTED, 2);
+        putLe(out, SESSION_ID, sessionId, 8);
+        byte[] aad = Arrays.copyOfRange(out, NONCE, HEADER_LENGTH);
+        byte[] tag = sealer.seal(nonce, aad, plain, offset, length, out, HEADER_LENGTH);
+        System.arraycopy(tag, 0, out, SIGNATURE, Smb3Cipher.TAG_LENGTH);
+        return out;
+    }
+
+    public byte[] open(byte[] message) throws CryptoDecodeException {
+        return open(message, 0, message.length);
+    }
+
+    /**
+     * Checks the header and the tag, and returns the plaintext (one SMB2 message or a compound
+     * chain).
+     *
+     * @throws CryptoDecodeException if the message is not a well-formed transform message, or its
+     *                               tag does not match (tampered, or another key)
+     */
+    public byte[] open(byte[] message, int offset, int length) throws CryptoDecodeException {
+        checkHeader(message, offset, length);
+        long originalSize = getLe(message, offset + ORIGINAL_SIZE, 4);
+        if (originalSize != length - HEADER_LENGTH) {
+            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
+                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
+        }
+        int flags = (int) getLe(message, offset + FLAGS, 2);
+        if (flags != FLAG_ENCRYPTED) {
+            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
+        }
+        byte[] nonce = Arrays.copyOfRange(message, offset + NONCE, offset + NONCE + opener.id().nonceLength());
+        byte[] aad = Arrays.copyOfRange(message, offset + NONCE, offset + HEADER_LENGTH);
+        byte[] tag = Arrays.copyOfRange(message, offset + SIGNATURE, offset + SIGNATURE + Smb3Cipher.TAG_LENGTH);
+        byte[] plain = new byte[length - HEADER_LENGTH];
+        try {
+            opener.open(nonce, aad, message, offset + HEADER_LENGTH, plain.length, tag, plain, 0);
+        } catch (AEADBadTagException e) {
+            throw new CryptoDecodeException("Signature", SIGNATURE,
+                    opener.id().label() + " authentication failed: message altered or wrong key");
+        }
+        return plain;
+    }
+
+    /** True if the range starts with the transform ProtocolId 0xFD 'S' 'M' 'B'. */
+    public static boolean isTransform(byte[] buf, int offset, int length) {
+        return length >= 4 && (buf[offset] & 0xFF) == 0xFD && buf[offset + 1] == 'S'
+                && buf[offset + 2] == 'M' && buf[offset + 3] == 'B';
+    }
+
+    /** The SessionId of a transform message, to find its keys before {@link #open}. */
+    public static long sessionId(byte[] buf, int offset, int length) throws CryptoDecodeException {
+        checkHeader(buf, offset, length);
+        return getLe(buf, offset + SESSION_ID, 8);
+    }
+
+    private static void checkHeader(byte[] buf, int offset, int length) throws CryptoDecodeException {
+        if (offset < 0 || length < 0 || offset > buf.length - length) {
+            throw new IllegalArgumentException("range outside the buffer");
+        }
+        if (length < HEADER_LENGTH) {
+            throw new CryptoDecodeException("TRANSFORM_HEADER", 0,
+                    "needs " + HEADER_LENGTH + " bytes, " + length + " left");
+        }
+        if (!isTransform(buf, offset, length)) {
+            throw new CryptoDecodeException("ProtocolId", 0, "not a transform header (0xFD 'SMB')");
+        }
+    }
+
+    private static void putLe(byte[] b, int at, long v, int n) {
+        for (int i = 0; i < n; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    private static long getLe(byte[] b, int at, int n) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v |= (b[at + i] & 0xFFL) << (8 * i);
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return "Smb3Transform[" + sealer.id().label() + "]";
+    }
+}

@@ -1,0 +1,13 @@
+package org.smbscope.trace.capture;
+
+import java.time.Instant;
+
+/**
+ * In-order bytes of one direction of a TCP conversation, as reassembled.
+ *
+ * @param fromClient true when the bytes flow from the client (the side that sent SYN, or else
+ *                   the side with the higher port) to the server
+ * @param frame      the frame whose segment completed these bytes
+ */
+public record StreamChunk(Conversation conversation, boolean fromClient, long frame, Instant time, byte[] data) {
+}

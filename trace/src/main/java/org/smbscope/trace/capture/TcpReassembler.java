@@ -1,0 +1,106 @@
+package org.smbscope.trace.capture;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Puts TCP segments back in order per direction: retransmitted bytes are dropped, out-of-order
+ * segments wait (bounded by {@link #maxPendingBytes}) until the gap is filled. A gap that never
+ * fills (a capture that lost packets) is skipped once the pending limit is reached, and the skip
+ * is counted in {@link #gapsSkipped()}.
+ */
+public final class TcpReassembler {
+    private final int maxPendingBytes;
+    private final Map<Conversation, Direction[]> conversations = new HashMap<>();
+    private long gapsSkipped;
+
+    public TcpReassembler(int maxPendingBytes) {
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    private static final class Direction {
+        long next = -1; // next expected sequence number, -1 before the first segment
+        final TreeMap<Long, Segment> pending = new TreeMap<>((a, b) -> Integer.compare((int) (a - b), 0));
+        int pendingBytes;
+    }
+
+    public long gapsSkipped() {
+        return gapsSkipped;
+    }
+
+    /** Feeds one TCP segment; returns the in-order bytes it makes available (possibly none). */
+    public List<StreamChunk> accept(Segment s) {
+        if (s.transport() != Segment.Transport.TCP) {
+            throw new IllegalArgumentException("not a TCP segment");
+        }
+        Conversation conv = conversationOf(s);
+        boolean fromClient = conv.client().equals(s.source());
+        Direction[] dirs = conversations.computeIfAbsent(conv, c -> new Direction[] {new Direction(), new Direction()});
+        Direction d = dirs[fromClient ? 0 : 1];
+        long seq = s.seq();
+        if (s.syn()) {
+            d.next = (seq + 1) & 0xFFFFFFFFL;
+            d.pending.clear();
+            d.pendingBytes = 0;
+            return List.of();
+        }
+        if (s.payload().length == 0) {
+            return List.of();
+        }
+        if (d.next < 0) {
+            d.next = seq; // capture started mid-stream
+        }
+        d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
+        d.pendingBytes += s.payload().length;
+        List<StreamChunk> out = new ArrayList<>();
+        drain(conv, fromClient, d, out);
+        if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
+            gapsSkipped++;
+            d.next = d.pending.firstKey();
+            drain(conv, fromClient, d, out);
+        }
+        return out;
+    }
+
+    private static void drain(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Segment last = null;
+        while (!d.pending.isEmpty()) {
+            Map.Entry<Long, Segment> e = d.pending.firstEntry();
+            long seq = e.getKey();
+            byte[] p = e.getValue().payload();
+            int ahead = (int) (seq - d.next); // > 0: a gap before this segment
+            if (ahead > 0) {
+                break;
+            }
+            d.pending.pollFirstEntry();
+            d.pendingBytes -= p.length;
+            int skip = -ahead; // bytes already delivered (retransmission overlap)
+            if (skip < p.length) {
+                buf.write(p, skip, p.length - skip);
+                d.next = (d.next + (p.length - skip)) & 0xFFFFFFFFL;
+                last = e.getValue();
+            }
+        }
+        if (buf.size() > 0) {
+            out.add(new StreamChunk(conv, fromClient, last.frame(), last.time(), buf.toByteArray()));
+        }
+    }
+
+    private Conversation conversationOf(Segment s) {
+        Conversation forward = new Conversation(s.source(), s.destination());
+        Conversation reverse = new Conversation(s.destination(), s.source());
+        if (conversations.containsKey(forward)) {
+            return forward;
+        }
+        if (conversations.containsKey(reverse)) {
+            return reverse;
+        }
+        boolean sourceIsClient = s.syn() ? (s.tcpFlags() & 0x10) == 0 : s.source().port() > s.destination().port();
+        return sourceIsClient ? forward : reverse;
+    }
+}
