@@ -10,6 +10,10 @@ final class Commands {
 
     static List<Supplier<Object>> all() {
         return List.of(
+                DemoCommand::new,
+                org.smbscope.cli.netbios.NmblookupCommand::new,
+                org.smbscope.cli.netbios.NbtstatCommand::new,
+                org.smbscope.cli.netbios.NameserverCommand::new,
                 ExitCodesHelp::new);
     }
 }

@@ -1,0 +1,18 @@
+package org.smbscope.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Writes a command's {@code --json} document: pretty-printed, one document per run. */
+public final class JsonOutput {
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String write(Object document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + document.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.smbscope.client;
+
+import java.io.IOException;
+import java.util.List;
+
+/** An authenticated session. */
+public interface SmbSession extends AutoCloseable {
+    boolean isGuest();
+
+    boolean isAnonymous();
+
+    boolean signing();
+
+    boolean encrypting();
+
+    /** Connects to a share by name ({@code share}, {@code IPC$}). */
+    SmbTree tree(String share) throws IOException;
+
+    /** NetShareEnumAll over {@code \PIPE\srvsvc} on IPC$. */
+    List<ShareInfo> listShares() throws IOException;
+
+    /** Logs off (errors ignored). */
+    @Override
+    void close();
+}

@@ -1,0 +1,83 @@
+package org.smbscope.client.smb2;
+
+import org.smbscope.client.SmbProtocolException;
+import org.smbscope.codec.crypto.CryptoDecodeException;
+import org.smbscope.codec.crypto.Smb2Signer;
+import org.smbscope.codec.crypto.Smb3Transform;
+
+/**
+ * A session's {@link MessageSecurity} from the crypto codec: a signer with the session's signing
+ * key ([MS-SMB2] 3.1.4.1) and, for SMB 3.x, a transform that seals and opens ([MS-SMB2] 3.1.4.3).
+ */
+final class SessionSecurity implements MessageSecurity {
+    private final long sessionId;
+    private final Smb2Signer signer;
+    private final Smb3Transform transform;
+    private final boolean signing;
+    private volatile boolean encrypting;
+
+    SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting) {
+        this.sessionId = sessionId;
+        this.signer = signer;
+        this.transform = transform;
+        this.signing = signing;
+        this.encrypting = encrypting && transform != null;
+    }
+
+    /** Turns sealing on for the rest of the session (a share with EncryptData). */
+    void encryptFromNowOn() {
+        if (transform == null) {
+            throw new IllegalStateException("no encryption keys for this session");
+        }
+        encrypting = true;
+    }
+
+    boolean canEncrypt() {
+        return transform != null;
+    }
+
+    @Override
+    public long sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public boolean signing() {
+        return signing;
+    }
+
+    @Override
+    public boolean encrypting() {
+        return encrypting;
+    }
+
+    @Override
+    public void sign(byte[] message) {
+        int flags = HeaderView.i32(message, HeaderView.OFF_FLAGS) | HeaderView.FLAG_SIGNED;
+        HeaderView.put32(message, HeaderView.OFF_FLAGS, flags);
+        java.util.Arrays.fill(message, HeaderView.OFF_SIGNATURE, HeaderView.OFF_SIGNATURE + 16, (byte) 0);
+        signer.sign(message, 0, message.length);
+    }
+
+    @Override
+    public boolean verify(byte[] message) {
+        return signer.verify(message, 0, message.length);
+    }
+
+    @Override
+    public byte[] seal(byte[] plain) {
+        return transform.seal(sessionId, plain);
+    }
+
+    @Override
+    public byte[] open(byte[] frame) throws SmbProtocolException {
+        if (transform == null) {
+            throw new SmbProtocolException("encrypted message on a session without encryption keys");
+        }
+        try {
+            return transform.open(frame);
+        } catch (CryptoDecodeException e) {
+            throw new SmbProtocolException("cannot decrypt: " + e.getMessage(), e);
+        }
+    }
+}

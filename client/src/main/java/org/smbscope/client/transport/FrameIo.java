@@ -1,0 +1,45 @@
+package org.smbscope.client.transport;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** The 4-byte frame header shared by direct TCP and the NetBIOS session service: type + 24-bit length. */
+final class FrameIo {
+    static final int KEEPALIVE = 0x85;
+
+    private FrameIo() {
+    }
+
+    static void write(OutputStream out, int type, byte[] body) throws IOException {
+        if (body.length > TransportConfig.MAX_DIRECT_FRAME) {
+            throw new IOException("frame of " + body.length + " bytes does not fit a 24-bit length");
+        }
+        out.write(type);
+        out.write(body.length >>> 16);
+        out.write(body.length >>> 8);
+        out.write(body.length);
+        out.write(body);
+        out.flush();
+    }
+
+    /** The type byte of the next frame; EOF before it is a clean close. */
+    static int readType(DataInputStream in) throws IOException {
+        int type = in.read();
+        if (type < 0) {
+            throw new EOFException("connection closed by peer");
+        }
+        return type;
+    }
+
+    static byte[] readBody(DataInputStream in, int max) throws IOException {
+        int length = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+        if (length > max) {
+            throw new FrameTooLargeException(length, max);
+        }
+        byte[] body = new byte[length];
+        in.readFully(body);
+        return body;
+    }
+}

@@ -1,0 +1,25 @@
+package org.smbscope.client.transport;
+
+import java.io.IOException;
+
+/**
+ * A connected byte stream that carries whole SMB frames. {@link #send} may be called by one
+ * thread at a time (callers hold their own write lock); {@link #receive} by one reader thread.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** Writes one frame (the SMB message without the transport header). */
+    void send(byte[] frame) throws IOException;
+
+    /**
+     * Blocks for the next frame. Throws {@link java.io.EOFException} when the peer closed the
+     * connection, {@link FrameTooLargeException} for a frame above the configured maximum.
+     */
+    byte[] receive() throws IOException;
+
+    /** A short description for messages, e.g. {@code tcp 127.0.0.10:445}. */
+    String describe();
+
+    @Override
+    void close();
+}
