@@ -10,17 +10,18 @@ import org.smbscope.codec.wire.WireWriter;
  * from the start of the message. Read against the whole message, so an offset or length past
  * its end is a decode error.
  */
-record SecurityBuffer(int length, int maxLength, long offset) {
+record SecurityBuffer(int length, int maxLength, long offset, int at) {
     static SecurityBuffer read(WireReader r, String field) throws DecodeException {
-        return new SecurityBuffer(r.u16le(field + "Len"), r.u16le(field + "MaxLen"), r.u32le(field + "BufferOffset"));
+        int at = r.offset();
+        return new SecurityBuffer(r.u16le(field + "Len"), r.u16le(field + "MaxLen"), r.u32le(field + "BufferOffset"), at);
     }
 
     byte[] bytes(WireReader message, String field) throws DecodeException {
         if (length == 0) {
             return new byte[0];
         }
-        if (offset > message.length()) {
-            throw message.failAt(field + "BufferOffset", 0, "offset " + offset + " past the end of a "
+        if (offset + length > message.length()) {
+            throw message.failAt(field, at, "offset " + offset + " length " + length + " past the end of a "
                     + message.length() + "-byte message");
         }
         return message.slice(field, (int) offset, length).rest();
@@ -30,8 +31,8 @@ record SecurityBuffer(int length, int maxLength, long offset) {
         if (length == 0) {
             return message.slice(field, 0, 0);
         }
-        if (offset > message.length()) {
-            throw message.failAt(field + "BufferOffset", 0, "offset " + offset + " past the end of a "
+        if (offset + length > message.length()) {
+            throw message.failAt(field, at, "offset " + offset + " length " + length + " past the end of a "
                     + message.length() + "-byte message");
         }
         return message.slice(field, (int) offset, length);
@@ -41,8 +42,8 @@ record SecurityBuffer(int length, int maxLength, long offset) {
         if (length == 0) {
             return "";
         }
-        if (offset > message.length()) {
-            throw message.failAt(field + "BufferOffset", 0, "offset " + offset + " past the end of a "
+        if (offset + length > message.length()) {
+            throw message.failAt(field, at, "offset " + offset + " length " + length + " past the end of a "
                     + message.length() + "-byte message");
         }
         WireReader w = message.slice(field, (int) offset, length);

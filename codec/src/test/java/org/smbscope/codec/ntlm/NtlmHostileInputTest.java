@@ -64,8 +64,8 @@ class NtlmHostileInputTest {
         "bad signature, 0, 4e544c4d5353505801000000, not NTLMSSP",
         "unknown type, 8, 4e544c4d5353500009000000, unknown message type 9",
         "truncated header, 12, 4e544c4d535350000300000018001800, needs",
-        "NT response past the end, 20, , outside a 232-byte structure",
-        "user offset past the end, 40, , past the end of a 232-byte message"})
+        "NT response past the end, 20, , past the end of a 232-byte message (NtChallengeResponse at offset 20)",
+        "user offset past the end, 40, , past the end of a 232-byte message (UserName at offset 36)"})
     void hostileMessages(String name, int offset, String hex, String message) {
         byte[] bytes;
         if (hex != null) {
