@@ -6,7 +6,11 @@
  * {@link org.smbscope.codec.fscc.FsInformationClass} (open codes),
  * {@link org.smbscope.codec.fscc.DirectoryInformation#decode} /{@code encode} for the directory
  * listing classes (Directory, FullDirectory, BothDirectory, IdBothDirectory, IdFullDirectory, Names)
- * into {@link org.smbscope.codec.fscc.DirectoryEntry} records. Errors:
+ * into {@link org.smbscope.codec.fscc.DirectoryEntry} records;
+ * {@link org.smbscope.codec.fscc.FileInformation#decode} / {@code encode} (Basic, Standard, All,
+ * NetworkOpen, Name, Streams, Rename, Disposition, AttributeTag and single-value classes) and
+ * {@link org.smbscope.codec.fscc.FsInformation#decode} / {@code encode} (Volume, Size, FullSize,
+ * Device, Attribute, SectorSize, ObjectId) for QUERY_INFO / SET_INFO buffers. Errors:
  * {@link org.smbscope.codec.fscc.FsccDecodeException}.
  */
 package org.smbscope.codec.fscc;

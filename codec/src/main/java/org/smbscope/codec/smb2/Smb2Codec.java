@@ -163,8 +163,12 @@ public final class Smb2Codec {
         NtStatus status = h.status();
         if (!status.equals(NtStatus.SUCCESS)) {
             int size = peekStructureSize(b);
-            boolean sessionContinue = cmd == 1 && status.equals(NtStatus.MORE_PROCESSING_REQUIRED);
-            if (size == ErrorResponse.STRUCTURE_SIZE && !sessionContinue) {
+            // SESSION_SETUP, QUERY_DIRECTORY, CHANGE_NOTIFY and QUERY_INFO responses are also 9 bytes:
+            // there only MORE_PROCESSING_REQUIRED (session setup) and BUFFER_OVERFLOW (partial data)
+            // keep the command's own layout.
+            boolean regular = (cmd == 1 && status.equals(NtStatus.MORE_PROCESSING_REQUIRED))
+                    || (cmd != 1 && status.equals(NtStatus.BUFFER_OVERFLOW));
+            if (size == ErrorResponse.STRUCTURE_SIZE && !regular) {
                 return ErrorResponse.read(b);
             }
         }

@@ -67,6 +67,14 @@ public record Smb2Header(int creditCharge, NtStatus status, Smb2Command command,
                 new byte[SIGNATURE_LENGTH]);
     }
 
+    /**
+     * CreditCharge for a request or response carrying {@code payloadBytes} (3.1.5.2):
+     * 1 + (payload - 1) / 65536, and 1 for an empty payload.
+     */
+    public static int creditChargeFor(long payloadBytes) {
+        return payloadBytes <= 0 ? 1 : (int) (1 + (payloadBytes - 1) / 65536);
+    }
+
     @Override
     public byte[] signature() {
         return signature.clone();

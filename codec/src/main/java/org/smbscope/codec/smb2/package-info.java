@@ -19,6 +19,7 @@
  * UnknownMessage.</li>
  * <li>{@link org.smbscope.codec.smb2.NegotiateContext}: PreauthIntegrity, Encryption, Signing,
  * Netname, Other.</li>
+ * <li>{@link org.smbscope.codec.smb2.ValidateNegotiateInfo}: FSCTL_VALIDATE_NEGOTIATE_INFO payloads.</li>
  * <li>{@link org.smbscope.codec.smb2.Smb2Compound}: {@code split} / {@code join} by NextCommand with
  * 8-byte alignment.</li>
  * <li>{@link org.smbscope.codec.smb2.Smb2TransformHeader}: 52-byte encryption header, {@code aad()} =

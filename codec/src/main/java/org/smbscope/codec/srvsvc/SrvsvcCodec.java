@@ -117,7 +117,7 @@ public final class SrvsvcCodec {
             case NETR_SHARE_GET_INFO -> {
                 String server = optionalString(r, "ServerName");
                 String share = r.string("NetName");
-                yield new NetShareGetInfoRequest(server, share, level(r, "Level"));
+                yield new NetShareGetInfoRequest(server, share, (int) r.u32("Level"));
             }
             case NETR_SERVER_GET_INFO -> {
                 String server = optionalString(r, "ServerName");
@@ -135,9 +135,12 @@ public final class SrvsvcCodec {
         SrvsvcMessage m = switch (opnum) {
             case NETR_SHARE_ENUM -> shareEnumResponse(r);
             case NETR_SHARE_GET_INFO -> {
-                int level = level(r, "SwitchValue");
+                int level = (int) r.u32("SwitchValue");
                 ShareInfo share = null;
                 if (r.pointer("ShareInfo") != 0) {
+                    if (level < 0 || level > 2) {
+                        throw r.error("SwitchValue", "share info level " + level + " is not supported (0, 1, 2)");
+                    }
                     share = shares(r, level, 1).get(0);
                 }
                 yield new NetShareGetInfoResponse(level, share, new Werror(r.u32("WERROR")));

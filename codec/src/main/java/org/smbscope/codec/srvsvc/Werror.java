@@ -7,6 +7,7 @@ public record Werror(long value) {
     public static final Werror NOT_ENOUGH_MEMORY = new Werror(8);
     public static final Werror NOT_SUPPORTED = new Werror(50);
     public static final Werror INVALID_PARAMETER = new Werror(87);
+    public static final Werror INVALID_NAME = new Werror(123);
     public static final Werror INVALID_LEVEL = new Werror(124);
     public static final Werror MORE_DATA = new Werror(234);
     public static final Werror NERR_NET_NAME_NOT_FOUND = new Werror(2310);
@@ -22,6 +23,7 @@ public record Werror(long value) {
             case 8 -> "WERR_NOT_ENOUGH_MEMORY";
             case 50 -> "WERR_NOT_SUPPORTED";
             case 87 -> "WERR_INVALID_PARAMETER";
+            case 123 -> "WERR_INVALID_NAME";
             case 124 -> "WERR_INVALID_LEVEL";
             case 234 -> "WERR_MORE_DATA";
             case 2310 -> "WERR_NERR_NETNAMENOTFOUND";
