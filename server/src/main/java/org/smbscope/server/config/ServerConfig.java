@@ -1,0 +1,37 @@
+package org.smbscope.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated, immutable server configuration read from an smb.conf ({@link SmbConfParser}).
+ *
+ * @param interfaces     addresses to listen on (an address, optionally with /mask, which is ignored)
+ * @param passdbPath     the smbpasswd file, or null when none is configured
+ * @param warnings       what the parser ignored or corrected, one line each
+ */
+public record ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
+        List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
+        EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
+        String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
+    public ServerConfig {
+        Objects.requireNonNull(netbiosName, "netbiosName");
+        Objects.requireNonNull(workgroup, "workgroup");
+        interfaces = List.copyOf(interfaces);
+        smbPorts = List.copyOf(smbPorts);
+        shares = List.copyOf(shares);
+        warnings = List.copyOf(warnings);
+        if (minProtocol.compareTo(maxProtocol) > 0) {
+            throw new IllegalArgumentException("server min protocol " + minProtocol + " is above server max protocol " + maxProtocol);
+        }
+    }
+
+    /** The share called {@code name}, case-insensitively. */
+    public Optional<ShareConfig> share(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return shares.stream().filter(s -> s.name().toLowerCase(Locale.ROOT).equals(n)).findFirst();
+    }
+}

@@ -1,0 +1,96 @@
+package org.smbscope.server.smb2;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smbscope.codec.dtyp.Guid;
+import org.smbscope.server.config.ServerConfig;
+
+/**
+ * The SMB 2/3 listener: one accept loop per configured address and port, one virtual thread per
+ * connection, at most {@link ServerLimits#maxConnections()} at once (more are closed at accept).
+ * Work in progress: NEGOTIATE only (see {@link Connection}).
+ */
+public final class SmbServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SmbServer.class);
+
+    private final List<ServerSocket> sockets;
+    private final List<Thread> acceptors = new ArrayList<>();
+
+    private SmbServer(List<ServerSocket> sockets) {
+        this.sockets = sockets;
+    }
+
+    /** Binds every interface x port of {@code config} (port 0 in tests means an ephemeral port) and starts serving. */
+    public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random)
+            throws IOException {
+        ServerLimits lim = limits.withMaxConnections(config.maxConnections());
+        NegotiateHandler negotiate = new NegotiateHandler(config, lim, Guid.random(random), clock.instant(), clock, random);
+        Semaphore slots = new Semaphore(lim.maxConnections());
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (String iface : config.interfaces()) {
+                String addr = iface.contains("/") ? iface.substring(0, iface.indexOf('/')) : iface;
+                for (int port : config.smbPorts()) {
+                    ServerSocket ss = new ServerSocket();
+                    ss.setReuseAddress(true);
+                    ss.bind(new InetSocketAddress(InetAddress.getByName(addr), port));
+                    sockets.add(ss);
+                }
+            }
+        } catch (IOException e) {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+            throw e;
+        }
+        SmbServer server = new SmbServer(List.copyOf(sockets));
+        for (ServerSocket ss : sockets) {
+            server.acceptors.add(Thread.ofVirtual().name("smb-accept-" + ss.getLocalSocketAddress()).start(() -> {
+                while (!ss.isClosed()) {
+                    try {
+                        Socket s = ss.accept();
+                        if (!slots.tryAcquire()) {
+                            LOG.warn("connection from {} refused: max connections reached", s.getRemoteSocketAddress());
+                            s.close();
+                            continue;
+                        }
+                        Thread.ofVirtual().name("smb-conn-" + s.getRemoteSocketAddress()).start(() -> {
+                            try {
+                                new Connection(s, lim, negotiate).run();
+                            } finally {
+                                slots.release();
+                            }
+                        });
+                    } catch (IOException e) {
+                        if (!ss.isClosed()) {
+                            LOG.warn("accept failed on {}: {}", ss.getLocalSocketAddress(), e.toString());
+                        }
+                    }
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** The bound addresses (with the actual ports). */
+    public List<InetSocketAddress> addresses() {
+        return sockets.stream().map(s -> (InetSocketAddress) s.getLocalSocketAddress()).toList();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (ServerSocket s : sockets) {
+            s.close();
+        }
+    }
+}

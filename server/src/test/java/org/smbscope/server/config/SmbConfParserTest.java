@@ -1,0 +1,97 @@
+package org.smbscope.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SmbConfParserTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsGlobalAndShares() throws Exception {
+        Files.writeString(dir.resolve("extra.conf"), "[extra]\n path = /srv/extra\n");
+        ServerConfig c = SmbConfParser.parse("""
+                # comment
+                [Global]
+                  NetBIOS Name = box
+                  work_group = lab
+                  interfaces = 127.0.0.5/30, 127.0.0.6
+                  smb ports = 445 139
+                  server min protocol = SMB2_10
+                  server max protocol = SMB3
+                  server signing = mandatory
+                  server smb encrypt = required
+                  ntlm auth = ntlmv1-permitted
+                  lanman auth = yes
+                  map to guest = Bad User
+                  max connections = 7
+                  passdb backend = smbpasswd:/etc/x/smbpasswd
+                  frobnicate = 3
+                ; another comment
+                [share]
+                  path = /srv/share
+                  comment = a \\
+                  long comment
+                  writeable = yes
+                  guest ok = 1
+                  valid users = alice, bob
+                  browseable = no
+                  smb encrypt = off
+                include = extra.conf
+                """, dir);
+        assertThat(c.netbiosName()).isEqualTo("BOX");
+        assertThat(c.workgroup()).isEqualTo("LAB");
+        assertThat(c.interfaces()).containsExactly("127.0.0.5/30", "127.0.0.6");
+        assertThat(c.smbPorts()).containsExactly(445, 139);
+        assertThat(c.minProtocol()).isEqualTo(ProtocolLevel.SMB2_10);
+        assertThat(c.maxProtocol()).isEqualTo(ProtocolLevel.SMB3_11);
+        assertThat(c.signing()).isEqualTo(SigningPolicy.MANDATORY);
+        assertThat(c.encrypt()).isEqualTo(EncryptPolicy.REQUIRED);
+        assertThat(c.ntlmAuth()).isEqualTo(NtlmAuthPolicy.NTLMV1_PERMITTED);
+        assertThat(c.lanmanAuth()).isTrue();
+        assertThat(c.mapToGuest()).isEqualTo(MapToGuest.BAD_USER);
+        assertThat(c.maxConnections()).isEqualTo(7);
+        assertThat(c.passdbPath()).isEqualTo(Path.of("/etc/x/smbpasswd"));
+        ShareConfig s = c.share("SHARE").orElseThrow();
+        assertThat(s.comment()).isEqualTo("a   long comment");
+        assertThat(s.readOnly()).isFalse();
+        assertThat(s.guestOk()).isTrue();
+        assertThat(s.validUsers()).isEqualTo(List.of("alice", "bob"));
+        assertThat(s.browseable()).isFalse();
+        assertThat(s.encrypt()).isEqualTo(EncryptPolicy.OFF);
+        assertThat(c.share("extra")).isPresent();
+        assertThat(c.warnings()).anyMatch(w -> w.contains("frobnicate"));
+    }
+
+    @Test
+    void defaultsAndBadValuesWarn() throws Exception {
+        ServerConfig c = SmbConfParser.parse("""
+                [global]
+                server signing = sometimes
+                server min protocol = SMB9
+                lanman auth = perhaps
+                [noPath]
+                comment = x
+                """, dir);
+        assertThat(c.signing()).isEqualTo(SigningPolicy.AUTO);
+        assertThat(c.minProtocol()).isEqualTo(ProtocolLevel.SMB2_02);
+        assertThat(c.shares()).isEmpty();
+        assertThat(c.warnings()).hasSize(4);
+        ShareConfig readOnlyDefault = SmbConfParser.parse("[s]\npath=/x\n", dir).shares().get(0);
+        assertThat(readOnlyDefault.readOnly()).isTrue();
+        assertThat(readOnlyDefault.browseable()).isTrue();
+    }
+
+    @Test
+    void embeddedDefaultHasAGuestDemoShare() throws Exception {
+        ServerConfig c = DefaultConfig.load(dir);
+        assertThat(c.warnings()).isEmpty();
+        assertThat(c.share("demo").orElseThrow().guestOk()).isTrue();
+        assertThat(c.interfaces()).containsExactly("127.0.0.1");
+    }
+}
