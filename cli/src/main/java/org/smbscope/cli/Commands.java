@@ -10,6 +10,7 @@ final class Commands {
 
     static List<Supplier<Object>> all() {
         return List.of(
+                org.smbscope.cli.smbclient.SmbclientCommand::new,
                 ExitCodesHelp::new);
     }
 }
