@@ -1,0 +1,147 @@
+package org.smbscope.codec.status;
+
+import java.util.Map;
+
+
+
+/**
+ * Names of the NTSTATUS codes an SMB client meets ([MS-ERREF] 2.3.1) and their Win32 mapping as
+ * done by RtlNtStatusToDosError (checked against the ReactOS/Wine conversion tables; -1 where no
+ * mapping was verified). Immutable.
+ */
+final class StatusTable {
+    record Entry(String name, int win32) {
+    }
+
+    private static final int NONE = -1;
+
+    private static final Map<Integer, Entry> TABLE = Map.ofEntries(
+            e(0x00000000, "STATUS_SUCCESS", 0),
+            e(0x00000103, "STATUS_PENDING", 997),
+            e(0x00000105, "STATUS_MORE_ENTRIES", 234),
+            e(0x0000010B, "STATUS_NOTIFY_CLEANUP", NONE),
+            e(0x0000010C, "STATUS_NOTIFY_ENUM_DIR", 1022),
+            e(0x80000005, "STATUS_BUFFER_OVERFLOW", 234),
+            e(0x80000006, "STATUS_NO_MORE_FILES", 18),
+            e(0x8000002D, "STATUS_STOPPED_ON_SYMLINK", NONE),
+            e(0xC0000001, "STATUS_UNSUCCESSFUL", 31),
+            e(0xC0000002, "STATUS_NOT_IMPLEMENTED", 1),
+            e(0xC0000003, "STATUS_INVALID_INFO_CLASS", 87),
+            e(0xC0000004, "STATUS_INFO_LENGTH_MISMATCH", 24),
+            e(0xC0000008, "STATUS_INVALID_HANDLE", 6),
+            e(0xC000000D, "STATUS_INVALID_PARAMETER", 87),
+            e(0xC000000E, "STATUS_NO_SUCH_DEVICE", 2),
+            e(0xC000000F, "STATUS_NO_SUCH_FILE", 2),
+            e(0xC0000010, "STATUS_INVALID_DEVICE_REQUEST", 1),
+            e(0xC0000011, "STATUS_END_OF_FILE", 38),
+            e(0xC0000016, "STATUS_MORE_PROCESSING_REQUIRED", 234),
+            e(0xC0000017, "STATUS_NO_MEMORY", 8),
+            e(0xC0000022, "STATUS_ACCESS_DENIED", 5),
+            e(0xC0000023, "STATUS_BUFFER_TOO_SMALL", 122),
+            e(0xC0000033, "STATUS_OBJECT_NAME_INVALID", 123),
+            e(0xC0000034, "STATUS_OBJECT_NAME_NOT_FOUND", 2),
+            e(0xC0000035, "STATUS_OBJECT_NAME_COLLISION", 183),
+            e(0xC0000039, "STATUS_OBJECT_PATH_INVALID", 161),
+            e(0xC000003A, "STATUS_OBJECT_PATH_NOT_FOUND", 3),
+            e(0xC000003B, "STATUS_OBJECT_PATH_SYNTAX_BAD", 161),
+            e(0xC0000043, "STATUS_SHARING_VIOLATION", 32),
+            e(0xC000004F, "STATUS_EAS_NOT_SUPPORTED", 282),
+            e(0xC0000054, "STATUS_FILE_LOCK_CONFLICT", 33),
+            e(0xC0000055, "STATUS_LOCK_NOT_GRANTED", 33),
+            e(0xC0000056, "STATUS_DELETE_PENDING", 5),
+            e(0xC000005E, "STATUS_NO_LOGON_SERVERS", 1311),
+            e(0xC000005F, "STATUS_NO_SUCH_LOGON_SESSION", 1312),
+            e(0xC0000061, "STATUS_PRIVILEGE_NOT_HELD", 1314),
+            e(0xC0000064, "STATUS_NO_SUCH_USER", 1317),
+            e(0xC000006A, "STATUS_WRONG_PASSWORD", 86),
+            e(0xC000006D, "STATUS_LOGON_FAILURE", 1326),
+            e(0xC000006E, "STATUS_ACCOUNT_RESTRICTION", 1327),
+            e(0xC000006F, "STATUS_INVALID_LOGON_HOURS", 1328),
+            e(0xC0000070, "STATUS_INVALID_WORKSTATION", 1329),
+            e(0xC0000071, "STATUS_PASSWORD_EXPIRED", 1330),
+            e(0xC0000072, "STATUS_ACCOUNT_DISABLED", 1331),
+            e(0xC0000073, "STATUS_NONE_MAPPED", 1332),
+            e(0xC000007E, "STATUS_RANGE_NOT_LOCKED", 158),
+            e(0xC000007F, "STATUS_DISK_FULL", 112),
+            e(0xC000009A, "STATUS_INSUFFICIENT_RESOURCES", 1450),
+            e(0xC00000A2, "STATUS_MEDIA_WRITE_PROTECTED", 19),
+            e(0xC00000A5, "STATUS_BAD_IMPERSONATION_LEVEL", 1346),
+            e(0xC00000AC, "STATUS_PIPE_NOT_AVAILABLE", 231),
+            e(0xC00000AD, "STATUS_INVALID_PIPE_STATE", 230),
+            e(0xC00000AE, "STATUS_PIPE_BUSY", 231),
+            e(0xC00000B0, "STATUS_PIPE_DISCONNECTED", 233),
+            e(0xC00000B1, "STATUS_PIPE_CLOSING", 232),
+            e(0xC00000B5, "STATUS_IO_TIMEOUT", 121),
+            e(0xC00000BA, "STATUS_FILE_IS_A_DIRECTORY", 5),
+            e(0xC00000BB, "STATUS_NOT_SUPPORTED", 50),
+            e(0xC00000BD, "STATUS_DUPLICATE_NAME", 52),
+            e(0xC00000BE, "STATUS_BAD_NETWORK_PATH", 53),
+            e(0xC00000BF, "STATUS_NETWORK_BUSY", 54),
+            e(0xC00000C3, "STATUS_INVALID_NETWORK_RESPONSE", 58),
+            e(0xC00000C4, "STATUS_UNEXPECTED_NETWORK_ERROR", 59),
+            e(0xC00000C9, "STATUS_NETWORK_NAME_DELETED", 64),
+            e(0xC00000CA, "STATUS_NETWORK_ACCESS_DENIED", 65),
+            e(0xC00000CB, "STATUS_BAD_DEVICE_TYPE", 66),
+            e(0xC00000CC, "STATUS_BAD_NETWORK_NAME", 67),
+            e(0xC00000CE, "STATUS_TOO_MANY_SESSIONS", 69),
+            e(0xC00000D0, "STATUS_REQUEST_NOT_ACCEPTED", 71),
+            e(0xC00000D4, "STATUS_NOT_SAME_DEVICE", 17),
+            e(0xC00000D5, "STATUS_FILE_RENAMED", 5),
+            e(0xC00000D9, "STATUS_PIPE_EMPTY", 232),
+            e(0xC00000DF, "STATUS_NO_SUCH_DOMAIN", 1355),
+            e(0xC00000E2, "STATUS_OPLOCK_NOT_GRANTED", 300),
+            e(0xC00000E5, "STATUS_INTERNAL_ERROR", 1359),
+            e(0xC0000101, "STATUS_DIRECTORY_NOT_EMPTY", 145),
+            e(0xC0000102, "STATUS_FILE_CORRUPT_ERROR", 1392),
+            e(0xC0000103, "STATUS_NOT_A_DIRECTORY", 267),
+            e(0xC0000106, "STATUS_NAME_TOO_LONG", 206),
+            e(0xC0000108, "STATUS_CONNECTION_IN_USE", 2404),
+            e(0xC000011F, "STATUS_TOO_MANY_OPENED_FILES", 4),
+            e(0xC0000120, "STATUS_CANCELLED", 995),
+            e(0xC0000121, "STATUS_CANNOT_DELETE", 5),
+            e(0xC0000123, "STATUS_FILE_DELETED", 5),
+            e(0xC0000128, "STATUS_FILE_CLOSED", 6),
+            e(0xC0000133, "STATUS_TIME_DIFFERENCE_AT_DC", 1398),
+            e(0xC000013B, "STATUS_LOCAL_DISCONNECT", 64),
+            e(0xC000013C, "STATUS_REMOTE_DISCONNECT", 64),
+            e(0xC000014B, "STATUS_PIPE_BROKEN", 109),
+            e(0xC000015B, "STATUS_LOGON_TYPE_NOT_GRANTED", 1385),
+            e(0xC0000184, "STATUS_INVALID_DEVICE_STATE", 22),
+            e(0xC000018C, "STATUS_TRUSTED_DOMAIN_FAILURE", 1788),
+            e(0xC000018D, "STATUS_TRUSTED_RELATIONSHIP_FAILURE", 1789),
+            e(0xC0000193, "STATUS_ACCOUNT_EXPIRED", 1793),
+            e(0xC0000195, "STATUS_NETWORK_CREDENTIAL_CONFLICT", 1219),
+            e(0xC000019C, "STATUS_FS_DRIVER_REQUIRED", NONE),
+            e(0xC0000203, "STATUS_USER_SESSION_DELETED", 59),
+            e(0xC0000205, "STATUS_INSUFF_SERVER_RESOURCES", 1130),
+            e(0xC000020C, "STATUS_CONNECTION_DISCONNECTED", 64),
+            e(0xC000020D, "STATUS_CONNECTION_RESET", 64),
+            e(0xC0000224, "STATUS_PASSWORD_MUST_CHANGE", 1907),
+            e(0xC0000225, "STATUS_NOT_FOUND", 1168),
+            e(0xC0000234, "STATUS_ACCOUNT_LOCKED_OUT", 1909),
+            e(0xC0000236, "STATUS_CONNECTION_REFUSED", 1225),
+            e(0xC0000247, "STATUS_LOGIN_TIME_RESTRICTION", 1239),
+            e(0xC0000248, "STATUS_LOGIN_WKSTA_RESTRICTION", 1240),
+            e(0xC0000257, "STATUS_PATH_NOT_COVERED", NONE),
+            e(0xC0000275, "STATUS_NOT_A_REPARSE_POINT", 4390),
+            e(0xC000035C, "STATUS_NETWORK_SESSION_EXPIRED", 1394),
+            e(0xC0000388, "STATUS_DOWNGRADE_DETECTED", 1265),
+            e(0xC000A000, "STATUS_INVALID_SIGNATURE", NONE),
+            e(0x00050002, "STATUS_SMB_BAD_TID", NONE),
+            e(0x005B0002, "STATUS_SMB_BAD_UID", NONE));
+
+    private StatusTable() {
+    }
+
+    private static Map.Entry<Integer, Entry> e(int value, String name, int win32) {
+        return Map.entry(value, new Entry(name, win32));
+    }
+
+    static Entry entry(int value) {
+        return TABLE.get(value);
+    }
+
+    static Map<Integer, Entry> all() {
+        return TABLE;
+    }
+}
