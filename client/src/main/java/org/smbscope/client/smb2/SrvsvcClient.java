@@ -35,9 +35,7 @@ final class SrvsvcClient {
     }
 
     static List<ShareInfo> netShareEnumAll(Smb2TreeImpl ipc, String serverName) throws IOException {
-        CreateResponse pipe = ipc.open("srvsvc", AccessMask.FILE_READ_DATA.value() | AccessMask.FILE_WRITE_DATA.value()
-                | AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN, 0,
-                "opening pipe");
+        CreateResponse pipe = openPipe(ipc);
         try {
             byte[] bind = RpcPduCodec.encode(RpcPdu.Bind.of(1, MAX_FRAG, PresentationContext.ndr(0, SrvsvcCodec.INTERFACE)));
             Smb2Errors.expect(ipc.call(WriteRequest.of(pipe.fileId(), 0, java.nio.ByteBuffer.wrap(bind))), "binding srvsvc");
@@ -74,6 +72,27 @@ final class SrvsvcClient {
             throw new SmbProtocolException("no share level worked");
         } finally {
             ipc.close(pipe.fileId());
+        }
+    }
+
+    /** Opens the pipe; Samba's RPC helper may need a moment after smbd starts (OBJECT_NAME_NOT_FOUND). */
+    private static CreateResponse openPipe(Smb2TreeImpl ipc) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ipc.open("srvsvc", AccessMask.FILE_READ_DATA.value() | AccessMask.FILE_WRITE_DATA.value()
+                        | AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN, 0,
+                        "opening pipe");
+            } catch (org.smbscope.client.SmbException e) {
+                if (attempt >= 10 || e.status() != NtStatus.OBJECT_NAME_NOT_FOUND.value()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+            }
         }
     }
 
