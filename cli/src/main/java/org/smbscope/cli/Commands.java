@@ -14,6 +14,7 @@ final class Commands {
                 org.smbscope.cli.netbios.NmblookupCommand::new,
                 org.smbscope.cli.netbios.NbtstatCommand::new,
                 org.smbscope.cli.netbios.NameserverCommand::new,
+                org.smbscope.cli.smbclient.SmbclientCommand::new,
                 org.smbscope.cli.server.ServeCommand::new,
                 org.smbscope.cli.server.PasswdCommand::new,
                 ExitCodesHelp::new);

@@ -26,6 +26,11 @@ public class SmbException extends IOException {
         return status;
     }
 
+    /** The status as the codec's open value type (name, severity, Win32 mapping). */
+    public org.smbscope.codec.status.NtStatus ntStatus() {
+        return new org.smbscope.codec.status.NtStatus(status);
+    }
+
     /** e.g. {@code NT_STATUS_LOGON_FAILURE}. */
     public String statusName() {
         return statusName;

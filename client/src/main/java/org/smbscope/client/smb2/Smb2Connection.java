@@ -260,6 +260,14 @@ final class Smb2Connection implements AutoCloseable {
             plain = sec.open(frame);
             encrypted = true;
         }
+        for (byte[] m : split(plain)) {
+            onMessage(m, encrypted);
+        }
+    }
+
+    /** Splits a (decrypted) frame into its compound members, checking every NextCommand ([MS-SMB2] 3.2.5.1.9). */
+    static List<byte[]> split(byte[] plain) throws SmbProtocolException {
+        List<byte[]> out = new ArrayList<>();
         int off = 0;
         while (true) {
             if (!HeaderView.isSmb2(plain, off)) {
@@ -275,10 +283,12 @@ final class Smb2Connection implements AutoCloseable {
             } else {
                 end = off + next;
             }
-            byte[] m = java.util.Arrays.copyOfRange(plain, off, end);
-            onMessage(m, encrypted);
+            out.add(java.util.Arrays.copyOfRange(plain, off, end));
             if (next == 0) {
-                return;
+                return out;
+            }
+            if (out.size() > 1024) {
+                throw new SmbProtocolException("compound of more than 1024 messages");
             }
             off = end;
         }

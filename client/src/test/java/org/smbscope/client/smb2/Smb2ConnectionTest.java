@@ -155,4 +155,52 @@ class Smb2ConnectionTest {
         assertThat(frame.length).isEqualTo(72 + 70);
         t.interrupt();
     }
+
+    @Test
+    void badSignatureFailsTheRequestClearly() throws Exception {
+        MessageSecurity bad = new MessageSecurity() {
+            public long sessionId() { return 7; }
+            public boolean signing() { return true; }
+            public boolean encrypting() { return false; }
+            public void sign(byte[] m) { HeaderView.put32(m, HeaderView.OFF_FLAGS, HeaderView.FLAG_SIGNED); }
+            public boolean verify(byte[] m) { return false; }
+            public byte[] seal(byte[] p) { return p; }
+            public byte[] open(byte[] t) { return t; }
+        };
+        connection.register(bad);
+        byte[] req = request(8);
+        HeaderView.put64(req, HeaderView.OFF_SESSION_ID, 7);
+        CompletableFuture<Incoming> f = connection.submit(Outgoing.of(req));
+        byte[] sent = transport.nextSent();
+        assertThat(HeaderView.i32(sent, HeaderView.OFF_FLAGS) & HeaderView.FLAG_SIGNED).isNotZero();
+        transport.reply(response(sent, 0, 1, HeaderView.FLAG_SIGNED));
+        assertThatThrownBy(() -> connection.await(f)).isInstanceOf(SmbProtocolException.class)
+                .hasMessageContaining("bad signature");
+    }
+
+    @Test
+    void unsignedResponseOnASignedSessionIsRefused() throws Exception {
+        MessageSecurity good = new MessageSecurity() {
+            public long sessionId() { return 9; }
+            public boolean signing() { return true; }
+            public boolean encrypting() { return false; }
+            public void sign(byte[] m) { }
+            public boolean verify(byte[] m) { return true; }
+            public byte[] seal(byte[] p) { return p; }
+            public byte[] open(byte[] t) { return t; }
+        };
+        connection.register(good);
+        byte[] req = request(8);
+        HeaderView.put64(req, HeaderView.OFF_SESSION_ID, 9);
+        CompletableFuture<Incoming> f = connection.submit(Outgoing.of(req));
+        transport.reply(response(transport.nextSent(), 0xC0000022, 1, 0));
+        assertThatThrownBy(() -> connection.await(f)).isInstanceOf(SmbProtocolException.class).hasMessageContaining("unsigned");
+    }
+
+    @Test
+    void splitChecksNextCommand() {
+        byte[] a = request(1);
+        HeaderView.put32(a, HeaderView.OFF_NEXT, 4096);
+        assertThatThrownBy(() -> Smb2Connection.split(a)).isInstanceOf(SmbProtocolException.class).hasMessageContaining("NextCommand");
+    }
 }

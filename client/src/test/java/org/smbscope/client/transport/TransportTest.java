@@ -79,7 +79,7 @@ class TransportTest {
                 assertThat(len).isEqualTo(68);
                 byte[] names = new byte[len];
                 in.readFully(names);
-                assertThat(new String(names, 1, 32, "US-ASCII")).isEqualTo("FEEBEMEMEBECDACACACACACACACACACA");
+                assertThat(new String(names, 1, 32, "US-ASCII")).isEqualTo("EMEBECDDDACACACACACACACACACACACA");
                 out.write(new byte[] {(byte) 0x83, 0, 0, 1, (byte) 0x82});
                 out.flush();
             });

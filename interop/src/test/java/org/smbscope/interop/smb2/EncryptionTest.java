@@ -8,6 +8,13 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import org.junit.jupiter.api.io.TempDir;
+import org.smbscope.client.ClientConfig;
+import org.smbscope.client.Credentials;
+import org.smbscope.client.Protection;
+import org.smbscope.client.SmbClient;
+import org.smbscope.client.SmbConnection;
+import org.smbscope.client.SmbSession;
+import org.smbscope.client.SmbTree;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smbscope.interop.fixture.LoopbackAddresses;
@@ -31,6 +38,15 @@ class EncryptionTest {
             assertThat(r.exitCode()).as(r.output()).isZero();
             assertThat(Files.readAllBytes(local.resolve("y.bin"))).isEqualTo(data);
             assertThat(Files.readAllBytes(s.shareDir("share").resolve("x.bin"))).isEqualTo(data);
+            ClientConfig config = ClientConfig.builder().encryption(Protection.REQUIRED).build();
+            try (SmbConnection c = SmbClient.connect(config, s.address().getHostAddress(), 445);
+                    SmbSession session = c.session(Credentials.of("", "alice", "Passw0rd!"))) {
+                assertThat(c.negotiated().cipher()).isEqualTo(cipher);
+                assertThat(session.encrypting()).isTrue();
+                try (SmbTree tree = session.tree("share")) {
+                    assertThat(tree.stat("x.bin").size()).isEqualTo(data.length);
+                }
+            }
         }
     }
 }

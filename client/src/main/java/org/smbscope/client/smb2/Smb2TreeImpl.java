@@ -1,0 +1,347 @@
+package org.smbscope.client.smb2;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+
+import org.smbscope.client.FileEntry;
+import org.smbscope.client.FsSize;
+import org.smbscope.client.SmbProtocolException;
+import org.smbscope.client.SmbTree;
+import org.smbscope.codec.dtyp.FileTime;
+import org.smbscope.codec.fscc.DirectoryEntry;
+import org.smbscope.codec.fscc.DirectoryInformation;
+import org.smbscope.codec.fscc.FileAttribute;
+import org.smbscope.codec.fscc.FileInformationClass;
+import org.smbscope.codec.fscc.FsccDecodeException;
+import org.smbscope.codec.smb2.AccessMask;
+import org.smbscope.codec.smb2.CloseRequest;
+import org.smbscope.codec.smb2.CreateDisposition;
+import org.smbscope.codec.smb2.CreateOptions;
+import org.smbscope.codec.smb2.CreateRequest;
+import org.smbscope.codec.smb2.CreateResponse;
+import org.smbscope.codec.smb2.EchoRequest;
+import org.smbscope.codec.smb2.FileId;
+import org.smbscope.codec.smb2.ImpersonationLevel;
+import org.smbscope.codec.smb2.InfoType;
+import org.smbscope.codec.smb2.OplockLevel;
+import org.smbscope.codec.smb2.QueryDirectoryRequest;
+import org.smbscope.codec.smb2.QueryDirectoryResponse;
+import org.smbscope.codec.smb2.QueryInfoRequest;
+import org.smbscope.codec.smb2.QueryInfoResponse;
+import org.smbscope.codec.smb2.ReadRequest;
+import org.smbscope.codec.smb2.ReadResponse;
+import org.smbscope.codec.smb2.SetInfoRequest;
+import org.smbscope.codec.smb2.ShareAccess;
+import org.smbscope.codec.smb2.Smb2Request;
+import org.smbscope.codec.smb2.TreeDisconnectRequest;
+import org.smbscope.codec.smb2.WriteRequest;
+import org.smbscope.codec.smb2.WriteResponse;
+import org.smbscope.codec.status.NtStatus;
+
+/**
+ * A connected share: create/close, pipelined multi-credit read and write, query directory until
+ * NO_MORE_FILES, query/set info, and the path operations built on them ([MS-SMB2] 3.2.4).
+ */
+final class Smb2TreeImpl implements SmbTree {
+    private static final int FILE_FS_FULL_SIZE_INFORMATION = 7;
+    private final Smb2SessionImpl session;
+    private final String share;
+    final int treeId;
+
+    Smb2TreeImpl(Smb2SessionImpl session, String share, int treeId) {
+        this.session = session;
+        this.share = share;
+        this.treeId = treeId;
+    }
+
+    @Override
+    public String share() {
+        return share;
+    }
+
+    Incoming call(Smb2Request body) throws IOException {
+        return session.call(body, treeId);
+    }
+
+    private Smb2Connection connection() {
+        return session.owner.connection;
+    }
+
+    static String smbPath(String path) {
+        String p = path.replace('/', '\\');
+        while (p.startsWith("\\")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("\\")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    CreateResponse open(String path, int access, CreateDisposition disposition, int options, String what) throws IOException {
+        CreateRequest req = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, new AccessMask(access),
+                Set.of(), new ShareAccess(ShareAccess.READ.value() | ShareAccess.WRITE.value() | ShareAccess.DELETE.value()),
+                disposition, new CreateOptions(options), smbPath(path), List.of());
+        return (CreateResponse) Smb2Errors.expect(call(req), what + " \\" + smbPath(path)).message();
+    }
+
+    void close(FileId id) throws IOException {
+        Smb2Errors.expect(call(new CloseRequest(0, id)), "closing");
+    }
+
+    private static Instant time(FileTime t) {
+        return t == null || t.isZero() ? Instant.EPOCH : t.toInstant();
+    }
+
+    @Override
+    public List<FileEntry> list(String directory, String pattern) throws IOException {
+        CreateResponse dir = open(directory, AccessMask.FILE_READ_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
+                | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN, CreateOptions.DIRECTORY_FILE.value(), "opening directory");
+        List<FileEntry> out = new ArrayList<>();
+        try {
+            int flags = QueryDirectoryRequest.RESTART_SCANS;
+            while (true) {
+                QueryDirectoryRequest q = new QueryDirectoryRequest(FileInformationClass.BOTH_DIRECTORY, flags, 0,
+                        dir.fileId(), pattern == null || pattern.isEmpty() ? "*" : pattern, 65536);
+                flags = 0;
+                Incoming in = call(q);
+                NtStatus st = new NtStatus(in.status());
+                if (st.equals(NtStatus.NO_MORE_FILES) || (st.equals(NtStatus.NO_SUCH_FILE) && out.isEmpty())) {
+                    break;
+                }
+                QueryDirectoryResponse r = (QueryDirectoryResponse) Smb2Errors.expect(in, "listing \\" + smbPath(directory)).message();
+                List<DirectoryEntry> entries;
+                try {
+                    entries = DirectoryInformation.decode(FileInformationClass.BOTH_DIRECTORY, r.output());
+                } catch (FsccDecodeException e) {
+                    throw new SmbProtocolException("malformed directory listing: " + e.getMessage(), e);
+                }
+                if (entries.isEmpty()) {
+                    break;
+                }
+                for (DirectoryEntry e : entries) {
+                    out.add(new FileEntry(e.fileName(), FileAttribute.toMask(e.attributes()), e.endOfFile(), e.allocationSize(),
+                            time(e.creationTime()), time(e.lastAccessTime()), time(e.lastWriteTime()), time(e.changeTime())));
+                }
+            }
+        } finally {
+            close(dir.fileId());
+        }
+        return out;
+    }
+
+    @Override
+    public FileEntry stat(String path) throws IOException {
+        CreateResponse r = open(path, AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(),
+                CreateDisposition.OPEN, 0, "opening");
+        close(r.fileId());
+        String p = smbPath(path);
+        String name = p.isEmpty() ? "\\" : p.substring(p.lastIndexOf('\\') + 1);
+        return new FileEntry(name, FileAttribute.toMask(r.fileAttributes()), r.endOfFile(), r.allocationSize(),
+                time(r.creationTime()), time(r.lastAccessTime()), time(r.lastWriteTime()), time(r.changeTime()));
+    }
+
+    @Override
+    public FsSize fsSize() throws IOException {
+        CreateResponse root = open("", AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(),
+                CreateDisposition.OPEN, CreateOptions.DIRECTORY_FILE.value(), "opening");
+        try {
+            QueryInfoResponse r = (QueryInfoResponse) Smb2Errors.expect(call(QueryInfoRequest.of(InfoType.FILESYSTEM,
+                    FILE_FS_FULL_SIZE_INFORMATION, root.fileId(), 64)), "querying the volume size").message();
+            byte[] b = r.output();
+            if (b.length < 32) {
+                throw new SmbProtocolException("FileFsFullSizeInformation of " + b.length + " bytes, expected 32");
+            }
+            return new FsSize(HeaderView.u64(b, 0), HeaderView.u64(b, 8), HeaderView.u64(b, 16),
+                    HeaderView.i32(b, 24) & 0xffffffffL, HeaderView.i32(b, 28) & 0xffffffffL);
+        } finally {
+            close(root.fileId());
+        }
+    }
+
+    private int charge(int length) {
+        return session.owner.largeMtu ? Outgoing.chargeFor(length) : 1;
+    }
+
+    private CompletableFuture<Incoming> submit(Smb2Request body, int charge) throws IOException {
+        return connection().submit(new Outgoing(Requests.encode(body, session.sessionId, treeId), charge));
+    }
+
+    @Override
+    public long download(String path, OutputStream out, LongConsumer progress) throws IOException {
+        CreateResponse f = open(path, AccessMask.FILE_READ_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
+                | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN, CreateOptions.NON_DIRECTORY_FILE.value(),
+                "opening remote file");
+        long size = f.endOfFile();
+        int chunk = session.owner.info.maxReadSize();
+        int window = session.owner.config.maxInFlight();
+        long done = 0;
+        try {
+            Deque<long[]> ranges = new ArrayDeque<>();
+            Deque<CompletableFuture<Incoming>> inflight = new ArrayDeque<>();
+            long next = 0;
+            while (done < size) {
+                while (inflight.size() < window && next < size) {
+                    int len = (int) Math.min(chunk, size - next);
+                    inflight.add(submit(ReadRequest.of(f.fileId(), next, len), charge(len)));
+                    ranges.add(new long[] {next, len});
+                    next += len;
+                }
+                Incoming in = connection().await(inflight.poll());
+                long[] range = ranges.poll();
+                NtStatus st = new NtStatus(in.status());
+                if (st.equals(NtStatus.END_OF_FILE)) {
+                    throw new SmbProtocolException("file ended at " + done + " of " + size + " bytes (changed while reading?)");
+                }
+                ReadResponse r = (ReadResponse) Smb2Errors.expect(in, "reading").message();
+                ByteBuffer data = r.data();
+                int got = data.remaining();
+                if (got == 0 || got > range[1]) {
+                    throw new SmbProtocolException("read of " + range[1] + " bytes at " + range[0] + " returned " + got);
+                }
+                writeTo(out, data);
+                done += got;
+                if (got < range[1]) { // short read: fetch the rest of this range synchronously
+                    long off = range[0] + got;
+                    long end = range[0] + range[1];
+                    while (off < end) {
+                        int len = (int) (end - off);
+                        ReadResponse rr = (ReadResponse) Smb2Errors.expect(connection().call(new Outgoing(
+                                Requests.encode(ReadRequest.of(f.fileId(), off, len), session.sessionId, treeId),
+                                charge(len))), "reading").message();
+                        int g = rr.data().remaining();
+                        if (g == 0) {
+                            throw new SmbProtocolException("empty read at " + off);
+                        }
+                        writeTo(out, rr.data());
+                        off += g;
+                        done += g;
+                    }
+                }
+                progress.accept(done);
+            }
+            out.flush();
+        } finally {
+            close(f.fileId());
+        }
+        return done;
+    }
+
+    private static void writeTo(OutputStream out, ByteBuffer data) throws IOException {
+        if (data.hasArray()) {
+            out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
+        } else {
+            byte[] b = new byte[data.remaining()];
+            data.duplicate().get(b);
+            out.write(b);
+        }
+    }
+
+    @Override
+    public long upload(String path, InputStream in, LongConsumer progress) throws IOException {
+        CreateResponse f = open(path, AccessMask.FILE_WRITE_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
+                | AccessMask.FILE_WRITE_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OVERWRITE_IF,
+                CreateOptions.NON_DIRECTORY_FILE.value(), "opening remote file");
+        int chunk = session.owner.info.maxWriteSize();
+        int window = session.owner.config.maxInFlight();
+        long offset = 0;
+        long acked = 0;
+        try {
+            Deque<CompletableFuture<Incoming>> inflight = new ArrayDeque<>();
+            Deque<Integer> lengths = new ArrayDeque<>();
+            boolean eof = false;
+            while (!eof || !inflight.isEmpty()) {
+                while (!eof && inflight.size() < window) {
+                    byte[] buf = in.readNBytes(chunk);
+                    if (buf.length == 0) {
+                        eof = true;
+                        break;
+                    }
+                    inflight.add(submit(WriteRequest.of(f.fileId(), offset, ByteBuffer.wrap(buf)), charge(buf.length)));
+                    lengths.add(buf.length);
+                    offset += buf.length;
+                    if (buf.length < chunk) {
+                        eof = true;
+                    }
+                }
+                if (inflight.isEmpty()) {
+                    break;
+                }
+                Incoming r = connection().await(inflight.poll());
+                int want = lengths.poll();
+                WriteResponse w = (WriteResponse) Smb2Errors.expect(r, "writing").message();
+                if (w.count() != want) {
+                    throw new SmbProtocolException("server wrote " + w.count() + " of " + want + " bytes");
+                }
+                acked += want;
+                progress.accept(acked);
+            }
+        } finally {
+            close(f.fileId());
+        }
+        return acked;
+    }
+
+    @Override
+    public void mkdir(String path) throws IOException {
+        CreateResponse r = open(path, AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(),
+                CreateDisposition.CREATE, CreateOptions.DIRECTORY_FILE.value(), "making directory");
+        close(r.fileId());
+    }
+
+    @Override
+    public void rmdir(String path) throws IOException {
+        CreateResponse r = open(path, AccessMask.DELETE.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN,
+                CreateOptions.DIRECTORY_FILE.value() | CreateOptions.DELETE_ON_CLOSE.value(), "removing directory");
+        close(r.fileId());
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        CreateResponse r = open(path, AccessMask.DELETE.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN,
+                CreateOptions.NON_DIRECTORY_FILE.value() | CreateOptions.DELETE_ON_CLOSE.value(), "deleting remote file");
+        close(r.fileId());
+    }
+
+    @Override
+    public void rename(String from, String to) throws IOException {
+        CreateResponse r = open(from, AccessMask.DELETE.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
+                | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN, 0, "renaming");
+        try {
+            // [MS-FSCC] 2.4.37 FILE_RENAME_INFORMATION_TYPE_2
+            byte[] name = smbPath(to).getBytes(StandardCharsets.UTF_16LE);
+            byte[] info = new byte[20 + name.length];
+            HeaderView.put32(info, 16, name.length);
+            System.arraycopy(name, 0, info, 20, name.length);
+            Smb2Errors.expect(call(new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(), info, 0,
+                    r.fileId())), "renaming \\" + smbPath(from));
+        } finally {
+            close(r.fileId());
+        }
+    }
+
+    @Override
+    public void echo() throws IOException {
+        Smb2Errors.expect(connection().call(Outgoing.of(Requests.encode(new EchoRequest(), 0, 0))), "echo");
+    }
+
+    @Override
+    public void close() {
+        try {
+            call(new TreeDisconnectRequest());
+        } catch (IOException | RuntimeException ignored) {
+            // disconnecting a broken tree: nothing to do
+        }
+    }
+}
