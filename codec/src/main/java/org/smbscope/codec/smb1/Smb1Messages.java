@@ -1,0 +1,41 @@
+package org.smbscope.codec.smb1;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.smbscope.codec.wire.DecodeException;
+
+/** Decodes a message's blocks into {@link Smb1Message}s by command and direction. */
+public final class Smb1Messages {
+    private Smb1Messages() {
+    }
+
+    /** Splits the AndX chain and decodes every block. */
+    public static List<Smb1Message> decode(byte[] message) throws Smb1DecodeException {
+        Smb1Packet p = Smb1Packet.decode(message);
+        List<Smb1Message> out = new ArrayList<>();
+        for (Smb1Block b : p.blocks()) {
+            out.add(decode(p.header(), b));
+        }
+        return out;
+    }
+
+    public static Smb1Message decode(Smb1Header header, Smb1Block block) throws Smb1DecodeException {
+        try {
+            boolean reply = header.isReply();
+            if (reply && block.wordCount() == 0 && block.data().length == 0 && header.status() != 0) {
+                return new Smb1ErrorResponse(block.command(), header.status());
+            }
+            int c = block.command().value();
+            if (c == Smb1Command.NEGOTIATE.value()) {
+                return reply ? NegotiateResponse.decode(header, block) : NegotiateRequest.decode(block);
+            } else if (c == Smb1Command.SESSION_SETUP_ANDX.value()) {
+                return reply ? SessionSetupAndXResponse.decode(header, block) : SessionSetupAndXRequest.decode(header, block);
+            } else if (c == Smb1Command.TREE_CONNECT_ANDX.value()) {
+                return reply ? TreeConnectAndXResponse.decode(header, block) : TreeConnectAndXRequest.decode(header, block);
+            }
+            return new Smb1RawMessage(block.command(), reply, block.words(), block.data());
+        } catch (DecodeException e) {
+            throw Smb1Strings.wrap(e);
+        }
+    }
+}
