@@ -32,6 +32,8 @@ public final class Smb1Messages {
                 return reply ? SessionSetupAndXResponse.decode(header, block) : SessionSetupAndXRequest.decode(header, block);
             } else if (c == Smb1Command.TREE_CONNECT_ANDX.value()) {
                 return reply ? TreeConnectAndXResponse.decode(header, block) : TreeConnectAndXRequest.decode(header, block);
+            } else if (c == Smb1Command.TRANSACTION.value() || c == Smb1Command.TRANSACTION2.value()) {
+                return reply ? TransactionResponse.decode(header, block) : TransactionRequest.decode(header, block);
             }
             return new Smb1RawMessage(block.command(), reply, block.words(), block.data());
         } catch (DecodeException e) {
