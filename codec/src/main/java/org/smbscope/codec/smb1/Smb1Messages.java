@@ -26,6 +26,9 @@ public final class Smb1Messages {
                 return new Smb1ErrorResponse(block.command(), header.status());
             }
             int c = block.command().value();
+            if (block.wordCount() == 0 && block.data().length == 0 && (reply || c == Smb1Command.TREE_DISCONNECT.value())) {
+                return new Smb1EmptyMessage(block.command(), reply);
+            }
             if (c == Smb1Command.NEGOTIATE.value()) {
                 return reply ? NegotiateResponse.decode(header, block) : NegotiateRequest.decode(block);
             } else if (c == Smb1Command.SESSION_SETUP_ANDX.value()) {
@@ -34,6 +37,40 @@ public final class Smb1Messages {
                 return reply ? TreeConnectAndXResponse.decode(header, block) : TreeConnectAndXRequest.decode(header, block);
             } else if (c == Smb1Command.TRANSACTION.value() || c == Smb1Command.TRANSACTION2.value()) {
                 return reply ? TransactionResponse.decode(header, block) : TransactionRequest.decode(header, block);
+            }
+            switch (c) {
+                case 0xA2 -> {
+                    return reply ? NtCreateAndXResponse.decode(header, block) : NtCreateAndXRequest.decode(header, block);
+                }
+                case 0x2E -> {
+                    return reply ? ReadAndXResponse.decode(header, block) : ReadAndXRequest.decode(header, block);
+                }
+                case 0x2F -> {
+                    return reply ? WriteAndXResponse.decode(header, block) : WriteAndXRequest.decode(header, block);
+                }
+                case 0x74 -> {
+                    return LogoffAndX.decode(header, block);
+                }
+                case 0x2B -> {
+                    return EchoMessage.decode(header, block);
+                }
+                case 0x04 -> {
+                    if (!reply) {
+                        return CloseRequest.decode(block);
+                    }
+                }
+                case 0x05 -> {
+                    if (!reply) {
+                        return FlushRequest.decode(block);
+                    }
+                }
+                case 0x00, 0x01, 0x06, 0x07 -> {
+                    if (!reply) {
+                        return PathRequest.decode(header, block);
+                    }
+                }
+                default -> {
+                }
             }
             return new Smb1RawMessage(block.command(), reply, block.words(), block.data());
         } catch (DecodeException e) {
