@@ -10,7 +10,7 @@ public sealed interface Smb1Message extends Described
         permits NegotiateRequest, NegotiateResponse, SessionSetupAndXRequest, SessionSetupAndXResponse,
         TreeConnectAndXRequest, TreeConnectAndXResponse, TransactionRequest, TransactionResponse, NtCreateAndXRequest, NtCreateAndXResponse, ReadAndXRequest,
         ReadAndXResponse, WriteAndXRequest, WriteAndXResponse, CloseRequest, FlushRequest, PathRequest, EchoMessage,
-        LogoffAndX, Smb1EmptyMessage, Smb1ErrorResponse, Smb1RawMessage {
+        LogoffAndX, NtTransactMessage, Smb1EmptyMessage, Smb1ErrorResponse, Smb1RawMessage {
     Smb1Command command();
 
     boolean isResponse();

@@ -48,6 +48,9 @@ public final class Smb1Messages {
                 case 0x2F -> {
                     return reply ? WriteAndXResponse.decode(header, block) : WriteAndXRequest.decode(header, block);
                 }
+                case 0xA0 -> {
+                    return NtTransactMessage.decode(header, block);
+                }
                 case 0x74 -> {
                     return LogoffAndX.decode(header, block);
                 }

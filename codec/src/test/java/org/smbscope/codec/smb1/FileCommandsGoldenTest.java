@@ -127,6 +127,7 @@ class FileCommandsGoldenTest {
                 new FlushRequest(7),
                 new EchoMessage(false, 1, new byte[] {1, 2, 3}),
                 new LogoffAndX(false),
+                new NtTransactMessage(false, 6, 8, 0, 8, 0, 0, new int[] {1, 2}, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, new byte[0]),
                 ReadAndXRequest.of(7, 0, 0x20000));
         for (Smb1Message m : requests) {
             byte[] wire = Smb1Packet.encode(h.withCommand(m.command()), m);
@@ -136,6 +137,7 @@ class FileCommandsGoldenTest {
         Smb1Header r = h.reply(0);
         List<Smb1Message> responses = List.of(new WriteAndXResponse(0x12345, 0xffff), new EchoMessage(true, 1, new byte[] {9}),
                 new LogoffAndX(true),
+                new NtTransactMessage(true, 0, 2, 3, 0, 0, 0, new int[0], new byte[] {1, 2}, new byte[] {3, 4, 5}),
                 new NtCreateAndXResponse(0, 5, 1, 1, 2, 3, 4, 0x10, 0, 0, 0, 0, true, new byte[16], 99, 0x1f01ff, 0x120089));
         for (Smb1Message m : responses) {
             byte[] wire = Smb1Packet.encode(r.withCommand(m.command()), m);

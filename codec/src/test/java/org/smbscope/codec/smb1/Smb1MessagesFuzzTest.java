@@ -8,6 +8,14 @@ class Smb1MessagesFuzzTest {
         try {
             for (Smb1Message m : Smb1Messages.decode(input)) {
                 m.detail().render();
+                if (m instanceof TransactionResponse t && t.command().equals(Smb1Command.TRANSACTION2)) {
+                    try {
+                        var f = Trans2.FindResponse.decodeFirst(t.parameters());
+                        Trans2.FindFileBothDirectoryInfo.decodeAll(t.data(), f.searchCount(), true);
+                    } catch (Smb1DecodeException expected) {
+                        // bounded failure
+                    }
+                }
             }
         } catch (Smb1DecodeException expected) {
             // bounded failure
