@@ -143,4 +143,22 @@ class NegotiateGoldenTest {
         assertThat(r.detail().render()).contains("Selected Index: -1");
         assertThat(none).hasSize(32 + 1 + 2 + 2);
     }
+
+    static byte[] replay(String name) throws Exception {
+        try (var in = NegotiateGoldenTest.class.getResourceAsStream("replay/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void impacketMultiProtocolNegotiate() throws Exception {
+        // l_impacket_client frame 5: impacket offers NT LM 0.12 and both SMB2 dialect strings
+        var req = (NegotiateRequest) Smb1Messages.decode(replay("l_impacket_client_0005.bin")).get(0);
+        assertThat(req.dialects()).containsExactly("NT LM 0.12", "SMB 2.002", "SMB 2.???");
+        // k_impacket_server frame 76: impacket's server answers NT LM 0.12 with extended security
+        var resp = (NegotiateResponse) Smb1Messages.decode(replay("k_impacket_server_0076.bin")).get(0);
+        assertThat(resp.dialectIndex()).isEqualTo(1);
+        assertThat(resp.extendedSecurity()).isTrue();
+        assertThat(new String(resp.serverGuid(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("A".repeat(16));
+    }
 }
