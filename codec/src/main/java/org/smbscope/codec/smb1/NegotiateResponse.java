@@ -1,5 +1,7 @@
 package org.smbscope.codec.smb1;
 
+import java.util.Arrays;
+
 import java.util.HexFormat;
 import org.smbscope.codec.wire.DecodeException;
 import org.smbscope.codec.wire.Detail;
@@ -146,5 +148,21 @@ public record NegotiateResponse(int dialectIndex, SecurityMode securityMode, int
                     .field("Primary Domain", domainName).field("Server", serverName);
         }
         return d;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NegotiateResponse r && dialectIndex == r.dialectIndex && securityMode.equals(r.securityMode)
+                && maxMpxCount == r.maxMpxCount && maxNumberVcs == r.maxNumberVcs && maxBufferSize == r.maxBufferSize
+                && maxRawSize == r.maxRawSize && sessionKey == r.sessionKey && capabilities.equals(r.capabilities)
+                && systemTime == r.systemTime && serverTimeZone == r.serverTimeZone
+                && Arrays.equals(challenge, r.challenge) && domainName.equals(r.domainName)
+                && serverName.equals(r.serverName) && Arrays.equals(serverGuid, r.serverGuid)
+                && Arrays.equals(securityBlob, r.securityBlob);
+    }
+
+    @Override
+    public int hashCode() {
+        return dialectIndex * 31 + Long.hashCode(systemTime) + Arrays.hashCode(challenge) + Arrays.hashCode(securityBlob);
     }
 }

@@ -1,5 +1,7 @@
 package org.smbscope.codec.smb1;
 
+import java.util.Arrays;
+
 import java.util.HexFormat;
 import org.smbscope.codec.wire.DecodeException;
 import org.smbscope.codec.wire.Detail;
@@ -147,5 +149,20 @@ public record SessionSetupAndXRequest(int maxBufferSize, int maxMpxCount, int vc
                     .field("Account", accountName).field("Primary Domain", primaryDomain);
         }
         return d.field("Native OS", nativeOs).field("Native LAN Manager", nativeLanMan);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionSetupAndXRequest r && maxBufferSize == r.maxBufferSize
+                && maxMpxCount == r.maxMpxCount && vcNumber == r.vcNumber && sessionKey == r.sessionKey
+                && capabilities.equals(r.capabilities) && Arrays.equals(securityBlob, r.securityBlob)
+                && Arrays.equals(lmResponse, r.lmResponse) && Arrays.equals(ntResponse, r.ntResponse)
+                && accountName.equals(r.accountName) && primaryDomain.equals(r.primaryDomain)
+                && java.util.Objects.equals(nativeOs, r.nativeOs) && java.util.Objects.equals(nativeLanMan, r.nativeLanMan);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(securityBlob) * 31 + Arrays.hashCode(ntResponse) + accountName.hashCode();
     }
 }

@@ -1,5 +1,7 @@
 package org.smbscope.codec.smb1;
 
+import java.util.Arrays;
+
 import org.smbscope.codec.wire.DecodeException;
 import org.smbscope.codec.wire.Detail;
 import org.smbscope.codec.wire.WireReader;
@@ -91,5 +93,16 @@ public record SessionSetupAndXResponse(int action, byte[] securityBlob, String n
         }
         return d.field("Native OS", nativeOs).field("Native LAN Manager", nativeLanMan)
                 .field("Primary Domain", primaryDomain);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionSetupAndXResponse r && action == r.action && Arrays.equals(securityBlob, r.securityBlob)
+                && nativeOs.equals(r.nativeOs) && nativeLanMan.equals(r.nativeLanMan) && primaryDomain.equals(r.primaryDomain);
+    }
+
+    @Override
+    public int hashCode() {
+        return action * 31 + Arrays.hashCode(securityBlob) + nativeOs.hashCode();
     }
 }

@@ -1,5 +1,7 @@
 package org.smbscope.codec.smb1;
 
+import java.util.Arrays;
+
 import java.util.HexFormat;
 import org.smbscope.codec.wire.Detail;
 
@@ -31,5 +33,16 @@ public record Smb1RawMessage(Smb1Command command, boolean isResponse, byte[] wor
                 .field("Word Count (WCT)", words.length / 2)
                 .field("Parameters", HexFormat.of().formatHex(words))
                 .field("Byte Count (BCC)", data.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Smb1RawMessage r && command.equals(r.command) && isResponse == r.isResponse
+                && Arrays.equals(words, r.words) && Arrays.equals(data, r.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return command.hashCode() * 31 + Arrays.hashCode(words) + Arrays.hashCode(data);
     }
 }

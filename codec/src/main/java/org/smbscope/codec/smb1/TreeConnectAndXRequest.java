@@ -1,5 +1,7 @@
 package org.smbscope.codec.smb1;
 
+import java.util.Arrays;
+
 import java.util.HexFormat;
 import org.smbscope.codec.wire.DecodeException;
 import org.smbscope.codec.wire.Detail;
@@ -67,5 +69,16 @@ public record TreeConnectAndXRequest(int flags, byte[] password, String path, St
                 .field("Password Length", password.length)
                 .field("Password", HexFormat.of().formatHex(password))
                 .field("Path", path).field("Service", service);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TreeConnectAndXRequest r && flags == r.flags && Arrays.equals(password, r.password)
+                && java.util.Objects.equals(path, r.path) && java.util.Objects.equals(service, r.service);
+    }
+
+    @Override
+    public int hashCode() {
+        return flags * 31 + Arrays.hashCode(password) + java.util.Objects.hashCode(path);
     }
 }

@@ -37,5 +37,6 @@ class CaptureReplayTest {
         assertThat(redecoded).extracting(m -> m.detail().render())
                 .isEqualTo(decoded.stream().map(m -> m.detail().render()).toList());
         assertThat(Smb1Packet.encode(p.header(), redecoded)).isEqualTo(again);
+        assertThat(redecoded).isEqualTo(decoded);
     }
 }
