@@ -120,4 +120,21 @@ class AndXChainTest {
         assertThat(dos.errorCode()).isEqualTo(2);
         assertThat(dos.statusText()).isEqualTo("DOS class 2, code 2");
     }
+
+    @Test
+    void securityBlobLengthPastData() throws Exception {
+        byte[] wire = chain();
+        wire[32 + 1 + 14] = (byte) 0xff; // SecurityBlobLength 0x00ff > ByteCount
+        assertThatThrownBy(() -> Smb1Messages.decode(wire)).isInstanceOf(Smb1DecodeException.class)
+                .extracting("field").isEqualTo("SecurityBlob");
+    }
+
+    @Test
+    void treeConnectPasswordLengthPastData() throws Exception {
+        Smb1Header h = HEADER.withCommand(Smb1Command.TREE_CONNECT_ANDX);
+        byte[] wire = Smb1Packet.encode(h, new TreeConnectAndXRequest(0, new byte[] {0}, "\\\\S\\A", "A:"));
+        wire[32 + 1 + 6] = 0x40; // PasswordLength 64
+        assertThatThrownBy(() -> Smb1Messages.decode(wire)).isInstanceOf(Smb1DecodeException.class)
+                .extracting("field").isEqualTo("Password");
+    }
 }
