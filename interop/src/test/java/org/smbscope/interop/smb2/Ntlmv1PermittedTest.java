@@ -2,7 +2,6 @@ package org.smbscope.interop.smb2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smbscope.interop.fixture.SambaExtension;
@@ -13,8 +12,6 @@ class Ntlmv1PermittedTest {
     static final SambaExtension SAMBA = new SambaExtension(b -> b.global("ntlm auth = ntlmv1-permitted"));
 
     @Test
-    @Disabled("KNOWN ISSUE: passes against shared/lab/samba-up.sh's Samba (8 of 8 runs) and passed once here, "
-            + "but this fixture's Samba answers STATUS_LOGON_FAILURE; not yet understood")
     void ntlmv1IsAccepted() {
         Smbscope.Result r = Smbscope.smbclient(SAMBA.samba(), "share", "ls", "--option", "client ntlmv2 auth = no");
         assertThat(r.exitCode()).as(r.output()).isZero();
