@@ -1,5 +1,6 @@
 package org.smbscope.client.smb2;
 
+import org.smbscope.codec.fscc.FileInformation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,15 +142,34 @@ final class Smb2TreeImpl implements SmbTree {
         return out;
     }
 
+    /**
+     * One round trip, as Windows does it: a related compound of CREATE, QUERY_INFO
+     * (FileNetworkOpenInformation) and CLOSE on the file the CREATE opened ([MS-SMB2] 3.2.4.1.4).
+     */
     @Override
     public FileEntry stat(String path) throws IOException {
-        CreateResponse r = open(path, AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(),
-                CreateDisposition.OPEN, 0, "opening");
-        close(r.fileId());
+        CreateRequest create = new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION,
+                new AccessMask(AccessMask.FILE_READ_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value()), Set.of(),
+                new ShareAccess(ShareAccess.READ.value() | ShareAccess.WRITE.value() | ShareAccess.DELETE.value()),
+                CreateDisposition.OPEN, new CreateOptions(0), smbPath(path), List.of());
+        List<Incoming> in = connection().callCompound(List.of(
+                Outgoing.of(Requests.encode(create, session.sessionId, treeId)),
+                Outgoing.of(Requests.encode(QueryInfoRequest.of(InfoType.FILE, FileInformationClass.NETWORK_OPEN.value(),
+                        FileId.RELATED, 56), session.sessionId, treeId)),
+                Outgoing.of(Requests.encode(new CloseRequest(0, FileId.RELATED), session.sessionId, treeId))));
+        Smb2Errors.expect(in.get(0), "opening \\" + smbPath(path));
+        QueryInfoResponse q = (QueryInfoResponse) Smb2Errors.expect(in.get(1), "querying \\" + smbPath(path)).message();
+        Smb2Errors.expect(in.get(2), "closing");
+        FileInformation.NetworkOpen n;
+        try {
+            n = (FileInformation.NetworkOpen) FileInformation.decode(FileInformationClass.NETWORK_OPEN, q.output());
+        } catch (FsccDecodeException | ClassCastException e) {
+            throw new SmbProtocolException("malformed FileNetworkOpenInformation: " + e.getMessage(), e);
+        }
         String p = smbPath(path);
         String name = p.isEmpty() ? "\\" : p.substring(p.lastIndexOf('\\') + 1);
-        return new FileEntry(name, FileAttribute.toMask(r.fileAttributes()), r.endOfFile(), r.allocationSize(),
-                time(r.creationTime()), time(r.lastAccessTime()), time(r.lastWriteTime()), time(r.changeTime()));
+        return new FileEntry(name, FileAttribute.toMask(n.attributes()), n.endOfFile(), n.allocationSize(),
+                time(n.creationTime()), time(n.lastAccessTime()), time(n.lastWriteTime()), time(n.changeTime()));
     }
 
     @Override

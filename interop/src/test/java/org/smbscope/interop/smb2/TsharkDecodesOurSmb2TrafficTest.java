@@ -42,7 +42,7 @@ class TsharkDecodesOurSmb2TrafficTest {
             awaitCapturing(dir.resolve("tshark.out"));
             Files.writeString(dir.resolve("f.txt"), "tshark sees this\n");
             for (String dialect : new String[] {"SMB2_02", "SMB3_11"}) {
-                Smbscope.Result r = Smbscope.smbclient(s, "share", "lcd " + dir + "; put f.txt; ls; get f.txt g.txt; rm f.txt",
+                Smbscope.Result r = Smbscope.smbclient(s, "share", "lcd " + dir + "; put f.txt; ls; stat f.txt; get f.txt g.txt; rm f.txt",
                         "-m", dialect, "--option", "client min protocol=" + dialect);
                 assertThat(r.exitCode()).as(r.output()).isZero();
             }
@@ -58,6 +58,9 @@ class TsharkDecodesOurSmb2TrafficTest {
         ProcessResult bad = read(pcap, "_ws.malformed || _ws.expert.severity == error");
         assertThat(bad.stdout()).as("malformed or expert-error frames").isEmpty();
         assertThat(read(pcap, "dcerpc && srvsvc").stdout()).isNotEmpty();
+        // stat is one related compound: CREATE + QUERY_INFO + CLOSE in one frame, as Windows sends it
+        assertThat(read(pcap, "smb2.cmd == 5 && smb2.cmd == 16 && smb2.cmd == 6 && smb2.flags.chained == 1"
+                + " && smb2.flags.response == 0").stdout()).isNotEmpty();
     }
 
     private static ProcessResult read(Path pcap, String filter) {
