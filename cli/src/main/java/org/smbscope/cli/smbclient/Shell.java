@@ -39,9 +39,11 @@ final class Shell {
     private String mask = "*";
     private boolean failed;
     private boolean exit;
+    private final TransferProgress.Factory progress;
 
     Shell(SmbTree tree, String unc, Path localDir, PrintWriter out, PrintWriter err, ZoneId zone,
-            Function<IOException, String> errorText, BufferedReader promptInput) {
+            Function<IOException, String> errorText, BufferedReader promptInput, TransferProgress.Factory progress) {
+        this.progress = progress;
         this.tree = tree;
         this.unc = unc;
         this.localDir = localDir;
@@ -264,11 +266,14 @@ final class Shell {
         long start = System.nanoTime();
         long n;
         Path tmp = target.resolveSibling(target.getFileName() + ".smbscope-part");
+        TransferProgress bar = progress.start(leaf(abs), -1);
         try (OutputStream os = Files.newOutputStream(tmp)) {
-            n = tree.download(rel(abs), os, b -> { });
+            n = tree.download(rel(abs), os, bar);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        } finally {
+            bar.finish();
         }
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         out.println(String.format(Locale.ROOT, "getting file %s of size %d as %s %s", abs, n,
@@ -280,8 +285,11 @@ final class Shell {
         String abs = absolute(remote != null ? remote : source.getFileName().toString());
         long start = System.nanoTime();
         long n;
+        TransferProgress bar = progress.start(source.getFileName().toString(), Files.size(source));
         try (InputStream is = Files.newInputStream(source, StandardOpenOption.READ)) {
-            n = tree.upload(rel(abs), is, b -> { });
+            n = tree.upload(rel(abs), is, bar);
+        } finally {
+            bar.finish();
         }
         out.println(String.format(Locale.ROOT, "putting file %s as %s %s", local, abs, rate(n, start)));
     }

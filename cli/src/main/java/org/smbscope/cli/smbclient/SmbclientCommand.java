@@ -223,7 +223,8 @@ public final class SmbclientCommand implements Callable<Integer> {
     private int shell(PrintWriter out, PrintWriter err, SmbTree tree, String unc) throws IOException {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Shell shell = new Shell(tree, unc, Path.of("").toAbsolutePath(), out, err, ZoneId.systemDefault(),
-                SmbclientCommand::errorText, commands == null ? stdin : null);
+                SmbclientCommand::errorText, commands == null ? stdin : null,
+                System.console() != null && !json ? TransferProgress.on(err, System::nanoTime) : TransferProgress.none());
         if (commands != null) {
             shell.runLine(commands);
         } else {
