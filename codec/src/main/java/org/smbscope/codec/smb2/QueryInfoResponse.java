@@ -4,12 +4,11 @@ import java.util.Arrays;
 
 import org.smbscope.codec.wire.DecodeException;
 import org.smbscope.codec.wire.Detail;
-import org.smbscope.codec.wire.WireReader;
 import org.smbscope.codec.wire.WireWriter;
 
 /** [MS-SMB2] 2.2.38 SMB2 QUERY_INFO Response: the output buffer, to be read with the matching [MS-FSCC] decoder. */
 public record QueryInfoResponse(byte[] output) implements Smb2Response {
-    static final int STRUCTURE_SIZE = 9;
+    static final int STRUCTURE_SIZE = OutputBufferBody.STRUCTURE_SIZE;
 
     public QueryInfoResponse {
         output = output.clone();
@@ -27,22 +26,11 @@ public record QueryInfoResponse(byte[] output) implements Smb2Response {
 
     @Override
     public void writeBody(WireWriter w, int headerStart) {
-        w.u16le(STRUCTURE_SIZE);
-        int at = w.size();
-        w.u16le(0).u32le(output.length);
-        w.patchU16le(at, w.size() - headerStart);
-        w.bytes(output);
-        if (output.length == 0) {
-            w.u8(0);
-        }
+        OutputBufferBody.write(w, headerStart, output);
     }
 
     static QueryInfoResponse read(Body b) throws DecodeException {
-        WireReader r = b.r;
-        b.structureSize(STRUCTURE_SIZE);
-        int offset = r.u16le("OutputBufferOffset");
-        long length = r.u32le("OutputBufferLength");
-        return new QueryInfoResponse(b.bytes("OutputBuffer", offset, length));
+        return new QueryInfoResponse(OutputBufferBody.read(b));
     }
 
     @Override
