@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -40,10 +42,15 @@ final class Shell {
     private boolean failed;
     private boolean exit;
     private final TransferProgress.Factory progress;
+    /** With --json, ls prints one JSON document per listing instead of Samba's columns. */
+    private final boolean json;
+    private final List<Map<String, Object>> jsonEntries = new ArrayList<>();
 
     Shell(SmbTree tree, String unc, Path localDir, PrintWriter out, PrintWriter err, ZoneId zone,
-            Function<IOException, String> errorText, BufferedReader promptInput, TransferProgress.Factory progress) {
+            Function<IOException, String> errorText, BufferedReader promptInput, TransferProgress.Factory progress,
+            boolean json) {
         this.progress = progress;
+        this.json = json;
         this.tree = tree;
         this.unc = unc;
         this.localDir = localDir;
@@ -194,8 +201,19 @@ final class Shell {
             dir = parent(abs);
             pattern = leaf(abs);
         }
+        jsonEntries.clear();
         listDir(dir, pattern, false);
         FsSize size = tree.fsSize();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("directory", dir);
+            doc.put("entries", List.copyOf(jsonEntries));
+            doc.put("blockSize", size.blockSize());
+            doc.put("totalBlocks", size.totalUnits());
+            doc.put("availableBlocks", size.callerAvailableUnits());
+            out.println(new org.smbscope.cli.JsonOutput().write(doc));
+            return;
+        }
         out.println(Listing.footer(size));
     }
 
@@ -211,13 +229,23 @@ final class Shell {
     }
 
     private void listDir(String dir, String pattern, boolean header) throws IOException {
-        if (header) {
+        if (header && !json) {
             out.println();
             out.println(dir.endsWith("\\") ? dir : dir + "\\");
         }
         List<FileEntry> entries = tree.list(rel(dir), pattern);
         for (FileEntry e : entries) {
-            out.println(Listing.lsLine(e, zone));
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("directory", dir);
+                m.put("name", e.name());
+                m.put("attributes", Listing.attributes(e.attributes()));
+                m.put("size", e.size());
+                m.put("lastWriteTime", e.lastWriteTime().toString());
+                jsonEntries.add(m);
+            } else {
+                out.println(Listing.lsLine(e, zone));
+            }
         }
         if (recurse) {
             for (FileEntry e : tree.list(rel(dir), "*")) {

@@ -224,7 +224,7 @@ public final class SmbclientCommand implements Callable<Integer> {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Shell shell = new Shell(tree, unc, Path.of("").toAbsolutePath(), out, err, ZoneId.systemDefault(),
                 SmbclientCommand::errorText, commands == null ? stdin : null,
-                System.console() != null && !json ? TransferProgress.on(err, System::nanoTime) : TransferProgress.none());
+                System.console() != null && !json ? TransferProgress.on(err, System::nanoTime) : TransferProgress.none(), json);
         if (commands != null) {
             shell.runLine(commands);
         } else {

@@ -69,6 +69,16 @@ class TransferTest {
     }
 
     @Test
+    void lsAsJson() throws IOException {
+        Samba s = SAMBA.samba();
+        Files.writeString(s.shareDir("share").resolve("json.txt"), "four");
+        Smbscope.Result r = Smbscope.smbclient(s, "share", "ls", "--json");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.stdout()).contains("\"name\" : \"json.txt\"").contains("\"size\" : 4")
+                .contains("\"availableBlocks\"").doesNotContain("blocks of size");
+    }
+
+    @Test
     void directoriesRenameDeleteAndInfo() throws IOException {
         Samba s = SAMBA.samba();
         Files.writeString(local.resolve("a.txt"), "abc");
