@@ -1,24 +1,27 @@
 package org.smbscope.client.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.smbscope.codec.netbios.NegativeSessionResponse;
+import org.smbscope.codec.netbios.NetbiosDecodeException;
+import org.smbscope.codec.netbios.NetbiosName;
+import org.smbscope.codec.netbios.PositiveSessionResponse;
+import org.smbscope.codec.netbios.RetargetSessionResponse;
+import org.smbscope.codec.netbios.SessionFrameCodec;
+import org.smbscope.codec.netbios.SessionFrameHeader;
+import org.smbscope.codec.netbios.SessionPacket;
+import org.smbscope.codec.netbios.SessionPacketType;
+import org.smbscope.codec.netbios.SessionRequest;
 
 /**
  * RFC 1002 4.3 NetBIOS session service on port 139: a SESSION REQUEST with the called and
- * calling names, then SESSION MESSAGEs carrying SMB frames. The name encoding here is the
- * minimal first-level encoding of RFC 1001 14.1 (no scope); it is a private adapter until the
- * netbios codec is merged.
+ * calling names (encoded and the answer decoded by {@code codec.netbios}), then SESSION MESSAGEs
+ * carrying SMB frames.
  */
 public final class NetbiosSessionTransport implements Transport {
     public static final int DEFAULT_PORT = 139;
     static final int SESSION_MESSAGE = 0x00;
-    static final int SESSION_REQUEST = 0x81;
-    static final int POSITIVE_RESPONSE = 0x82;
-    static final int NEGATIVE_RESPONSE = 0x83;
-    static final int RETARGET_RESPONSE = 0x84;
 
     private final SocketStreams streams;
     private final int maxFrameSize;
@@ -36,56 +39,28 @@ public final class NetbiosSessionTransport implements Transport {
             TransportConfig config) throws IOException {
         SocketStreams streams = SocketStreams.connect(address, config);
         try {
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(encodeName(calledName, 0x20));
-            request.writeBytes(encodeName(callingName, 0x00));
-            FrameIo.write(streams.out, SESSION_REQUEST, request.toByteArray());
+            SessionRequest request = new SessionRequest(NetbiosName.of(calledName, 0x20), NetbiosName.of(callingName, 0x00));
+            streams.out.write(SessionFrameCodec.DEFAULT.encode(request));
+            streams.out.flush();
             int type = FrameIo.readType(streams.in);
             byte[] body = FrameIo.readBody(streams.in, 64);
-            switch (type) {
-                case POSITIVE_RESPONSE -> {
-                    return new NetbiosSessionTransport(streams, config.maxFrameSize());
-                }
-                case NEGATIVE_RESPONSE -> throw new IOException("NetBIOS session refused by " + streams.peer()
-                        + ": " + negativeReason(body.length > 0 ? body[0] & 0xff : -1));
-                case RETARGET_RESPONSE -> throw new IOException("NetBIOS session retargeted by " + streams.peer()
-                        + " (not supported)");
+            SessionPacket reply = SessionFrameCodec.DEFAULT.decodeBody(SessionFrameHeader.of(SessionPacketType.of(type), body.length), body);
+            return switch (reply) {
+                case PositiveSessionResponse ok -> new NetbiosSessionTransport(streams, config.maxFrameSize());
+                case NegativeSessionResponse no -> throw new IOException("NetBIOS session refused by " + streams.peer()
+                        + ": " + String.format(Locale.ROOT, "0x%02x %s", no.error().value(),
+                                no.error().meaning().toLowerCase(Locale.ROOT)));
+                case RetargetSessionResponse r -> throw new IOException("NetBIOS session retargeted by " + streams.peer()
+                        + " to " + r.address().getHostAddress() + ":" + r.port() + " (not supported)");
                 default -> throw new IOException(String.format("unexpected NetBIOS session response type 0x%02x", type));
-            }
+            };
+        } catch (NetbiosDecodeException e) {
+            streams.close();
+            throw new IOException("malformed NetBIOS session response from " + streams.peer() + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             streams.close();
             throw e;
         }
-    }
-
-    /** RFC 1002 4.3.4 error codes. */
-    static String negativeReason(int code) {
-        return switch (code) {
-            case 0x80 -> "0x80 not listening on called name";
-            case 0x81 -> "0x81 not listening for calling name";
-            case 0x82 -> "0x82 called name not present";
-            case 0x83 -> "0x83 called name present, but insufficient resources";
-            case 0x8F -> "0x8f unspecified error";
-            case -1 -> "no error code";
-            default -> String.format("0x%02x unknown error", code);
-        };
-    }
-
-    /** RFC 1001 14.1 first-level encoding of a 16-byte name (15 chars padded + suffix), no scope. */
-    static byte[] encodeName(String name, int suffix) {
-        byte[] s = name.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        byte[] raw = new byte[16];
-        java.util.Arrays.fill(raw, (byte) ' ');
-        System.arraycopy(s, 0, raw, 0, Math.min(15, s.length));
-        raw[15] = (byte) suffix;
-        byte[] out = new byte[34];
-        out[0] = 32;
-        for (int i = 0; i < 16; i++) {
-            out[1 + 2 * i] = (byte) ('A' + ((raw[i] >> 4) & 0x0f));
-            out[2 + 2 * i] = (byte) ('A' + (raw[i] & 0x0f));
-        }
-        out[33] = 0;
-        return out;
     }
 
     @Override

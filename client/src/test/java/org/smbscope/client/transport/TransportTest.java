@@ -112,7 +112,7 @@ class TransportTest {
 
     @Test
     void nameEncoding() {
-        byte[] n = NetbiosSessionTransport.encodeName("*SMBSERVER", 0x20);
+        byte[] n = org.smbscope.codec.netbios.NetbiosName.of("*SMBSERVER", 0x20).encode();
         assertThat(n[0]).isEqualTo((byte) 32);
         assertThat(new String(n, 1, 32, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("CKFDENECFDEFFCFGEFFCCACACACACACA");
         assertThat(n[33]).isZero();

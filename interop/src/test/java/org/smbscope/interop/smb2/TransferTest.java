@@ -69,6 +69,15 @@ class TransferTest {
     }
 
     @Test
+    void port139GoesThroughTheNetbiosSessionService() throws IOException {
+        Samba s = SAMBA.samba();
+        Files.writeString(s.shareDir("share").resolve("nbss.txt"), "over 139\n");
+        Smbscope.Result r = Smbscope.smbclient(s, "share", "ls nbss.txt", "-p", "139");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.stdout()).contains("nbss.txt");
+    }
+
+    @Test
     void lsAsJson() throws IOException {
         Samba s = SAMBA.samba();
         Files.writeString(s.shareDir("share").resolve("json.txt"), "four");
