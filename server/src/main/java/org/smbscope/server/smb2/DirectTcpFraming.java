@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.smbscope.codec.netbios.NetbiosDecodeException;
 
 /**
  * SMB over direct TCP ([MS-SMB2] 2.1 Transport): each message is preceded by a zero byte and a 24-bit
@@ -11,6 +12,9 @@ import java.io.OutputStream;
  * NetBIOS session service keep-alives (type 0x85) are skipped so port 139 framing can share this reader.
  */
 final class DirectTcpFraming {
+    /** The header layout itself is the codec's ({@code codec.netbios.DirectTcpFraming}). */
+    private static final org.smbscope.codec.netbios.DirectTcpFraming HEADER = org.smbscope.codec.netbios.DirectTcpFraming.DEFAULT;
+
     private final int maxFrameSize;
 
     DirectTcpFraming(int maxFrameSize) {
@@ -20,20 +24,25 @@ final class DirectTcpFraming {
     /** The next frame's bytes, or null at a clean end of stream before a header. */
     byte[] read(InputStream in) throws IOException {
         while (true) {
-            int type = in.read();
-            if (type < 0) {
+            byte[] header = in.readNBytes(HEADER.HEADER_LENGTH);
+            if (header.length == 0) {
                 return null;
             }
-            byte[] len = in.readNBytes(3);
-            if (len.length < 3) {
+            if (header.length < HEADER.HEADER_LENGTH) {
                 throw new EOFException("truncated frame header");
             }
-            int length = ((len[0] & 0xff) << 16) | ((len[1] & 0xff) << 8) | (len[2] & 0xff);
-            if (type == 0x85 && length == 0) {
-                continue;
+            int type = header[0] & 0xff;
+            if (type == 0x85 && header[1] == 0 && header[2] == 0 && header[3] == 0) {
+                continue; // NetBIOS keep-alive
             }
             if (type != 0x00) {
                 throw new IOException(String.format("unexpected frame type 0x%02x", type));
+            }
+            int length;
+            try {
+                length = HEADER.decodeLength(header);
+            } catch (NetbiosDecodeException e) {
+                throw new IOException(e.getMessage(), e);
             }
             if (length > maxFrameSize) {
                 throw new FrameTooLargeException(length, maxFrameSize);
@@ -48,11 +57,10 @@ final class DirectTcpFraming {
 
     /** Writes one frame (caller holds the connection's write lock). */
     static void write(OutputStream out, byte[] message) throws IOException {
-        if (message.length > 0xFFFFFF) {
+        if (message.length > org.smbscope.codec.netbios.DirectTcpFraming.MAX_LENGTH) {
             throw new IOException("message too large for direct TCP framing: " + message.length);
         }
-        byte[] header = {0, (byte) (message.length >>> 16), (byte) (message.length >>> 8), (byte) message.length};
-        out.write(header);
+        out.write(HEADER.header(message.length));
         out.write(message);
         out.flush();
     }
