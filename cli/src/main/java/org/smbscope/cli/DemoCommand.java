@@ -33,79 +33,81 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--json", description = "Print the answers as one JSON document instead of the walkthrough.")
     boolean json;
 
+    /** What the demo learns from the embedded service, rendered as the walkthrough or as JSON. */
+    private record Answers(InetSocketAddress service, NameQueryResult query, NameQueryResult miss, NodeStatusResult status) {
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Answers a = ask();
         if (json) {
-            return jsonDemo(out);
+            json(out, a);
+        } else {
+            walkthrough(out, a);
         }
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        NameServiceConfig config = NameServiceConfig.builder().address(loopback).port(0)
-                .name("DEMO").workgroup("WORKGROUP").build();
-        try (NameService ns = NameService.start(config)) {
-            InetSocketAddress where = ns.localAddress();
-            out.printf("Started a NetBIOS name service for DEMO (workgroup WORKGROUP) on %s UDP port %d.%n%n",
-                    where.getAddress().getHostAddress(), where.getPort());
-            NameClient client = new NameClient(NameClientConfig.builder().localAddress(loopback)
-                    .timeout(Duration.ofSeconds(2)).build());
-
-            out.printf("$ smbscope nmblookup -U %s --port %d --recursion DEMO%n", where.getAddress().getHostAddress(), where.getPort());
-            NameQueryResult q = client.queryUnicast(NetbiosName.of("DEMO", 0x00), where, true);
-            if (q instanceof NameQueryResult.Found f) {
-                f.answers().forEach(a -> out.printf("%s DEMO<00>%n", a.address().getHostAddress()));
-                out.println("  -> the name resolves by NetBIOS name service (step 1 of an SMB connection over port 139).");
-            } else {
-                out.println("  -> unexpected: " + q);
-                return ExitCode.FAILED.code();
-            }
-            NameQueryResult miss = client.queryUnicast(NetbiosName.of("NOSUCHNAME", 0x00), where, true);
-            if (miss instanceof NameQueryResult.NotFound nf) {
-                out.printf("  (a name it does not own gets a negative answer: %s, \"%s\")%n", nf.rcode().name(), nf.meaning());
-            }
-
-            out.printf("%n$ smbscope nmblookup -A %s --port %d%n", where.getAddress().getHostAddress(), where.getPort());
-            NodeStatusResult s = client.nodeStatus(where);
-            for (NodeName n : s.names()) {
-                out.println(org.smbscope.cli.netbios.NetbiosTextBridge.line(n));
-            }
-            out.println();
-            out.println("What this says:");
-            for (NodeName n : s.names()) {
-                if (n.name().suffix() == 0x20 && !n.group()) {
-                    out.printf("  - %s<20> is registered: the File Server Service is on, so shares can be listed ('net view', 'smbclient -L').%n",
-                            n.name().name());
-                }
-                if (n.name().suffix() == 0x03 && !n.group()) {
-                    out.printf("  - %s<03>: the Messenger Service name.%n", n.name().name());
-                }
-                if (n.name().suffix() == 0x00 && n.group()) {
-                    out.printf("  - %s<00> is a group name: the host is a member of workgroup %s.%n", n.name().name(), n.name().name());
-                }
-            }
-            out.println();
-            out.println("Next steps against a real host: 'smbscope nmblookup -A ADDRESS', 'smbscope nbtstat -A ADDRESS'.");
-            out.flush();
-            return ExitCode.OK.code();
-        }
+        out.flush();
+        return a.query() instanceof NameQueryResult.Found ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
-    private Integer jsonDemo(PrintWriter out) throws IOException {
+    /** Starts DEMO / WORKGROUP on loopback (ephemeral port), asks it what nmblookup would, stops it. */
+    private static Answers ask() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (NameService ns = NameService.start(NameServiceConfig.builder().address(loopback).port(0)
                 .name("DEMO").workgroup("WORKGROUP").build())) {
+            InetSocketAddress where = ns.localAddress();
             NameClient client = new NameClient(NameClientConfig.builder().localAddress(loopback)
                     .timeout(Duration.ofSeconds(2)).build());
-            NameQueryResult q = client.queryUnicast(NetbiosName.of("DEMO", 0x00), ns.localAddress(), true);
-            NodeStatusResult s = client.nodeStatus(ns.localAddress());
-            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
-            doc.put("service", ns.localAddress().getAddress().getHostAddress() + ":" + ns.localAddress().getPort());
-            doc.put("query", q instanceof NameQueryResult.Found f
-                    ? f.answers().stream().map(a -> a.address().getHostAddress()).toList() : List.of());
-            doc.put("nodeStatus", s.names().stream().map(n -> java.util.Map.of("name", n.name().toString(),
-                    "group", n.group(), "meaning", n.meaning())).toList());
-            out.println(new JsonOutput().write(doc));
-            out.flush();
-            return q instanceof NameQueryResult.Found ? ExitCode.OK.code() : ExitCode.FAILED.code();
+            return new Answers(where,
+                    client.queryUnicast(NetbiosName.of("DEMO", 0x00), where, true),
+                    client.queryUnicast(NetbiosName.of("NOSUCHNAME", 0x00), where, true),
+                    client.nodeStatus(where));
         }
+    }
+
+    private static void walkthrough(PrintWriter out, Answers a) {
+        String host = a.service().getAddress().getHostAddress();
+        int port = a.service().getPort();
+        out.printf("Started a NetBIOS name service for DEMO (workgroup WORKGROUP) on %s UDP port %d.%n%n", host, port);
+        out.printf("$ smbscope nmblookup -U %s --port %d --recursion DEMO%n", host, port);
+        if (!(a.query() instanceof NameQueryResult.Found f)) {
+            out.println("  -> unexpected: " + a.query());
+            return;
+        }
+        f.answers().forEach(x -> out.printf("%s DEMO<00>%n", x.address().getHostAddress()));
+        out.println("  -> the name resolves by NetBIOS name service (step 1 of an SMB connection over port 139).");
+        if (a.miss() instanceof NameQueryResult.NotFound nf) {
+            out.printf("  (a name it does not own gets a negative answer: %s, \"%s\")%n", nf.rcode().name(), nf.meaning());
+        }
+        out.printf("%n$ smbscope nmblookup -A %s --port %d%n", host, port);
+        for (NodeName n : a.status().names()) {
+            out.println(org.smbscope.cli.netbios.NetbiosText.nmblookupLine(n));
+        }
+        out.println();
+        out.println("What this says:");
+        for (NodeName n : a.status().names()) {
+            if (n.name().suffix() == 0x20 && !n.group()) {
+                out.printf("  - %s<20> is registered: the File Server Service is on, so shares can be listed ('net view', 'smbclient -L').%n",
+                        n.name().name());
+            }
+            if (n.name().suffix() == 0x03 && !n.group()) {
+                out.printf("  - %s<03>: the Messenger Service name.%n", n.name().name());
+            }
+            if (n.name().suffix() == 0x00 && n.group()) {
+                out.printf("  - %s<00> is a group name: the host is a member of workgroup %s.%n", n.name().name(), n.name().name());
+            }
+        }
+        out.println();
+        out.println("Next steps against a real host: 'smbscope nmblookup -A ADDRESS', 'smbscope nbtstat -A ADDRESS'.");
+    }
+
+    private static void json(PrintWriter out, Answers a) {
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("service", a.service().getAddress().getHostAddress() + ":" + a.service().getPort());
+        doc.put("query", a.query() instanceof NameQueryResult.Found f
+                ? f.answers().stream().map(x -> x.address().getHostAddress()).toList() : List.of());
+        doc.put("nodeStatus", a.status().names().stream().map(n -> java.util.Map.of("name", n.name().toString(),
+                "group", n.group(), "meaning", n.meaning())).toList());
+        out.println(new JsonOutput().write(doc));
     }
 }

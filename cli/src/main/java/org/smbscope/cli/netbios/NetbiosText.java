@@ -10,7 +10,7 @@ import org.smbscope.codec.netbios.NodeName;
  * Text the way Samba's nmblookup and Windows' nbtstat print NetBIOS names, each line annotated
  * with what the name means ("File Server Service": file sharing is on).
  */
-final class NetbiosText {
+public final class NetbiosText {
     private NetbiosText() {
     }
 
@@ -23,7 +23,7 @@ final class NetbiosText {
      * One nmblookup -A line: {@code \tLAB10           <20> -         H <ACTIVE> } followed by the
      * meaning.
      */
-    static String nmblookupLine(NodeName n) {
+    public static String nmblookupLine(NodeName n) {
         StringBuilder sb = new StringBuilder("\t");
         sb.append(String.format(Locale.ROOT, "%-15s <%02x> - %s %s ", shownName(n), n.name().suffix(),
                 n.group() ? "<GROUP>" : "       ", n.nodeType().letter()));
