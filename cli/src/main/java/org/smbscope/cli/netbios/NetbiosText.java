@@ -24,13 +24,7 @@ public final class NetbiosText {
      * meaning.
      */
     public static String nmblookupLine(NodeName n) {
-        StringBuilder sb = new StringBuilder("\t");
-        sb.append(String.format(Locale.ROOT, "%-15s <%02x> - %s %s ", shownName(n), n.name().suffix(),
-                n.group() ? "<GROUP>" : "       ", n.nodeType().letter()));
-        for (NameState s : n.states()) {
-            sb.append(s.display()).append(' ');
-        }
-        return String.format(Locale.ROOT, "%-50s %s", sb, n.meaning());
+        return String.format(Locale.ROOT, "%-50s %s", "\t" + n.nmblookupLine(), n.meaning());
     }
 
     /** nmblookup's node status block, including the MAC line and the blank lines around it. */

@@ -59,14 +59,15 @@ public record NodeName(NetbiosName name, boolean group, NodeType nodeType, Set<N
     }
 
     /**
-     * One line as nmblookup -S prints it:
-     * {@code "LAB10           <20> -         H <ACTIVE> "}.
+     * One line as Samba's nmblookup -A / -S prints it (after its tab), as in
+     * shared/captures/g_nmblookup.txt: {@code "LAB10           <20> -         H <ACTIVE> "} and
+     * {@code "LABGRP          <00> - <GROUP> H <ACTIVE> "}.
      */
     public String nmblookupLine() {
         StringBuilder sb = new StringBuilder();
         String shown = name.isMsBrowse() ? "..__MSBROWSE__." : name.name();
-        sb.append(String.format("%-15s <%02x> %s %s ", shown, name.suffix(), group ? "<GROUP>" : "-      ",
-                nodeType.letter()));
+        sb.append(String.format(java.util.Locale.ROOT, "%-15s <%02x> - %s %s ", shown, name.suffix(),
+                group ? "<GROUP>" : "       ", nodeType.letter()));
         for (NameState s : states) {
             sb.append(s.display()).append(' ');
         }

@@ -139,8 +139,8 @@ class NameServicePacketTest {
         assertThat(ns.unitId()).contains(MacAddress.ZERO);
         assertThat(ns.parsedStatistics()).contains(NodeStatistics.zero(MacAddress.ZERO));
         assertThat(ns.names().get(3).meaning()).isEqualTo("Domain/Workgroup Name");
-        assertThat(ns.names().get(2).nmblookupLine()).isEqualTo("LAB10           <20> -       H <ACTIVE> ");
-        assertThat(ns.names().get(4).nmblookupLine()).isEqualTo("LABGRP          <1e> <GROUP> H <ACTIVE> ");
+        assertThat(ns.names().get(2).nmblookupLine()).isEqualTo("LAB10           <20> -         H <ACTIVE> ");
+        assertThat(ns.names().get(4).nmblookupLine()).isEqualTo("LABGRP          <1e> - <GROUP> H <ACTIVE> ");
 
         NameServicePacket request = NameServicePacket.decode(NODE_STATUS_REQUEST);
         assertThat(NameServicePackets.nodeStatusResponse(request, ns.names(), MacAddress.ZERO).encode())
