@@ -1,0 +1,17 @@
+package org.smbscope.server.tree;
+
+import org.smbscope.codec.smb2.Smb2Dialect;
+
+/**
+ * Who asks, on which connection: what a {@link TreeHandler} needs to know beyond the request itself.
+ *
+ * @param dialect        the dialect the connection negotiated
+ * @param user           the session's account name ("" for anonymous)
+ * @param guest          true for a guest or anonymous session
+ * @param maxReadSize    the negotiated MaxReadSize (a READ asking for more gets STATUS_INVALID_PARAMETER)
+ * @param maxWriteSize   the negotiated MaxWriteSize
+ * @param maxTransactSize the negotiated MaxTransactSize (QUERY_DIRECTORY, QUERY_INFO, IOCTL output)
+ */
+public record RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+        int maxTransactSize) {
+}

@@ -1,0 +1,23 @@
+package org.smbscope.server.tree;
+
+import org.smbscope.codec.smb2.Smb2Request;
+
+/**
+ * Serves the file commands of one tree connect ([MS-SMB2] 3.3.5.9 CREATE through 3.3.5.21 SET_INFO):
+ * CREATE, CLOSE, FLUSH, READ, WRITE, LOCK, IOCTL (other than FSCTL_VALIDATE_NEGOTIATE_INFO, which the
+ * dispatcher answers), QUERY_DIRECTORY, CHANGE_NOTIFY, QUERY_INFO and SET_INFO.
+ *
+ * <p>The dispatcher has already checked the session, the tree id and the signature, and has replaced
+ * the related-compound FileId (all ones) with the FileId of the previous CREATE in the chain. A handler
+ * never throws for a client's mistake: it answers with the status Windows would return. Called from
+ * many virtual threads at once; implementations are thread safe.
+ */
+public interface TreeHandler extends AutoCloseable {
+
+    /** Serves one request; {@link Outcome.Pending} for work that completes later (CHANGE_NOTIFY, a blocking lock). */
+    Outcome handle(RequestContext context, Smb2Request request);
+
+    /** TREE_DISCONNECT, LOGOFF or the connection dropping: closes every open of this tree. */
+    @Override
+    void close();
+}
