@@ -16,6 +16,25 @@ import org.smbscope.interop.fixture.KdcExtension;
 import org.smbscope.server.auth.KerberosAcceptException;
 import org.smbscope.server.auth.KerberosAcceptor;
 import org.smbscope.server.auth.SpnValidation;
+import org.smbscope.server.auth.SpnegoAcceptor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.smbscope.codec.asn1.Oid;
+import org.smbscope.codec.ntlm.NtlmAccounts;
+import org.smbscope.codec.ntlm.NtlmAuthResult;
+import org.smbscope.codec.ntlm.NtlmClientConfig;
+import org.smbscope.codec.ntlm.NtlmClientContext;
+import org.smbscope.codec.ntlm.NtlmCredentials;
+import org.smbscope.codec.ntlm.NtlmServerConfig;
+import org.smbscope.codec.ntlm.NtlmServerContext;
+import org.smbscope.codec.spnego.NegState;
+import org.smbscope.codec.spnego.NegTokenResp;
+import org.smbscope.codec.spnego.NtlmMechanism;
+import org.smbscope.codec.spnego.NtlmSpnegoAcceptor;
+import org.smbscope.codec.spnego.SpnegoClient;
+import org.smbscope.codec.spnego.SpnegoToken;
 import org.smbscope.server.auth.UsernameMap;
 import org.smbscope.server.config.KerberosServerConfig;
 
@@ -84,6 +103,58 @@ class KerberosAcceptorInteropTest {
         assertThatThrownBy(() -> acceptor(SpnValidation.OFF, UsernameMap.empty()).accept(apReq))
                 .isInstanceOf(KerberosAcceptException.class)
                 .hasMessageContaining("ticket for cifs/nokey.accept.test@" + REALM + " refused");
+    }
+
+    @Test
+    void spnegoKerberosFirstCompletesInOneRoundTrip() throws Exception {
+        SpnegoAcceptor server = new SpnegoAcceptor(acceptor(SpnValidation.REQUIRED, UsernameMap.empty()), ntlmAcceptor());
+        KerberosMechanism krb = client(SERVER);
+        krb.prepare();
+        SpnegoClient spnego = new SpnegoClient(List.of(krb, ntlm()));
+        byte[] first = spnego.initialToken(SpnegoAcceptor.negotiateHint(true, true));
+        SpnegoAcceptor.Step step = server.accept(first);
+        assertThat(step).isInstanceOf(SpnegoAcceptor.KerberosDone.class);
+        NegTokenResp resp = (NegTokenResp) SpnegoToken.decode(step.response());
+        assertThat(resp.negState()).isEqualTo(NegState.ACCEPT_COMPLETED);
+        assertThat(resp.supportedMech()).isEqualTo(Oid.KERBEROS);
+        spnego.nextToken(step.response());
+        assertThat(spnego.isComplete()).isTrue();
+        assertThat(spnego.sessionKey()).isEqualTo(((SpnegoAcceptor.KerberosDone) step).accepted().sessionKey());
+    }
+
+    @Test
+    void spnegoNtlmOnlyClientGoesToTheNtlmAcceptor() throws Exception {
+        SpnegoAcceptor server = new SpnegoAcceptor(acceptor(SpnValidation.REQUIRED, UsernameMap.empty()), ntlmAcceptor());
+        SpnegoClient spnego = new SpnegoClient(List.of(ntlm()));
+        SpnegoAcceptor.Step s1 = server.accept(spnego.initialToken(SpnegoAcceptor.negotiateHint(true, true)));
+        assertThat(s1).isInstanceOf(SpnegoAcceptor.Continue.class);
+        SpnegoAcceptor.Step s2 = server.accept(spnego.nextToken(s1.response()));
+        assertThat(s2).isInstanceOfSatisfying(SpnegoAcceptor.NtlmDone.class,
+                d -> assertThat(d.result()).isInstanceOf(NtlmAuthResult.Success.class));
+    }
+
+    @Test
+    void spnegoKerberosRefusedIsAReject() throws Exception {
+        SpnegoAcceptor server = new SpnegoAcceptor(acceptor(SpnValidation.REQUIRED, UsernameMap.empty()), null);
+        KerberosMechanism krb = client(OTHER);
+        SpnegoClient spnego = new SpnegoClient(List.of(krb));
+        SpnegoAcceptor.Step step = server.accept(spnego.initialToken(null));
+        assertThat(step).isInstanceOfSatisfying(SpnegoAcceptor.Rejected.class,
+                r -> assertThat(r.kerberosError()).isEqualTo(ErrorCode.NOT_US));
+        assertThat(((NegTokenResp) SpnegoToken.decode(step.response())).negState()).isEqualTo(NegState.REJECT);
+    }
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private static NtlmMechanism ntlm() {
+        return new NtlmMechanism(new NtlmClientContext(NtlmClientConfig.defaults(
+                NtlmCredentials.password("WORKGROUP", "alice", "Passw0rd!"), "fileserver"), CLOCK, new SplittableRandom(3)));
+    }
+
+    private static NtlmSpnegoAcceptor ntlmAcceptor() {
+        return new NtlmSpnegoAcceptor(new NtlmServerContext(NtlmServerConfig.standalone("FILESERVER", "WORKGROUP"),
+                (d, u) -> Optional.of(NtlmAccounts.NtlmAccount.withPassword("alice", "Passw0rd!")), CLOCK,
+                new SplittableRandom(4)));
     }
 
     @Test
