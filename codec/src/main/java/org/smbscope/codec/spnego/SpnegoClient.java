@@ -13,6 +13,7 @@ import org.smbscope.codec.asn1.Oid;
 public final class SpnegoClient {
     private final List<GssMechanism> preference;
     private GssMechanism chosen;
+    private List<GssMechanism> usable = List.of();
     private List<Oid> mechTypes;
     private byte[] mechTypesDer;
     private boolean micSent;
@@ -58,6 +59,7 @@ public final class SpnegoClient {
             throw new GssException("no common mechanism: server offers " + offered);
         }
         chosen = usable.get(0);
+        this.usable = List.copyOf(usable);
         mechTypes = usable.stream().map(GssMechanism::oid).toList();
         mechTypesDer = NegTokenInit.encodeMechTypes(mechTypes);
         NegTokenInit init = NegTokenInit.of(mechTypes, chosen.initialToken());
@@ -88,7 +90,17 @@ public final class SpnegoClient {
             throw new GssException("the server rejected the negotiation");
         }
         if (resp.supportedMech() != null && !chosen.answersTo(resp.supportedMech())) {
-            throw new GssException("the server chose " + resp.supportedMech() + ", we sent a token for " + chosen.oid());
+            // RFC 4178 5 (b): the acceptor picked another mechanism of our list; start it
+            GssMechanism other = usable.stream().filter(m -> m.answersTo(resp.supportedMech())).findFirst()
+                    .orElse(null);
+            if (other == null || chosen.isComplete() || resp.responseToken() != null) {
+                throw new GssException("the server chose " + resp.supportedMech() + ", we sent a token for "
+                        + chosen.oid());
+            }
+            chosen = other;
+            NegTokenResp switched = new NegTokenResp(null, null, chosen.initialToken(), null);
+            sent.add(switched);
+            return switched.encode();
         }
         byte[] out = null;
         if (resp.responseToken() != null && !chosen.isComplete()) {
