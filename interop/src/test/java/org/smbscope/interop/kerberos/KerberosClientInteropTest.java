@@ -17,6 +17,7 @@ import org.smbscope.client.Credentials;
 import org.smbscope.client.Protection;
 import org.smbscope.client.SmbClient;
 import org.smbscope.client.SmbConnection;
+import org.smbscope.client.SmbException;
 import org.smbscope.client.SmbSession;
 import org.smbscope.client.SmbTree;
 import org.smbscope.client.WireTap;
@@ -38,14 +39,15 @@ class KerberosClientInteropTest {
     static final String REALM = "SMBSCOPE.TEST";
     static final String SERVER = "fileserver.smbscope.test";
     static final String ALIAS = "fs-alias.smbscope.test";
+    static final String WITH_PAC = "pac.smbscope.test";
 
     @RegisterExtension
     static final KdcExtension KDC = new KdcExtension(REALM, k -> k.addUser("alice", "Passw0rd!")
-            .addService("cifs/" + SERVER), "smbscope.test");
+            .addService("cifs/" + SERVER).addServiceWithPac("cifs/" + WITH_PAC), "smbscope.test");
 
     @RegisterExtension
     static final SambaExtension SAMBA = new SambaExtension(b -> {
-        Path keytab = KDC.kdc().exportKeytab("server.keytab", "cifs/" + SERVER);
+        Path keytab = KDC.kdc().exportKeytab("server.keytab", "cifs/" + SERVER, "cifs/" + WITH_PAC);
         b.global("realm = " + REALM).global("kerberos method = dedicated keytab")
                 .global("dedicated keytab file = FILE:" + keytab)
                 .global("server smb3 encryption algorithms = aes-256-gcm")
@@ -196,6 +198,15 @@ class KerberosClientInteropTest {
                 .contains("Server not found in Kerberos database").endsWith("falling back to NTLM");
         assertThat(ntlmsspSent()).isTrue();
         assertThat(KDC.kdc().log()).contains("cifs/" + ALIAS + "@" + REALM);
+    }
+
+    @Test
+    void ticketWithAPacRefusedByAStandaloneServer() throws IOException {
+        try (SmbConnection c = SmbClient.connect(config(KerberosMode.REQUIRED), addr(), 445, WITH_PAC)) {
+            assertThatThrownBy(() -> c.session(ALICE)).isInstanceOfSatisfying(SmbException.class,
+                    e -> assertThat(e.statusName()).isEqualTo("NT_STATUS_BAD_TOKEN_TYPE"));
+        }
+        assertThat(ntlmsspSent()).isFalse();
     }
 
     @Test
