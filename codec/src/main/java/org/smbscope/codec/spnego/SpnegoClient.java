@@ -3,6 +3,10 @@ package org.smbscope.codec.spnego;
 import java.util.ArrayList;
 import java.util.List;
 import org.smbscope.codec.asn1.Oid;
+import org.smbscope.codec.kerberos.GssKrb5Token;
+import org.smbscope.codec.kerberos.KerberosDecodeException;
+import org.smbscope.codec.kerberos.KerberosMessage;
+import org.smbscope.codec.kerberos.KrbError;
 
 /**
  * The initiator side of SPNEGO ([MS-SPNG] 3.1, RFC 4178 5): picks the first mechanism of the
@@ -87,7 +91,7 @@ public final class SpnegoClient {
             lastState = resp.negState();
         }
         if (NegState.REJECT.equals(resp.negState())) {
-            throw new GssException("the server rejected the negotiation");
+            throw new GssException("the server rejected the negotiation" + kerberosError(resp.responseToken()));
         }
         if (resp.supportedMech() != null && !chosen.answersTo(resp.supportedMech())) {
             // RFC 4178 5 (b): the acceptor picked another mechanism of our list; start it
@@ -123,6 +127,22 @@ public final class SpnegoClient {
         NegTokenResp reply = new NegTokenResp(null, null, out, mic);
         sent.add(reply);
         return reply.encode();
+    }
+
+    /** ": KRB_AP_ERR_SKEW (37): Clock skew too great" when the token is a Kerberos KRB-ERROR, else "". */
+    static String kerberosError(byte[] token) {
+        if (!KerberosMessage.looksLikeKerberos(token)) {
+            return "";
+        }
+        try {
+            KerberosMessage m = KerberosMessage.decode(token);
+            if (m instanceof GssKrb5Token g) {
+                m = g.message();
+            }
+            return m instanceof KrbError e ? ": " + e.summary() : "";
+        } catch (KerberosDecodeException e) {
+            return "";
+        }
     }
 
     /** Whether the acceptor said accept-completed and the mechanism is complete. */

@@ -14,10 +14,10 @@ import org.smbscope.codec.spnego.SpnegoToken;
 import org.smbscope.codec.wire.Hex;
 
 /** RFC 4120 messages: a hand-annotated KRB-ERROR and real ones from the lab's MIT KDC and Samba. */
-class KerberosMessageTest {
+public class KerberosMessageTest {
 
     /** KRB_AP_ERR_SKEW as an acceptor would send it; every field annotated. */
-    static final byte[] SKEW = Hex.parse("""
+    public static final byte[] SKEW = Hex.parse("""
             7e 6d                                   # [APPLICATION 30] KRB-ERROR, 109 bytes
               30 6b                                 # SEQUENCE
                 a0 03 02 01 05                      # pvno [0] 5

@@ -36,6 +36,25 @@ class SpnegoMechanismSwitchTest {
     }
 
     @Test
+    void aRejectCarryingAKerberosErrorSaysWhich() throws Exception {
+        SpnegoClient client = new SpnegoClient(List.of(SpnegoClientTest.fake(Oid.KERBEROS)));
+        client.initialToken(null);
+        byte[] skew = org.smbscope.codec.kerberos.KerberosMessageTest.SKEW;
+        byte[] token = new byte[2 + 11 + 2 + skew.length];
+        byte[] head = org.smbscope.codec.wire.Hex.parse("""
+                60 7c                              # GSS-API InitialContextToken, 124 bytes
+                06 09 2a 86 48 86 f7 12 01 02 02   # Kerberos V5 OID
+                03 00                              # TOK_ID KRB_ERROR
+                """);
+        System.arraycopy(head, 0, token, 0, head.length);
+        System.arraycopy(skew, 0, token, head.length, skew.length);
+        byte[] resp = new NegTokenResp(NegState.REJECT, Oid.KERBEROS, token, null).encode();
+        assertThatThrownBy(() -> client.nextToken(resp)).isInstanceOf(GssException.class)
+                .hasMessage("the server rejected the negotiation: KRB_AP_ERR_SKEW (37): Clock skew too great"
+                        + " [Clock skew too great]");
+    }
+
+    @Test
     void aMechanismWeDidNotOfferIsAnError() throws Exception {
         SpnegoClient client = new SpnegoClient(List.of(SpnegoClientTest.ntlm("x")));
         client.initialToken(null);
