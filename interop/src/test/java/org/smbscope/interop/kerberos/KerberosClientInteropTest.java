@@ -42,7 +42,7 @@ class KerberosClientInteropTest {
     static final String WITH_PAC = "pac.smbscope.test";
 
     @RegisterExtension
-    static final KdcExtension KDC = new KdcExtension(REALM, k -> k.addUser("alice", "Passw0rd!")
+    static final KdcExtension KDC = new KdcExtension(REALM, k -> k.addUser("alice", "Passw0rd!").addUser("robot", "R0bot-pw!")
             .addService("cifs/" + SERVER).addServiceWithPac("cifs/" + WITH_PAC), "smbscope.test");
 
     @RegisterExtension
@@ -51,7 +51,7 @@ class KerberosClientInteropTest {
         b.global("realm = " + REALM).global("kerberos method = dedicated keytab")
                 .global("dedicated keytab file = FILE:" + keytab)
                 .global("server smb3 encryption algorithms = aes-256-gcm")
-                .global("ntlm auth = ntlmv2-only").logLevel(3);
+                .global("ntlm auth = ntlmv2-only").user("robot", "R0bot-pw!").logLevel(3);
     });
 
     private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
@@ -148,6 +148,17 @@ class KerberosClientInteropTest {
             assertThat(session.isAnonymous()).isFalse();
         }
         assertThat(ntlmsspSent()).isFalse();
+    }
+
+    @Test
+    void fromAClientKeytab() throws IOException {
+        Path kt = KDC.kdc().exportKeytab("robot.keytab", "robot");
+        ClientConfig config = config(KerberosMode.REQUIRED);
+        config = config.toBuilder().kerberos(config.kerberos().withKeytab(kt, "robot")).build();
+        try (SmbConnection c = SmbClient.connect(config, addr(), 445, SERVER);
+                SmbSession session = c.session(Credentials.anonymous())) {
+            assertThat(session.mechanism()).isEqualTo("Kerberos (robot@" + REALM + " to cifs/" + SERVER + ")");
+        }
     }
 
     @Test
