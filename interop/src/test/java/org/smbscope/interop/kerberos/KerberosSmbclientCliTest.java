@@ -69,6 +69,15 @@ class KerberosSmbclientCliTest {
     }
 
     @Test
+    void traceDecodesTheApReqAndApRep() {
+        Result r = smbclient(SERVER, "-k", "-U", "alice%Passw0rd!", "--trace");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.stderr()).contains("MechType: 1.2.840.48018.1.2.2 (MS KRB5 - Microsoft Kerberos 5)")
+                .contains("krb5_tok_id: KRB5_AP_REQ (0x0100)").contains("sname: cifs/" + SERVER + " (NT-UNKNOWN (0))")
+                .contains("krb5_tok_id: KRB5_AP_REP (0x0200)").doesNotContain("NTLMSSP_");
+    }
+
+    @Test
     void ticketCacheWithoutPassword() {
         Path cc = KDC.kdc().kinit("alice", "Passw0rd!", "cli.ccache");
         Result r = smbclient(SERVER, "--use-kerberos=required", "--use-krb5-ccache=FILE:" + cc, "-N");
