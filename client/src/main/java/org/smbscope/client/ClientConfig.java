@@ -16,10 +16,12 @@ import org.smbscope.client.transport.TransportConfig;
  *                             (NTLMv1 with extended session security at 1+), 3-5 NTLMv2 only
  * @param maxInFlight          requests in flight per file transfer
  * @param maxIoSize            cap on a single read/write (the server's max read/write size also caps)
+ * @param kerberos             whether and how sessions use Kerberos (default off)
  */
 public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig transport, SmbDialect minDialect,
         SmbDialect maxDialect, Protection signing, Protection encryption, Duration requestTimeout,
-        int lmCompatibilityLevel, String workstation, WireTap wireTap, int maxInFlight, int maxIoSize) {
+        int lmCompatibilityLevel, String workstation, WireTap wireTap, int maxInFlight, int maxIoSize,
+        org.smbscope.client.auth.KerberosSettings kerberos) {
 
     public ClientConfig {
         Objects.requireNonNull(clock, "clock");
@@ -32,6 +34,7 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(workstation, "workstation");
         Objects.requireNonNull(wireTap, "wireTap");
+        Objects.requireNonNull(kerberos, "kerberos");
         if (minDialect.compareTo(maxDialect) > 0) {
             throw new IllegalArgumentException("min protocol " + minDialect + " is above max protocol " + maxDialect);
         }
@@ -71,6 +74,7 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         b.wireTap = wireTap;
         b.maxInFlight = maxInFlight;
         b.maxIoSize = maxIoSize;
+        b.kerberos = kerberos;
         return b;
     }
 
@@ -88,6 +92,7 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         private WireTap wireTap = WireTap.NONE;
         private int maxInFlight = 8;
         private int maxIoSize = 1024 * 1024;
+        private org.smbscope.client.auth.KerberosSettings kerberos = org.smbscope.client.auth.KerberosSettings.off();
 
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder random(RandomGenerator v) { random = v; return this; }
@@ -102,10 +107,11 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         public Builder wireTap(WireTap v) { wireTap = v; return this; }
         public Builder maxInFlight(int v) { maxInFlight = v; return this; }
         public Builder maxIoSize(int v) { maxIoSize = v; return this; }
+        public Builder kerberos(org.smbscope.client.auth.KerberosSettings v) { kerberos = v; return this; }
 
         public ClientConfig build() {
             return new ClientConfig(clock, random, transport, minDialect, maxDialect, signing, encryption,
-                    requestTimeout, lmCompatibilityLevel, workstation, wireTap, maxInFlight, maxIoSize);
+                    requestTimeout, lmCompatibilityLevel, workstation, wireTap, maxInFlight, maxIoSize, kerberos);
         }
     }
 }

@@ -9,6 +9,16 @@ public interface SmbSession extends AutoCloseable {
 
     boolean isAnonymous();
 
+    /** The authentication used: "NTLMSSP" or "Kerberos (alice@REALM to cifs/host)". */
+    default String mechanism() {
+        return "NTLMSSP";
+    }
+
+    /** Why Kerberos was not used although desired (null when it was, or was off). */
+    default String kerberosFallback() {
+        return null;
+    }
+
     boolean signing();
 
     boolean encrypting();

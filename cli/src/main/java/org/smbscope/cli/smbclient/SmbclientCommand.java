@@ -35,6 +35,9 @@ import org.smbscope.client.SmbProtocolException;
 import org.smbscope.client.SmbSession;
 import org.smbscope.client.SmbTimeoutException;
 import org.smbscope.client.SmbTree;
+import org.smbscope.client.auth.KerberosAuthException;
+import org.smbscope.client.auth.KerberosMode;
+import org.smbscope.client.auth.KerberosSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -55,7 +58,8 @@ import picocli.CommandLine.Spec;
 public final class SmbclientCommand implements Callable<Integer> {
     private static final List<String> KNOWN_OPTIONS = List.of("client min protocol", "client max protocol",
             "client signing", "client smb encrypt", "client ntlmv2 auth", "client lanman auth", "client ipc signing",
-            "client protection", "client use spnego", "client ipc min protocol", "client ipc max protocol");
+            "client protection", "client use spnego", "client ipc min protocol", "client ipc max protocol",
+            "client use kerberos");
 
     @Spec
     CommandSpec spec;
@@ -101,6 +105,25 @@ public final class SmbclientCommand implements Callable<Integer> {
 
     @Option(names = "--pw-nt-hash", description = "the password is an NT hash in hex")
     boolean pwNtHash;
+
+    @Option(names = {"-k", "--kerberos"}, description = "use Kerberos (same as --use-kerberos=required)")
+    boolean kerberosFlag;
+
+    @Option(names = "--use-kerberos", paramLabel = "desired|required|off",
+            description = "Kerberos: desired (fall back to NTLM, saying so), required (fail with the KDC's error), off")
+    String useKerberos;
+
+    @Option(names = "--use-krb5-ccache", paramLabel = "CCACHE", description = "Kerberos ticket cache (FILE:PATH or PATH); default KRB5CCNAME")
+    String krb5Ccache;
+
+    @Option(names = "--krb5-conf", paramLabel = "FILE", description = "krb5.conf to use (default KRB5_CONFIG, then the JDK's / /etc/krb5.conf)")
+    Path krb5Conf;
+
+    @Option(names = "--client-keytab", paramLabel = "FILE", description = "get the Kerberos TGT from this keytab (principal: -U user)")
+    Path clientKeytab;
+
+    @Option(names = "--kerberos-try-ip", description = "ask the KDC for cifs/<address> when the server is given as an IP address (like Windows' TryIPSPN)")
+    boolean kerberosTryIp;
 
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
@@ -152,6 +175,8 @@ public final class SmbclientCommand implements Callable<Integer> {
                 session = connection.session(credentials);
             } catch (SmbException e) {
                 return fail(out, err, "session setup failed: ", e);
+            } catch (KerberosAuthException e) {
+                return failKerberos(out, err, e);
             }
             try (session) {
                 if (listHost != null) {
@@ -195,6 +220,44 @@ public final class SmbclientCommand implements Callable<Integer> {
         err.println(e.systemErrorLine());
         err.flush();
         return ExitCode.FAILED.code();
+    }
+
+    private int failKerberos(PrintWriter out, PrintWriter err, KerberosAuthException e) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("error", "session setup failed");
+            m.put("kerberos", e.getMessage());
+            if (e.kdcError() != null) {
+                m.put("kdcError", e.kdcError().name());
+                m.put("kdcErrorCode", e.kdcError().value());
+            }
+            out.println(toJson(m));
+            out.flush();
+        }
+        err.println("session setup failed: Kerberos is required: " + e.getMessage());
+        err.flush();
+        return ExitCode.FAILED.code();
+    }
+
+    KerberosSettings kerberos(SambaOptions opts, PrintWriter err) {
+        String mode = useKerberos != null ? useKerberos : opts.get("client use kerberos");
+        KerberosMode m = kerberosFlag && mode == null ? KerberosMode.REQUIRED
+                : mode == null ? KerberosMode.OFF : KerberosMode.parse(mode);
+        if (m == KerberosMode.OFF && (krb5Ccache != null || clientKeytab != null)) {
+            m = KerberosMode.REQUIRED;
+        }
+        KerberosSettings k = KerberosSettings.of(m).withKrb5Conf(krb5Conf).withTryIpAddress(kerberosTryIp)
+                .withNotices(line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        if (krb5Ccache != null) {
+            k = k.withCcache(Path.of(krb5Ccache.startsWith("FILE:") ? krb5Ccache.substring(5) : krb5Ccache));
+        }
+        if (clientKeytab != null) {
+            k = k.withKeytab(clientKeytab, null);
+        }
+        return k;
     }
 
     private int list(PrintWriter out, SmbSession session, String host) throws IOException {
@@ -298,6 +361,7 @@ public final class SmbclientCommand implements Callable<Integer> {
         if (trace) {
             b.wireTap(new TraceTap(err));
         }
+        b.kerberos(kerberos(opts, err));
         return b.build();
     }
 
@@ -323,14 +387,16 @@ public final class SmbclientCommand implements Callable<Integer> {
                 domain = u.domain();
             }
         }
-        if (name == null && noPass) {
+        boolean kerberosOn = kerberosFlag || krb5Ccache != null || clientKeytab != null
+                || (useKerberos != null && !useKerberos.equalsIgnoreCase("off"));
+        if (name == null && (noPass || kerberosOn)) {
             return Credentials.anonymous();
         }
         if (name == null) {
             name = System.getenv().getOrDefault("USER", "root");
         }
         if (password == null) {
-            password = noPass ? "" : askPassword(domain, name);
+            password = noPass || kerberosOn ? "" : askPassword(domain, name);
         }
         if (pwNtHash) {
             byte[] hash;

@@ -10,6 +10,8 @@ import org.smbscope.client.Protection;
 import org.smbscope.client.SmbConnection;
 import org.smbscope.client.SmbProtocolException;
 import org.smbscope.client.SmbSession;
+import org.smbscope.client.auth.KerberosMechanism;
+import org.smbscope.client.auth.SessionMechanisms;
 import org.smbscope.codec.crypto.CipherId;
 import org.smbscope.codec.crypto.NonceSource;
 import org.smbscope.codec.crypto.PreauthHash;
@@ -72,8 +74,10 @@ final class Smb2Established implements SmbConnection {
                 : NtlmCredentials.password(credentials.domain(), credentials.user(), credentials.password());
         NtlmClientConfig ncfg = NtlmClientConfig.defaults(nc, serverName)
                 .withLevel(LmCompatibilityLevel.of(config.lmCompatibilityLevel())).withWorkstation(config.workstation());
-        NtlmClientContext ntlm = new NtlmClientContext(ncfg, config.clock(), config.random());
-        SpnegoClient spnego = new SpnegoClient(List.of(new NtlmMechanism(ntlm)));
+        SessionMechanisms.Plan plan = SessionMechanisms.choose(config.kerberos(), credentials.user(),
+                credentials.domain(), credentials.password(), serverName, spnegoHint,
+                () -> new NtlmMechanism(new NtlmClientContext(ncfg, config.clock(), config.random())));
+        SpnegoClient spnego = new SpnegoClient(plan.mechanisms());
         int dialect = info.dialect().code();
         SecurityMode mode = config.signing() == Protection.REQUIRED
                 ? SecurityMode.of(SecurityMode.SIGNING_ENABLED, SecurityMode.SIGNING_REQUIRED) : SecurityMode.SIGNING_ENABLED;
@@ -123,7 +127,8 @@ final class Smb2Established implements SmbConnection {
             }
         }
         boolean guest = r.sessionFlags().has(SessionFlags.IS_GUEST);
-        boolean anonymous = r.sessionFlags().has(SessionFlags.IS_NULL) || credentials.isAnonymous();
+        boolean anonymous = r.sessionFlags().has(SessionFlags.IS_NULL)
+                || (credentials.isAnonymous() && !(spnego.selected() instanceof KerberosMechanism));
         boolean serverEncrypts = r.sessionFlags().has(SessionFlags.ENCRYPT_DATA);
         SessionSecurity security = null;
         byte[] key = spnego.sessionKey();
@@ -154,7 +159,9 @@ final class Smb2Established implements SmbConnection {
             throw new SmbProtocolException("signing/encryption required but the session is "
                     + (guest ? "a guest" : "anonymous") + " session (no keys)");
         }
-        return new Smb2SessionImpl(this, sessionId, security, guest, anonymous);
+        String mechanism = spnego.selected() instanceof KerberosMechanism k ? "Kerberos (" + k.clientPrincipal() + " to "
+                + k.servicePrincipal() + ")" : "NTLMSSP";
+        return new Smb2SessionImpl(this, sessionId, security, guest, anonymous, mechanism, plan.notice());
     }
 
     @Override

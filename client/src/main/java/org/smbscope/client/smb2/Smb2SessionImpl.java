@@ -19,8 +19,13 @@ final class Smb2SessionImpl implements SmbSession {
     final SessionSecurity security;
     private final boolean guest;
     private final boolean anonymous;
+    private final String mechanism;
+    private final String fallbackNotice;
 
-    Smb2SessionImpl(Smb2Established owner, long sessionId, SessionSecurity security, boolean guest, boolean anonymous) {
+    Smb2SessionImpl(Smb2Established owner, long sessionId, SessionSecurity security, boolean guest, boolean anonymous,
+            String mechanism, String fallbackNotice) {
+        this.mechanism = mechanism;
+        this.fallbackNotice = fallbackNotice;
         this.owner = owner;
         this.sessionId = sessionId;
         this.security = security;
@@ -36,6 +41,16 @@ final class Smb2SessionImpl implements SmbSession {
     @Override
     public boolean isAnonymous() {
         return anonymous;
+    }
+
+    @Override
+    public String mechanism() {
+        return mechanism;
+    }
+
+    @Override
+    public String kerberosFallback() {
+        return fallbackNotice;
     }
 
     @Override

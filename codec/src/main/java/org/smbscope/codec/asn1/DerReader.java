@@ -241,6 +241,11 @@ public final class DerReader {
         return new String(primitive(field, 24), StandardCharsets.ISO_8859_1);
     }
 
+    /** The rest of the window as raw bytes (for a non-DER tail such as a GSS-API token's TOK_ID and body). */
+    public byte[] remainingBytes(String field) throws DecodeException {
+        return in.bytes(field, in.remaining());
+    }
+
     public void expectEnd(String field) throws DecodeException {
         in.expectEnd(field);
     }

@@ -22,8 +22,9 @@ import java.util.Objects;
  * </table>
  *
  * <p>The key derivation key is Session.SessionKey, the first 16 bytes of the authentication's
- * key (right-padded with zeros), except with AES-256-CCM/GCM where the full session key is used
- * and the cipher keys are 256 bits (L = 256); signing and application keys stay 128 bits.
+ * key (right-padded with zeros), except for the cipher keys with AES-256-CCM/GCM, which are
+ * derived from the full session key (Session.FullSessionKey; 32 bytes with Kerberos AES-256)
+ * and are 256 bits (L = 256); signing and application keys stay 128 bits from the 16 bytes.
  * For 2.0.2 and 2.1 the signing key is the session key itself and there are no cipher keys
  * (empty arrays).
  *
@@ -70,14 +71,17 @@ public record Smb3Keys(int dialect, CipherId cipher, byte[] signing, byte[] encr
         Objects.requireNonNull(preauthHash, "preauthHash is required for SMB 3.1.1");
         CipherId c = cipher == null ? CipherId.AES_128_CCM : cipher;
         boolean aes256 = c.keyLength() == 32;
-        byte[] ki = aes256 ? sessionKey.clone() : key16;
+        // Session.FullSessionKey keys only the AES-256 cipher keys; signing and application keys
+        // always come from Session.SessionKey, the first 16 bytes (checked against Samba with a
+        // 32-byte Kerberos key, interop KerberosClientInteropTest)
+        byte[] cipherKi = aes256 ? sessionKey.clone() : key16;
         byte[] ctx = preauthHash.value();
         int l = c.keyLength() * 8;
         return new Smb3Keys(dialect, cipher,
-                Smb3Kdf.derive(ki, Smb3Kdf.ascii("SMBSigningKey\0"), ctx, 128),
-                Smb3Kdf.derive(ki, Smb3Kdf.ascii("SMBC2SCipherKey\0"), ctx, l),
-                Smb3Kdf.derive(ki, Smb3Kdf.ascii("SMBS2CCipherKey\0"), ctx, l),
-                Smb3Kdf.derive(ki, Smb3Kdf.ascii("SMBAppKey\0"), ctx, 128));
+                Smb3Kdf.derive(key16, Smb3Kdf.ascii("SMBSigningKey\0"), ctx, 128),
+                Smb3Kdf.derive(cipherKi, Smb3Kdf.ascii("SMBC2SCipherKey\0"), ctx, l),
+                Smb3Kdf.derive(cipherKi, Smb3Kdf.ascii("SMBS2CCipherKey\0"), ctx, l),
+                Smb3Kdf.derive(key16, Smb3Kdf.ascii("SMBAppKey\0"), ctx, 128));
     }
 
     /** The same keys seen from the server: it encrypts with the server-to-client key. */

@@ -3,6 +3,10 @@ package org.smbscope.codec.spnego;
 import java.util.ArrayList;
 import java.util.List;
 import org.smbscope.codec.asn1.Oid;
+import org.smbscope.codec.kerberos.GssKrb5Token;
+import org.smbscope.codec.kerberos.KerberosDecodeException;
+import org.smbscope.codec.kerberos.KerberosMessage;
+import org.smbscope.codec.kerberos.KrbError;
 
 /**
  * The initiator side of SPNEGO ([MS-SPNG] 3.1, RFC 4178 5): picks the first mechanism of the
@@ -13,6 +17,7 @@ import org.smbscope.codec.asn1.Oid;
 public final class SpnegoClient {
     private final List<GssMechanism> preference;
     private GssMechanism chosen;
+    private List<GssMechanism> usable = List.of();
     private List<Oid> mechTypes;
     private byte[] mechTypesDer;
     private boolean micSent;
@@ -58,6 +63,7 @@ public final class SpnegoClient {
             throw new GssException("no common mechanism: server offers " + offered);
         }
         chosen = usable.get(0);
+        this.usable = List.copyOf(usable);
         mechTypes = usable.stream().map(GssMechanism::oid).toList();
         mechTypesDer = NegTokenInit.encodeMechTypes(mechTypes);
         NegTokenInit init = NegTokenInit.of(mechTypes, chosen.initialToken());
@@ -85,10 +91,20 @@ public final class SpnegoClient {
             lastState = resp.negState();
         }
         if (NegState.REJECT.equals(resp.negState())) {
-            throw new GssException("the server rejected the negotiation");
+            throw new GssException("the server rejected the negotiation" + kerberosError(resp.responseToken()));
         }
         if (resp.supportedMech() != null && !chosen.answersTo(resp.supportedMech())) {
-            throw new GssException("the server chose " + resp.supportedMech() + ", we sent a token for " + chosen.oid());
+            // RFC 4178 5 (b): the acceptor picked another mechanism of our list; start it
+            GssMechanism other = usable.stream().filter(m -> m.answersTo(resp.supportedMech())).findFirst()
+                    .orElse(null);
+            if (other == null || chosen.isComplete() || resp.responseToken() != null) {
+                throw new GssException("the server chose " + resp.supportedMech() + ", we sent a token for "
+                        + chosen.oid());
+            }
+            chosen = other;
+            NegTokenResp switched = new NegTokenResp(null, null, chosen.initialToken(), null);
+            sent.add(switched);
+            return switched.encode();
         }
         byte[] out = null;
         if (resp.responseToken() != null && !chosen.isComplete()) {
@@ -111,6 +127,22 @@ public final class SpnegoClient {
         NegTokenResp reply = new NegTokenResp(null, null, out, mic);
         sent.add(reply);
         return reply.encode();
+    }
+
+    /** ": KRB_AP_ERR_SKEW (37): Clock skew too great" when the token is a Kerberos KRB-ERROR, else "". */
+    static String kerberosError(byte[] token) {
+        if (!KerberosMessage.looksLikeKerberos(token)) {
+            return "";
+        }
+        try {
+            KerberosMessage m = KerberosMessage.decode(token);
+            if (m instanceof GssKrb5Token g) {
+                m = g.message();
+            }
+            return m instanceof KrbError e ? ": " + e.summary() : "";
+        } catch (KerberosDecodeException e) {
+            return "";
+        }
     }
 
     /** Whether the acceptor said accept-completed and the mechanism is complete. */

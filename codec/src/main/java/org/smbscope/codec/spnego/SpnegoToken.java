@@ -3,6 +3,9 @@ package org.smbscope.codec.spnego;
 import org.smbscope.codec.asn1.DerReader;
 import org.smbscope.codec.asn1.Oid;
 import org.smbscope.codec.asn1.Tlv;
+import org.smbscope.codec.kerberos.GssKrb5Token;
+import org.smbscope.codec.kerberos.KerberosDecodeException;
+import org.smbscope.codec.kerberos.KerberosMessage;
 import org.smbscope.codec.ntlm.NtlmDecodeException;
 import org.smbscope.codec.ntlm.NtlmMessage;
 import org.smbscope.codec.wire.DecodeException;
@@ -53,7 +56,7 @@ public sealed interface SpnegoToken extends Described permits NegTokenInit, NegT
         throw r.fail("NegotiationToken", "neither negTokenInit [0] nor negTokenResp [1]");
     }
 
-    /** Renders a mechanism token, decoding it when it is NTLMSSP. */
+    /** Renders a mechanism token, decoding it when it is NTLMSSP or a GSS-API Kerberos token. */
     static void renderMechToken(Detail d, String name, byte[] token) {
         if (token == null) {
             return;
@@ -64,6 +67,12 @@ public sealed interface SpnegoToken extends Described permits NegTokenInit, NegT
                 d.child(NtlmMessage.decode(token).detail());
             } catch (NtlmDecodeException e) {
                 d.field("Malformed NTLMSSP", e.getMessage());
+            }
+        } else if (GssKrb5Token.isKrb5Token(token)) {
+            try {
+                d.child(KerberosMessage.decode(token).detail());
+            } catch (KerberosDecodeException e) {
+                d.field("Malformed Kerberos token", e.getMessage());
             }
         }
     }

@@ -99,6 +99,7 @@ final class Win32Table {
             e(1332, "ERROR_NONE_MAPPED", "No mapping between account names and security IDs was done."),
             e(1346, "ERROR_BAD_IMPERSONATION_LEVEL", "Either a required impersonation level was not provided, "
                     + "or the provided impersonation level is invalid."),
+            e(1349, "ERROR_BAD_TOKEN_TYPE", "The type of the token is inappropriate for its attempted use."),
             e(1355, "ERROR_NO_SUCH_DOMAIN", "The specified domain either does not exist or could not be "
                     + "contacted."),
             e(1359, "ERROR_INTERNAL_ERROR", "An internal error occurred."),

@@ -12,12 +12,15 @@ import java.util.Optional;
  * @param interfaces     addresses to listen on (an address, optionally with /mask, which is ignored)
  * @param passdbPath     the smbpasswd file, or null when none is configured
  * @param warnings       what the parser ignored or corrected, one line each
+ * @param kerberos       realm, kerberos method, keytab, username map
  */
 public record ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
         List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
         EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
-        String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
+        String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings,
+        KerberosServerConfig kerberos) {
     public ServerConfig {
+        kerberos = kerberos == null ? KerberosServerConfig.none() : kerberos;
         Objects.requireNonNull(netbiosName, "netbiosName");
         Objects.requireNonNull(workgroup, "workgroup");
         interfaces = List.copyOf(interfaces);
@@ -27,6 +30,16 @@ public record ServerConfig(String netbiosName, String workgroup, List<String> in
         if (minProtocol.compareTo(maxProtocol) > 0) {
             throw new IllegalArgumentException("server min protocol " + minProtocol + " is above server max protocol " + maxProtocol);
         }
+    }
+
+    /** The configuration without Kerberos (the form before Kerberos settings existed). */
+    public ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
+            List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
+            EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
+            String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
+        this(netbiosName, workgroup, interfaces, bindInterfacesOnly, smbPorts, minProtocol, maxProtocol, signing,
+                encrypt, ntlmAuth, lanmanAuth, mapToGuest, guestAccount, maxConnections, passdbPath, shares, warnings,
+                KerberosServerConfig.none());
     }
 
     /** The share called {@code name}, case-insensitively. */

@@ -167,6 +167,7 @@ public final class SmbConfParser {
                 warnings.add("global: passdb backend '" + backend + "' not supported (only smbpasswd:PATH); no users");
             }
         }
+        KerberosServerConfig kerberos = KerberosServerConfig.read(o, warnings);
         o.warnUnknown();
 
         List<ShareConfig> shares = new ArrayList<>();
@@ -178,7 +179,7 @@ public final class SmbConfParser {
         }
         shares.removeIf(s -> s == null);
         return new ServerConfig(netbios, workgroup, interfaces, bindOnly, ports, min, max, signing, encrypt, ntlm,
-                lanman, mapToGuest, guestAccount, maxConnections, passdb, shares, warnings);
+                lanman, mapToGuest, guestAccount, maxConnections, passdb, shares, warnings, kerberos);
     }
 
     private Optional<ShareConfig> share(String name, Map<String, String> raw) {
