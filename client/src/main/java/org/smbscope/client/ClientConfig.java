@@ -16,10 +16,14 @@ import org.smbscope.client.transport.TransportConfig;
  *                             (NTLMv1 with extended session security at 1+), 3-5 NTLMv2 only
  * @param maxInFlight          requests in flight per file transfer
  * @param maxIoSize            cap on a single read/write (the server's max read/write size also caps)
+ * @param smb1ExtendedSecurity SMB1 only: offer CAP_EXTENDED_SECURITY (SPNEGO/NTLMSSP); false = the NT LM 0.12
+ *                             session setup with LM/NTLM responses to the 8-byte challenge ("client use spnego = no")
+ * @param plaintextPasswords   SMB1 only: send a plaintext password when the server does not encrypt passwords
  */
 public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig transport, SmbDialect minDialect,
         SmbDialect maxDialect, Protection signing, Protection encryption, Duration requestTimeout,
-        int lmCompatibilityLevel, String workstation, WireTap wireTap, int maxInFlight, int maxIoSize) {
+        int lmCompatibilityLevel, String workstation, WireTap wireTap, int maxInFlight, int maxIoSize,
+        boolean smb1ExtendedSecurity, boolean plaintextPasswords) {
 
     public ClientConfig {
         Objects.requireNonNull(clock, "clock");
@@ -71,6 +75,8 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         b.wireTap = wireTap;
         b.maxInFlight = maxInFlight;
         b.maxIoSize = maxIoSize;
+        b.smb1ExtendedSecurity = smb1ExtendedSecurity;
+        b.plaintextPasswords = plaintextPasswords;
         return b;
     }
 
@@ -88,6 +94,8 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         private WireTap wireTap = WireTap.NONE;
         private int maxInFlight = 8;
         private int maxIoSize = 1024 * 1024;
+        private boolean smb1ExtendedSecurity = true;
+        private boolean plaintextPasswords;
 
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder random(RandomGenerator v) { random = v; return this; }
@@ -102,10 +110,13 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         public Builder wireTap(WireTap v) { wireTap = v; return this; }
         public Builder maxInFlight(int v) { maxInFlight = v; return this; }
         public Builder maxIoSize(int v) { maxIoSize = v; return this; }
+        public Builder smb1ExtendedSecurity(boolean v) { smb1ExtendedSecurity = v; return this; }
+        public Builder plaintextPasswords(boolean v) { plaintextPasswords = v; return this; }
 
         public ClientConfig build() {
             return new ClientConfig(clock, random, transport, minDialect, maxDialect, signing, encryption,
-                    requestTimeout, lmCompatibilityLevel, workstation, wireTap, maxInFlight, maxIoSize);
+                    requestTimeout, lmCompatibilityLevel, workstation, wireTap, maxInFlight, maxIoSize,
+                    smb1ExtendedSecurity, plaintextPasswords);
         }
     }
 }
