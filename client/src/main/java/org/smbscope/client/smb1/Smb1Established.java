@@ -54,6 +54,7 @@ final class Smb1Established implements SmbConnection {
     final int writeChunk;
     private final NegotiatedInfo info;
     private final MultiProtocolNegotiation multi;
+    private volatile String signingNote = "";
 
     Smb1Established(Smb1Connection connection, ClientConfig config, NegotiateResponse negotiate, String serverName, int pid,
             MultiProtocolNegotiation multi) {
@@ -74,6 +75,11 @@ final class Smb1Established implements SmbConnection {
                 negotiate.systemTime() == 0 ? null : new FileTime(negotiate.systemTime()).toInstant(),
                 (int) Math.min(Integer.MAX_VALUE, negotiate.maxBufferSize()), readChunk, writeChunk, null, "HMAC-MD5 (SMB1)",
                 null);
+    }
+
+    /** Why signing is off although it was expected ("" when nothing to say). */
+    String signingNote() {
+        return signingNote;
     }
 
     @Override
@@ -118,14 +124,22 @@ final class Smb1Established implements SmbConnection {
         boolean keyed = o.macKey != null && o.macKey.length > 0 && !o.guest && !anonymous;
         if (sign && keyed) {
             byte[] raw = o.finalResponse;
-            boolean signedByServer = false;
-            for (int i = 0; i < 8; i++) {
-                signedByServer |= raw[Smb1Header.SIGNATURE_OFFSET + i] != 0;
-            }
+            // zeros, or Samba's "BSRSPYL " placeholder, mean the server did not sign this response
+            byte[] sig = java.util.Arrays.copyOfRange(raw, Smb1Header.SIGNATURE_OFFSET, Smb1Header.SIGNATURE_OFFSET + 8);
+            boolean signedByServer = !java.util.Arrays.equals(sig, new byte[8])
+                    && !java.util.Arrays.equals(sig, "BSRSPYL ".getBytes(StandardCharsets.US_ASCII));
             if (signedByServer && !Smb1Signer.verify(o.macKey, raw, 1)) {
                 throw new SmbProtocolException("bad signature on the final SESSION_SETUP_ANDX response");
             }
-            connection.activateSigning(o.macKey);
+            if (signedByServer || extended) {
+                connection.activateSigning(o.macKey);
+            } else if (policy == Protection.REQUIRED) {
+                throw new SmbProtocolException("client signing is required but the server did not turn signing on after the "
+                        + "NT LM 0.12 (non-extended) session setup (its response is unsigned)");
+            }
+            // else: like Samba's own client, carry on unsigned: Samba 4.x does not sign sessions set up
+            // without extended security even with 'server signing = mandatory'
+            signingNote = signedByServer || extended ? "" : "the server did not sign after a non-extended session setup";
         } else if (sign && required) {
             // guest or anonymous: no key to sign with; Samba lets such sessions run unsigned
         } else if (policy == Protection.REQUIRED) {
