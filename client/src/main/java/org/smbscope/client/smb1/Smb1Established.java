@@ -225,7 +225,9 @@ final class Smb1Established implements SmbConnection {
                 negotiate.sessionKey(), clientCapabilities(false), responses.lm(), responses.nt(), credentials.user(),
                 domain, "Unix", "smbscope");
         byte[] raw = connection.call(Smb1Packet.encode(setupHeader(0, sign), req));
-        Smb1Errors.Response r = Smb1Errors.expect(raw, "in session setup");
+        Smb1Errors.Response r = Smb1Errors.expect(raw, config.lmCompatibilityLevel() >= 3 && !credentials.isAnonymous()
+                ? "in session setup (NTLMv2 without extended security: Samba refuses it unless 'raw NTLMv2 auth = yes')"
+                : "in session setup");
         SessionSetupAndXResponse resp = Smb1Errors.as(r, SessionSetupAndXResponse.class, "a SESSION_SETUP_ANDX response");
         byte[] mac = responses.sessionKey().length == 0 ? null : responses.macKey();
         return new Outcome(r.header().uid(), resp.guest(), mac, raw);

@@ -41,6 +41,10 @@ public record Smb1Packet(Smb1Header header, List<Smb1Block> blocks) {
                 throw r.failAt("WordCount", pos, "WordCount " + wc + " needs " + (wc * 2) + " bytes, "
                         + r.remaining() + " left");
             }
+            if (wc == 42 && command.equals(Smb1Command.NT_CREATE_ANDX) && header.isReply() && r.remaining() >= 100 + 2) {
+                // [MS-SMB] 2.2.4.9.2: Windows declares WordCount 42 for the extended response but sends 50 words
+                wc = 50;
+            }
             byte[] words = r.bytes("Words", wc * 2);
             int bcAt = r.position();
             int bc = r.u16le("ByteCount");
