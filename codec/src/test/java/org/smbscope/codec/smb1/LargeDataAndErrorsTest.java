@@ -89,7 +89,6 @@ class LargeDataAndErrorsTest {
                 0102030405060708        # FileId
                 ff011f00                # MaximalAccessRights
                 a9001200                # GuestMaximalAccessRights
-                00                      # pad to 50 words
                 0000                    # ByteCount 0
                 """);
         NtCreateAndXResponse r = (NtCreateAndXResponse) Smb1Messages.decode(wire).get(0);
