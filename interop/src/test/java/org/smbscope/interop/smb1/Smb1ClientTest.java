@@ -110,6 +110,23 @@ class Smb1ClientTest {
     }
 
     @Test
+    void guestAndAnonymousSessions() throws Exception {
+        for (boolean extended : new boolean[] {true, false}) {
+            try (SmbConnection c = connect(config(extended, 3), 445);
+                    SmbSession guest = c.session(Credentials.of("", "nosuchuser", "whatever"));
+                    SmbTree t = guest.tree("guest")) {
+                assertThat(guest.isGuest()).as("extended=" + extended).isTrue();
+                assertThat(guest.signing()).isFalse();
+                t.upload("from-guest-" + extended + ".txt", new ByteArrayInputStream("g".getBytes()), n -> { });
+            }
+            try (SmbConnection c = connect(config(extended, 3), 445); SmbSession anon = c.session(Credentials.anonymous())) {
+                assertThat(anon.isAnonymous()).isTrue();
+                assertThat(anon.listShares()).extracting(ShareInfo::name).contains("share", "IPC$");
+            }
+        }
+    }
+
+    @Test
     void clientSigningOffIsRefusedWhenTheServerRequiresIt() throws Exception {
         ClientConfig c = config(true, 3).toBuilder().signing(Protection.OFF).build();
         try (SmbConnection conn = connect(c, 445)) {
