@@ -28,6 +28,11 @@ public interface SmbSession extends AutoCloseable {
         throw new BrowseUnavailableException("no browse list over SMB2/3 (NetServerEnum2 is RAP and needs SMB1)");
     }
 
+    /** NetServerGetInfo level 1 ([MS-RAP] 2.5.6.1): the server's name, type bits and comment; RAP needs SMB1. */
+    default ServerEntry serverInfo() throws IOException {
+        throw new BrowseUnavailableException("no NetServerGetInfo over SMB2/3 (RAP needs SMB1)");
+    }
+
     /** Logs off (errors ignored). */
     @Override
     void close();

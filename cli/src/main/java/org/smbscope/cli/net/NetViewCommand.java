@@ -130,6 +130,9 @@ public final class NetViewCommand implements Callable<Integer> {
         return Credentials.of(dom, u, pw);
     }
 
+    @Option(names = {"-m", "--max-protocol"}, paramLabel = "PROTO", description = "highest protocol for //host (default SMB3_11; NT1 = SMB1 only)")
+    String maxProtocol;
+
     private ClientConfig config(SmbDialect max) {
         return ClientConfig.builder().minDialect(SmbDialect.NT1).maxDialect(max)
                 .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds))).build();
@@ -140,10 +143,19 @@ public final class NetViewCommand implements Callable<Integer> {
         String address = ipAddress != null ? ipAddress : name;
         List<ShareInfo> shares;
         String dialect;
-        try (SmbConnection c = SmbClient.connect(config(SmbDialect.SMB3_11), address, port == null ? 445 : port, name);
+        String remark = "";
+        SmbDialect max = maxProtocol == null ? SmbDialect.SMB3_11 : SmbDialect.parse(maxProtocol, true);
+        try (SmbConnection c = SmbClient.connect(config(max), address, port == null ? 445 : port, name);
                 SmbSession s = c.session(creds)) {
             dialect = c.negotiated().dialect().version();
             shares = s.listShares();
+            if (c.negotiated().dialect().isSmb1()) {
+                try {
+                    remark = s.serverInfo().comment();
+                } catch (IOException e) {
+                    remark = ""; // NetServerGetInfo is optional here
+                }
+            }
         }
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -157,12 +169,13 @@ public final class NetViewCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("server", name);
             doc.put("dialect", dialect);
+            doc.put("remark", remark);
             doc.put("shares", rows);
             out.println(toJson(doc));
         } else {
             out.println("Shared resources at \\\\" + name);
             out.println();
-            out.println();
+            out.println(remark);
             out.println();
             out.println(String.format("%-12s%-6s%-9s%s", "Share name", "Type", "Used as", "Comment"));
             out.println();

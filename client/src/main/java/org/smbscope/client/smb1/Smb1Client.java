@@ -136,6 +136,14 @@ public final class Smb1Client {
         return 0x100 + config.random().nextInt(0xFE00);
     }
 
+    private static Object decodeSmb2(byte[] m) {
+        try {
+            return org.smbscope.codec.smb2.Smb2Codec.decode(m);
+        } catch (org.smbscope.codec.smb2.Smb2DecodeException e) {
+            return "undecodable SMB2: " + e.getMessage();
+        }
+    }
+
     private static void tap(ClientConfig config, WireTap.Direction d, byte[] m) {
         if (config.wireTap() == WireTap.NONE) {
             return;
@@ -143,7 +151,7 @@ public final class Smb1Client {
         Object decoded;
         try {
             if ((m[0] & 0xFF) == 0xFE) {
-                decoded = "SMB2 message (" + m.length + " bytes)";
+                decoded = decodeSmb2(m);
             } else {
                 List<?> l = Smb1Messages.decode(m);
                 decoded = l.size() == 1 ? l.get(0) : l;

@@ -80,6 +80,13 @@ final class Smb1SessionImpl implements SmbSession {
         }
     }
 
+    @Override
+    public ServerEntry serverInfo() throws IOException {
+        try (Smb1TreeImpl ipc = (Smb1TreeImpl) tree("IPC$")) {
+            return PipeCalls.rapServerGetInfo(ipc);
+        }
+    }
+
     /** RAP NetShareEnum only (what Windows 9x and `net view` over SMB1 use). */
     List<ShareInfo> rapShares() throws IOException {
         try (Smb1TreeImpl ipc = (Smb1TreeImpl) tree("IPC$")) {

@@ -91,6 +91,9 @@ class Smb1CliTest {
         Smbscope.Result shares = Smbscope.run("net", "view", "//" + addr, "-U", "alice%Passw0rd!");
         assertThat(shares.exitCode()).as(shares.output()).isZero();
         assertThat(shares.stdout()).contains("Shared resources at \\\\" + addr, "share       Disk", "The command completed successfully.");
+        Smbscope.Result smb1 = Smbscope.run("net", "view", "//" + addr, "-m", "NT1");
+        assertThat(smb1.exitCode()).as(smb1.output()).isZero();
+        assertThat(smb1.stdout()).as("anonymous, with the NetServerGetInfo remark").contains("smb1 interop", "guest       Disk");
         Smbscope.Result servers = Smbscope.run("net", "view", "--domain", s.workgroup(), "-R", addr);
         assertThat(servers.exitCode()).as(servers.output()).isZero();
         assertThat(servers.stdout()).contains("Server Name            Remark", "\\\\" + s.netbiosName(), "smb1 interop");
