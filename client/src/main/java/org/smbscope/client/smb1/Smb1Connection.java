@@ -217,15 +217,15 @@ final class Smb1Connection implements AutoCloseable {
         if (m.length < Smb1Header.SIZE || (m[0] & 0xFF) != 0xFF || m[1] != 'S' || m[2] != 'M' || m[3] != 'B') {
             throw new SmbProtocolException("not an SMB1 message (" + m.length + " bytes)");
         }
+        if ((m[4] & 0xFF) == 0x24 && (m[OFF_FLAGS] & 0x80) == 0) {
+            return; // LOCKING_ANDX oplock break request from the server ([MS-CIFS] 2.2.4.32); we never ask for oplocks
+        }
         if ((m[OFF_FLAGS] & 0x80) == 0) {
             throw new SmbProtocolException("server sent a request");
         }
         int mid = (m[OFF_MID] & 0xFF) | (m[OFF_MID + 1] & 0xFF) << 8;
         Pending p = pending.get(mid);
         if (p == null) {
-            if ((m[4] & 0xFF) == 0x24) {
-                return; // LOCKING_ANDX oplock break (we never ask for oplocks)
-            }
             if (abandoned.remove(mid) != null) {
                 return;
             }
