@@ -41,7 +41,14 @@ public final class BrowseLists {
                 return new Result(List.of(), List.of(), false, "no browse list: " + reason(e));
             }
         }
-        ClientConfig smb1 = config.toBuilder().minDialect(SmbDialect.NT1).maxDialect(SmbDialect.NT1).build();
+        if (config.encryption() == org.smbscope.client.Protection.REQUIRED) {
+            return new Result(List.of(), List.of(), false,
+                    "no browse list: encryption is required and NetServerEnum2 needs SMB1, which cannot encrypt");
+        }
+        // a short timeout: a server without SMB1 may just ignore the NEGOTIATE
+        java.time.Duration t = config.requestTimeout().compareTo(java.time.Duration.ofSeconds(5)) < 0
+                ? config.requestTimeout() : java.time.Duration.ofSeconds(5);
+        ClientConfig smb1 = config.toBuilder().minDialect(SmbDialect.NT1).maxDialect(SmbDialect.NT1).requestTimeout(t).build();
         try (SmbConnection c = SmbClient.connect(smb1, address, port, host)) {
             try (SmbSession s = c.session(credentials)) {
                 return fetch(s, workgroup, serverName, true);
@@ -49,9 +56,10 @@ public final class BrowseLists {
         } catch (SmbProtocolException e) {
             return new Result(List.of(), List.of(), true,
                     "SMB1 disabled on the server, no browse list (NetServerEnum2 needs SMB1): " + e.getMessage());
-        } catch (java.io.EOFException e) {
+        } catch (java.io.EOFException | org.smbscope.client.SmbTimeoutException e) {
             return new Result(List.of(), List.of(), true,
-                    "SMB1 disabled on the server, no browse list (NetServerEnum2 needs SMB1): it closed the connection");
+                    "SMB1 disabled on the server, no browse list (NetServerEnum2 needs SMB1): "
+                            + (e instanceof java.io.EOFException ? "it closed the connection" : e.getMessage()));
         } catch (IOException e) {
             return new Result(List.of(), List.of(), true, "no browse list over SMB1: " + reason(e));
         }

@@ -54,7 +54,7 @@ public final class Smb1Client {
                 new NegotiateRequest(offered));
         tap(config, WireTap.Direction.SENT, request);
         transport.send(request);
-        byte[] response = transport.receive();
+        byte[] response = receive(transport, config);
         tap(config, WireTap.Direction.RECEIVED, response);
         if (response.length >= 4 && (response[0] & 0xFF) == 0xFE && response[1] == 'S' && response[2] == 'M'
                 && response[3] == 'B') {
@@ -134,6 +134,34 @@ public final class Smb1Client {
 
     private static int pid(ClientConfig config) {
         return 0x100 + config.random().nextInt(0xFE00);
+    }
+
+    /** The NEGOTIATE answer, bounded by the request timeout (a server without SMB1 may stay silent). */
+    private static byte[] receive(Transport transport, ClientConfig config) throws IOException {
+        java.util.concurrent.CompletableFuture<byte[]> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("smb1-negotiate " + transport.describe()).start(() -> {
+            try {
+                f.complete(transport.receive());
+            } catch (IOException | RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(config.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            transport.close();
+            throw new org.smbscope.client.SmbTimeoutException("no answer to the SMB1 NEGOTIATE from " + transport.describe()
+                    + " within " + config.requestTimeout().toMillis() + " ms (SMB1 disabled on the server?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            transport.close();
+            throw new java.io.InterruptedIOException("interrupted waiting for the NEGOTIATE answer");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private static Object decodeSmb2(byte[] m) {

@@ -112,4 +112,12 @@ class MultiProtocolNegotiateUnitTest {
         assertThatThrownBy(() -> Smb1Client.negotiate(t, config(SmbDialect.NT1), "srv"))
                 .hasMessageContaining("none of the offered dialects").hasMessageContaining("server min protocol = NT1");
     }
+
+    @Test
+    void aSilentServerTimesOut() {
+        FakeTransport t = new FakeTransport();
+        ClientConfig c = config(SmbDialect.NT1).toBuilder().requestTimeout(java.time.Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> Smb1Client.negotiate(t, c, "srv")).isInstanceOf(org.smbscope.client.SmbTimeoutException.class)
+                .hasMessageContaining("no answer to the SMB1 NEGOTIATE");
+    }
 }
