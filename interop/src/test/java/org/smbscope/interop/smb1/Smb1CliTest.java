@@ -29,6 +29,7 @@ import org.smbscope.interop.fixture.SambaExtension;
  * smbclient, put/get over 139 with the NT LM 0.12 session setup, net view of shares and of the
  * workgroup via WORKGROUP&lt;1D&gt;, and tshark's dissection of our SMB1 traffic with no malformed frame.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class Smb1CliTest {
     @RegisterExtension
     static final SambaExtension SAMBA = new SambaExtension(b -> b.nmbd(true).global("server min protocol = NT1")
@@ -57,12 +58,13 @@ class Smb1CliTest {
                     && r.stdout().matches("(?s).*\\t" + s.workgroup() + "\\s+" + s.netbiosName() + "\\s.*")) {
                 return r;
             }
-            Thread.sleep(1000);
+            Thread.sleep(500);
         }
         return r;
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void listsSharesAndTheBrowseListOverSmb1() throws Exception {
         Samba s = SAMBA.samba();
         String addr = s.address().getHostAddress();
@@ -84,6 +86,7 @@ class Smb1CliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void netViewListsSharesAndTheWorkgroupsServers() throws Exception {
         Samba s = SAMBA.samba();
         String addr = s.address().getHostAddress();
@@ -105,6 +108,7 @@ class Smb1CliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1) // first: it does not need nmbd's browse list, which takes ~30 s to appear
     void putAndGetOver139WithoutExtendedSecurityAndTsharkDecodesIt() throws Exception {
         Samba s = SAMBA.samba();
         String addr = s.address().getHostAddress();
