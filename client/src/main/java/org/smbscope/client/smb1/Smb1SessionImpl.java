@@ -87,13 +87,6 @@ final class Smb1SessionImpl implements SmbSession {
         }
     }
 
-    /** RAP NetShareEnum only (what Windows 9x and `net view` over SMB1 use). */
-    List<ShareInfo> rapShares() throws IOException {
-        try (Smb1TreeImpl ipc = (Smb1TreeImpl) tree("IPC$")) {
-            return PipeCalls.rapShareEnum(ipc);
-        }
-    }
-
     @Override
     public void close() {
         try {
