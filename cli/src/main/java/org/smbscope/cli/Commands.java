@@ -15,6 +15,7 @@ final class Commands {
                 org.smbscope.cli.netbios.NbtstatCommand::new,
                 org.smbscope.cli.netbios.NameserverCommand::new,
                 org.smbscope.cli.smbclient.SmbclientCommand::new,
+                org.smbscope.cli.net.NetCommand::new,
                 org.smbscope.cli.server.ServeCommand::new,
                 org.smbscope.cli.server.PasswdCommand::new,
                 ExitCodesHelp::new);

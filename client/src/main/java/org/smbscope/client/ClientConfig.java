@@ -17,11 +17,14 @@ import org.smbscope.client.transport.TransportConfig;
  * @param maxInFlight          requests in flight per file transfer
  * @param maxIoSize            cap on a single read/write (the server's max read/write size also caps)
  * @param kerberos             whether and how sessions use Kerberos (default off)
+ * @param smb1ExtendedSecurity SMB1 only: offer CAP_EXTENDED_SECURITY (SPNEGO/NTLMSSP); false = the NT LM 0.12
+ *                             session setup with LM/NTLM responses to the 8-byte challenge ("client use spnego = no")
+ * @param plaintextPasswords   SMB1 only: send a plaintext password when the server does not encrypt passwords
  */
 public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig transport, SmbDialect minDialect,
         SmbDialect maxDialect, Protection signing, Protection encryption, Duration requestTimeout,
         int lmCompatibilityLevel, String workstation, WireTap wireTap, int maxInFlight, int maxIoSize,
-        org.smbscope.client.auth.KerberosSettings kerberos) {
+        org.smbscope.client.auth.KerberosSettings kerberos, boolean smb1ExtendedSecurity, boolean plaintextPasswords) {
 
     public ClientConfig {
         Objects.requireNonNull(clock, "clock");
@@ -75,6 +78,8 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         b.maxInFlight = maxInFlight;
         b.maxIoSize = maxIoSize;
         b.kerberos = kerberos;
+        b.smb1ExtendedSecurity = smb1ExtendedSecurity;
+        b.plaintextPasswords = plaintextPasswords;
         return b;
     }
 
@@ -93,6 +98,8 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         private int maxInFlight = 8;
         private int maxIoSize = 1024 * 1024;
         private org.smbscope.client.auth.KerberosSettings kerberos = org.smbscope.client.auth.KerberosSettings.off();
+        private boolean smb1ExtendedSecurity = true;
+        private boolean plaintextPasswords;
 
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder random(RandomGenerator v) { random = v; return this; }
@@ -108,10 +115,13 @@ public record ClientConfig(Clock clock, RandomGenerator random, TransportConfig 
         public Builder maxInFlight(int v) { maxInFlight = v; return this; }
         public Builder maxIoSize(int v) { maxIoSize = v; return this; }
         public Builder kerberos(org.smbscope.client.auth.KerberosSettings v) { kerberos = v; return this; }
+        public Builder smb1ExtendedSecurity(boolean v) { smb1ExtendedSecurity = v; return this; }
+        public Builder plaintextPasswords(boolean v) { plaintextPasswords = v; return this; }
 
         public ClientConfig build() {
             return new ClientConfig(clock, random, transport, minDialect, maxDialect, signing, encryption,
-                    requestTimeout, lmCompatibilityLevel, workstation, wireTap, maxInFlight, maxIoSize, kerberos);
+                    requestTimeout, lmCompatibilityLevel, workstation, wireTap, maxInFlight, maxIoSize, kerberos,
+                    smb1ExtendedSecurity, plaintextPasswords);
         }
     }
 }

@@ -10,8 +10,9 @@ import org.smbscope.client.transport.Transport;
 
 /**
  * The client's front door: connects a transport (direct TCP, or the NetBIOS session service on
- * port 139) and negotiates. Today SMB 2.0.2 to 3.1.1; SMB1 will negotiate behind the same
- * {@link SmbConnection} API.
+ * port 139) and negotiates behind one {@link SmbConnection} API: SMB 2.0.2 to 3.1.1 with an SMB2
+ * NEGOTIATE, or, when the min protocol is NT1, a multi-protocol SMB1 NEGOTIATE that lands on NT LM 0.12
+ * or upgrades to SMB2 ({@link SmbConnection#multiProtocol()} records which and why).
  */
 public final class SmbClient {
     private SmbClient() {
@@ -28,7 +29,9 @@ public final class SmbClient {
                 ? NetbiosSessionTransport.connect(socket, calledName(serverName), config.workstation(), config.transport())
                 : DirectTcpTransport.connect(socket, config.transport());
         try {
-            return Smb2Client.negotiate(transport, config, serverName);
+            return config.minDialect().isSmb1()
+                    ? org.smbscope.client.smb1.Smb1Client.negotiate(transport, config, serverName)
+                    : Smb2Client.negotiate(transport, config, serverName);
         } catch (IOException | RuntimeException e) {
             transport.close();
             throw e;

@@ -66,6 +66,24 @@ final class Listing {
                 s.blockSize(), s.callerAvailableUnits());
     }
 
+    /** The browse-list tables of {@code -L} ("Server  Comment", "Workgroup  Master"), as Samba prints them. */
+    static String browseTables(List<org.smbscope.client.ServerEntry> servers, List<org.smbscope.client.ServerEntry> workgroups) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(System.lineSeparator());
+        sb.append(String.format("\t%-20s %s%n", "Server", "Comment"));
+        sb.append(String.format("\t%-20s %s%n", "---------", "-------"));
+        for (org.smbscope.client.ServerEntry e : servers) {
+            sb.append(String.format("\t%-20s %s%n", e.name(), e.comment()));
+        }
+        sb.append(System.lineSeparator());
+        sb.append(String.format("\t%-20s %s%n", "Workgroup", "Master"));
+        sb.append(String.format("\t%-20s %s%n", "---------", "-------"));
+        for (org.smbscope.client.ServerEntry e : workgroups) {
+            sb.append(String.format("\t%-20s %s%n", e.name(), e.comment()));
+        }
+        return sb.toString();
+    }
+
     /** The {@code -L} table, as Samba prints it (leading blank line, tab-indented). */
     static String shareTable(List<ShareInfo> shares) {
         StringBuilder sb = new StringBuilder();

@@ -52,14 +52,14 @@ import picocli.CommandLine.Spec;
  * {@code //host/share} opens a shell (stdin, or {@code -c 'cmd; cmd'}).
  */
 @Command(name = "smbclient", sortOptions = false,
-        description = {"Talk to an SMB 2/3 server like Samba's smbclient: list shares (-L), or open a share",
+        description = {"Talk to an SMB1 (-m NT1) or SMB 2/3 server like Samba's smbclient: list shares and the browse list (-L), or open a share",
                 "and run commands (ls dir cd pwd get put mget mput mkdir rmdir rm del rename allinfo stat lcd",
                 "recurse prompt mask exit quit) from -c or an interactive shell."})
 public final class SmbclientCommand implements Callable<Integer> {
     private static final List<String> KNOWN_OPTIONS = List.of("client min protocol", "client max protocol",
             "client signing", "client smb encrypt", "client ntlmv2 auth", "client lanman auth", "client ipc signing",
             "client protection", "client use spnego", "client ipc min protocol", "client ipc max protocol",
-            "client use kerberos");
+            "client use kerberos", "client plaintext auth");
 
     @Spec
     CommandSpec spec;
@@ -85,7 +85,7 @@ public final class SmbclientCommand implements Callable<Integer> {
     @Option(names = {"-W", "--workgroup"}, paramLabel = "DOMAIN", description = "domain of the user")
     String workgroup;
 
-    @Option(names = {"-m", "--max-protocol"}, paramLabel = "PROTO", description = "SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11 (SMB2, SMB3)")
+    @Option(names = {"-m", "--max-protocol"}, paramLabel = "PROTO", description = "NT1 (SMB1) SMB2_02 SMB2_10 SMB3_00 SMB3_02 SMB3_11 (SMB2, SMB3)")
     String maxProtocol;
 
     @Option(names = "--option", paramLabel = "NAME=VALUE", description = "smb.conf option: client min/max protocol, client signing, client smb encrypt, client ntlmv2 auth, client lanman auth")
@@ -102,6 +102,10 @@ public final class SmbclientCommand implements Callable<Integer> {
 
     @Option(names = "--client-protection", paramLabel = "off|sign|encrypt", description = "off, sign or encrypt")
     String clientProtection;
+
+    @Option(names = "--no-extended-security", description = "SMB1: NT LM 0.12 session setup with LM/NTLM responses "
+            + "to the 8-byte challenge instead of SPNEGO/NTLMSSP (as 'client use spnego = no')")
+    boolean noExtendedSecurity;
 
     @Option(names = "--pw-nt-hash", description = "the password is an NT hash in hex")
     boolean pwNtHash;
@@ -180,7 +184,7 @@ public final class SmbclientCommand implements Callable<Integer> {
             }
             try (session) {
                 if (listHost != null) {
-                    return list(out, session, host);
+                    return list(out, err, connection, session, config, credentials, address, p, host);
                 }
                 SmbTree tree;
                 try {
@@ -260,8 +264,11 @@ public final class SmbclientCommand implements Callable<Integer> {
         return k;
     }
 
-    private int list(PrintWriter out, SmbSession session, String host) throws IOException {
+    private int list(PrintWriter out, PrintWriter err, SmbConnection connection, SmbSession session, ClientConfig config,
+            Credentials credentials, String address, int port, String host) throws IOException {
         List<ShareInfo> shares = session.listShares();
+        org.smbscope.cli.net.BrowseLists.Result browse = org.smbscope.cli.net.BrowseLists.fetch(connection, session, config,
+                credentials, address, port, host, workgroup, host);
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ShareInfo s : shares) {
@@ -273,14 +280,42 @@ public final class SmbclientCommand implements Callable<Integer> {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("server", host);
+            doc.put("dialect", connection.negotiated().dialect().version());
+            connection.multiProtocol().ifPresent(mp -> doc.put("negotiation", Map.of("offered", mp.offered(),
+                    "chosen", mp.chosen(), "reason", mp.reason())));
             doc.put("shares", rows);
+            if (browse.unavailable() == null) {
+                doc.put("servers", entries(browse.servers()));
+                doc.put("workgroups", entries(browse.workgroups()));
+            } else {
+                doc.put("browseUnavailable", browse.unavailable());
+            }
             out.println(toJson(doc));
         } else {
             out.print(Listing.shareTable(shares));
-            out.println("SMB1 disabled -- no workgroup available");
+            if (browse.reconnected()) {
+                out.println("Reconnecting with SMB1 for workgroup listing.");
+            }
+            if (browse.unavailable() == null) {
+                out.print(Listing.browseTables(browse.servers(), browse.workgroups()));
+            } else {
+                out.println(browse.unavailable());
+            }
         }
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    private static List<Map<String, Object>> entries(List<org.smbscope.client.ServerEntry> list) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (org.smbscope.client.ServerEntry e : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("comment", e.comment());
+            m.put("type", String.format("0x%08x", e.type()));
+            rows.add(m);
+        }
+        return rows;
     }
 
     private int shell(PrintWriter out, PrintWriter err, SmbTree tree, String unc) throws IOException {
@@ -330,7 +365,18 @@ public final class SmbclientCommand implements Callable<Integer> {
         }
         String max = maxProtocol != null ? maxProtocol : opts.get("client max protocol");
         if (max != null) {
-            b.maxDialect(SmbDialect.parse(max, true));
+            SmbDialect m = SmbDialect.parse(max, true);
+            b.maxDialect(m);
+            if (m.isSmb1() && min == null) {
+                b.minDialect(SmbDialect.NT1); // -m NT1 alone means "speak SMB1"
+            }
+        }
+        Boolean spnego = opts.bool("client use spnego");
+        if (noExtendedSecurity || Boolean.FALSE.equals(spnego)) {
+            b.smb1ExtendedSecurity(false);
+        }
+        if (Boolean.TRUE.equals(opts.bool("client plaintext auth"))) {
+            b.plaintextPasswords(true);
         }
         String signing = opts.get("client signing");
         if (signing != null) {

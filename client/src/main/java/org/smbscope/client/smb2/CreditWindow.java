@@ -17,7 +17,13 @@ final class CreditWindow {
     private boolean closed;
 
     CreditWindow(long initialCredits) {
+        this(initialCredits, 0);
+    }
+
+    /** A window that starts at {@code firstMessageId} (1 after an SMB1-to-SMB2 upgrade). */
+    CreditWindow(long initialCredits, long firstMessageId) {
         this.available = initialCredits;
+        this.nextMessageId = firstMessageId;
     }
 
     /**

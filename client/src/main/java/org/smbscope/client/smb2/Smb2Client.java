@@ -45,10 +45,43 @@ public final class Smb2Client {
         }
     }
 
+    /**
+     * After a multi-protocol SMB1 NEGOTIATE answered with the SMB 2.??? wildcard (0x02FF): a real SMB2
+     * NEGOTIATE with MessageId 1 ([MS-SMB2] 3.2.4.2.2.1).
+     */
+    public static SmbConnection negotiateAfterWildcard(Transport transport, ClientConfig config, String serverName)
+            throws IOException {
+        Smb2Connection c = new Smb2Connection(transport, config.clock(), config.requestTimeout(), config.wireTap(),
+                Smb2Errors::decodeForTrace, 1, 1);
+        try {
+            return negotiate(c, config, serverName);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * After a multi-protocol SMB1 NEGOTIATE answered directly with SMB 2.0.2: that SMB2 NEGOTIATE
+     * response is the negotiation ([MS-SMB2] 3.2.5.2); the next request is MessageId 1.
+     */
+    public static SmbConnection fromSmb1Upgrade(Transport transport, ClientConfig config, String serverName,
+            byte[] smb2NegotiateResponse) throws IOException {
+        int granted = Math.max(1, HeaderView.u16(smb2NegotiateResponse, HeaderView.OFF_CREDITS));
+        Smb2Connection c = new Smb2Connection(transport, config.clock(), config.requestTimeout(), config.wireTap(),
+                Smb2Errors::decodeForTrace, granted, 1);
+        try {
+            return established(c, config, serverName, new Incoming(smb2NegotiateResponse, new byte[0], false));
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     private static Smb2Established negotiate(Smb2Connection c, ClientConfig config, String serverName) throws IOException {
         List<Smb2Dialect> dialects = new ArrayList<>();
         for (SmbDialect d : SmbDialect.values()) {
-            if (d.compareTo(config.minDialect()) >= 0 && d.compareTo(config.maxDialect()) <= 0) {
+            if (!d.isSmb1() && d.compareTo(config.minDialect()) >= 0 && d.compareTo(config.maxDialect()) <= 0) {
                 dialects.add(new Smb2Dialect(d.code()));
             }
         }
@@ -69,6 +102,11 @@ public final class Smb2Client {
         }
         NegotiateRequest req = new NegotiateRequest(mode, caps, Guid.fromWire(guid), dialects, contexts);
         Incoming in = c.call(Outgoing.of(Requests.encode(req, 0, 0)));
+        return established(c, config, serverName, in);
+    }
+
+    private static Smb2Established established(Smb2Connection c, ClientConfig config, String serverName, Incoming in)
+            throws IOException {
         Smb2Packet p = Smb2Errors.expect(in, "negotiating");
         if (!(p.message() instanceof NegotiateResponse r)) {
             throw new SmbProtocolException("expected a NEGOTIATE response, got " + p.message().getClass().getSimpleName());

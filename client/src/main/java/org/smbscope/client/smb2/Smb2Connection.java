@@ -37,7 +37,7 @@ final class Smb2Connection implements AutoCloseable {
     private final WireTap tap;
     private final Function<byte[], Object> decoder;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final CreditWindow credits = new CreditWindow(1);
+    private final CreditWindow credits;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<Long, MessageSecurity> security = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> abandoned = new ConcurrentHashMap<>();
@@ -59,6 +59,13 @@ final class Smb2Connection implements AutoCloseable {
 
     Smb2Connection(Transport transport, Clock clock, Duration requestTimeout, WireTap tap,
             Function<byte[], Object> decoder) {
+        this(transport, clock, requestTimeout, tap, decoder, 1, 0);
+    }
+
+    /** A connection whose first request uses {@code firstMessageId} with {@code credits} granted (SMB1 upgrade). */
+    Smb2Connection(Transport transport, Clock clock, Duration requestTimeout, WireTap tap,
+            Function<byte[], Object> decoder, long initialCredits, long firstMessageId) {
+        this.credits = new CreditWindow(initialCredits, firstMessageId);
         this.transport = transport;
         this.clock = clock;
         this.requestTimeout = requestTimeout;

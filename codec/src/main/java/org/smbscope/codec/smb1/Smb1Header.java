@@ -61,6 +61,14 @@ public record Smb1Header(Smb1Command command, int rawStatus, Smb1Flags flags, Sm
         return flags2.has(Smb1Flags2.NT_STATUS);
     }
 
+    /**
+     * The status as an NTSTATUS: the Status field itself when Flags2 NT_STATUS is set, otherwise the
+     * NTSTATUS the DOS class/code stands for ({@link DosError#ntStatus()}).
+     */
+    public org.smbscope.codec.status.NtStatus ntStatusValue() {
+        return ntStatus() ? new org.smbscope.codec.status.NtStatus(rawStatus) : DosError.of(this).ntStatus();
+    }
+
     /** DOS error class (when NT_STATUS is clear). */
     public int errorClass() {
         return rawStatus & 0xFF;
@@ -114,7 +122,7 @@ public record Smb1Header(Smb1Command command, int rawStatus, Smb1Flags flags, Sm
         if (ntStatus()) {
             return String.format("0x%08x", status());
         }
-        return String.format("DOS class %d, code %d", errorClass(), errorCode());
+        return String.format("DOS class %d, code %d (%s)", errorClass(), errorCode(), DosError.of(this).name());
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.smbscope.codec.wire.Described;
  */
 public sealed interface Smb1Message extends Described
         permits NegotiateRequest, NegotiateResponse, SessionSetupAndXRequest, SessionSetupAndXResponse,
-        TreeConnectAndXRequest, TreeConnectAndXResponse, TransactionRequest, TransactionResponse, NtCreateAndXRequest, NtCreateAndXResponse, ReadAndXRequest,
+        TreeConnectAndXRequest, TreeConnectAndXResponse, TransactionRequest, TransactionResponse, TransactionSecondaryRequest, NtCreateAndXRequest, NtCreateAndXResponse, ReadAndXRequest,
         ReadAndXResponse, WriteAndXRequest, WriteAndXResponse, CloseRequest, FlushRequest, PathRequest, EchoMessage,
         LogoffAndX, NtTransactMessage, Smb1EmptyMessage, Smb1ErrorResponse, Smb1RawMessage {
     Smb1Command command();

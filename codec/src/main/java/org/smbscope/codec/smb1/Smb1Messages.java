@@ -38,6 +38,9 @@ public final class Smb1Messages {
             } else if (c == Smb1Command.TRANSACTION.value() || c == Smb1Command.TRANSACTION2.value()) {
                 return reply ? TransactionResponse.decode(header, block) : TransactionRequest.decode(header, block);
             }
+            if (!reply && (c == Smb1Command.TRANSACTION_SECONDARY.value() || c == Smb1Command.TRANSACTION2_SECONDARY.value())) {
+                return TransactionSecondaryRequest.decode(block);
+            }
             switch (c) {
                 case 0xA2 -> {
                     return reply ? NtCreateAndXResponse.decode(header, block) : NtCreateAndXRequest.decode(header, block);

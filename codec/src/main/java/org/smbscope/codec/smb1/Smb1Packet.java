@@ -41,17 +41,23 @@ public record Smb1Packet(Smb1Header header, List<Smb1Block> blocks) {
                 throw r.failAt("WordCount", pos, "WordCount " + wc + " needs " + (wc * 2) + " bytes, "
                         + r.remaining() + " left");
             }
+            if (wc == 42 && command.equals(Smb1Command.NT_CREATE_ANDX) && header.isReply() && r.remaining() >= 100 + 2) {
+                // [MS-SMB] 2.2.4.9.2: Windows declares WordCount 42 for the extended response but sends 50 words
+                wc = 50;
+            }
             byte[] words = r.bytes("Words", wc * 2);
             int bcAt = r.position();
             int bc = r.u16le("ByteCount");
             if (bc > r.remaining()) {
                 throw r.failAt("ByteCount", bcAt, "ByteCount " + bc + " past the end (" + r.remaining() + " left)");
             }
-            byte[] data = r.bytes("Bytes", bc);
+            int dataStart = r.position();
+            int largeEnd = largeDataEnd(header, command, words, dataStart, r);
+            byte[] data = largeEnd >= 0 ? r.bytes("Bytes", largeEnd - dataStart) : r.bytes("Bytes", bc);
             Smb1Block block = new Smb1Block(command, words, data, pos);
             blocks.add(block);
             int end = r.position();
-            if (!command.isAndX() || wc < 2) {
+            if (!command.isAndX() || wc < 2 || largeEnd >= 0) {
                 break;
             }
             int next = words[0] & 0xFF;
@@ -73,6 +79,46 @@ public record Smb1Packet(Smb1Header header, List<Smb1Block> blocks) {
         return new Smb1Packet(header, blocks);
     }
 
+    /**
+     * For a large READ_ANDX response or WRITE_ANDX request ([MS-SMB] 2.2.4.2.2 and 2.2.4.3.1, DataLengthHigh
+     * non-zero) the data runs past what the 16-bit ByteCount can say: returns the end of the data,
+     * checked to lie after the ByteCount and inside the message; -1 when the block is not large.
+     */
+    private static int largeDataEnd(Smb1Header header, Smb1Command command, byte[] words, int dataStart,
+            WireReader r) throws DecodeException {
+        int lowAt;
+        int offAt;
+        int highAt;
+        if (command.equals(Smb1Command.READ_ANDX) && header.isReply() && words.length == 24) {
+            lowAt = 10;
+            offAt = 12;
+            highAt = 14;
+        } else if (command.equals(Smb1Command.WRITE_ANDX) && !header.isReply()
+                && (words.length == 24 || words.length == 28)) {
+            highAt = 18;
+            lowAt = 20;
+            offAt = 22;
+        } else {
+            return -1;
+        }
+        int high = u16(words, highAt);
+        if (high == 0) {
+            return -1;
+        }
+        long length = ((long) high << 16) | u16(words, lowAt);
+        int offset = u16(words, offAt);
+        long end = offset + length;
+        if (offset < dataStart || end > r.length()) {
+            throw r.failAt("DataOffset", dataStart - 2, "large data at offset " + offset + ", length " + length
+                    + " outside [" + dataStart + ", " + r.length() + ")");
+        }
+        return (int) end;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
     /** The first block (the header's command). */
     public Smb1Block first() {
         return blocks.get(0);
@@ -92,7 +138,8 @@ public record Smb1Packet(Smb1Header header, List<Smb1Block> blocks) {
         for (int i = 0; i < blocks.size(); i++) {
             Smb1Block b = blocks.get(i);
             int at = w.size();
-            w.u8(b.wordCount()).bytes(b.words()).u16le(b.data().length).bytes(b.data());
+            // a large read/write's data can exceed what ByteCount holds: the low 16 bits are sent
+            w.u8(b.wordCount()).bytes(b.words()).u16le(b.data().length & 0xFFFF).bytes(b.data());
             if (b.command().isAndX() && b.wordCount() >= 2) {
                 boolean last = i == blocks.size() - 1;
                 w.patchU8(at + 1, last ? 0xFF : blocks.get(i + 1).command().value());

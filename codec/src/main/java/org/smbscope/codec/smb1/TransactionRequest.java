@@ -12,7 +12,7 @@ import org.smbscope.codec.wire.WireWriter;
  * TransactNmPipe 0x0026 for DCE/RPC, and mailslots such as {@code \MAILSLOT\BROWSE}) and
  * SMB_COM_TRANSACTION2 ([MS-CIFS] 2.2.4.46.1, subcommand in setup[0], {@code name} empty) requests.
  * ParameterOffset/DataOffset are from the header start and must lie within the data block.
- * Secondary requests (continuations) are not modelled.
+ * Continuations are {@link TransactionSecondaryRequest}s.
  */
 public record TransactionRequest(Smb1Command command, String name, int totalParameterCount, int totalDataCount,
         int maxParameterCount, int maxDataCount, int maxSetupCount, int flags, long timeout, int[] setup,

@@ -26,9 +26,15 @@
  *     {@link org.smbscope.codec.smb1.Smb1Flags2}, {@link org.smbscope.codec.smb1.SecurityMode} (3/7/15 explained),
  *     {@link org.smbscope.codec.smb1.Capabilities}.</li>
  * </ul>
- * Status is kept raw ({@code Smb1Header.status()}, DOS class/code when NT_STATUS is clear); malformed
- * input throws {@link org.smbscope.codec.smb1.Smb1DecodeException} only. Not modelled: secondary
- * transactions, reads/writes over 64 KiB whose ByteCount cannot hold the length, the Windows
- * NT_CREATE_ANDX extended response that declares WordCount 42.
+ * Status: {@code Smb1Header.status()} is the raw field; {@code Smb1Header.ntStatusValue()} gives the
+ * {@link org.smbscope.codec.status.NtStatus} (directly, or mapped from the DOS class/code by
+ * {@link org.smbscope.codec.smb1.DosError}, which also names them, e.g. "ERRDOS/ERRbadfile").
+ * Large READ_ANDX responses and WRITE_ANDX requests (DataLengthHigh != 0) carry data past what the
+ * 16-bit ByteCount says: the data end is taken from DataOffset + length and checked against the message;
+ * ByteCount is written as the low 16 bits. Windows' extended NT_CREATE_ANDX response (WordCount 42
+ * declared, 50 words sent) is read as 50 words. Malformed input throws
+ * {@link org.smbscope.codec.smb1.Smb1DecodeException} only. Secondary transaction requests are
+ * {@link org.smbscope.codec.smb1.TransactionSecondaryRequest}; multi-part responses are reassembled by
+ * the caller from the displacements.
  */
 package org.smbscope.codec.smb1;

@@ -118,7 +118,8 @@ class AndXChainTest {
                 0, null, 0, 0, 0, 0);
         assertThat(dos.errorClass()).isEqualTo(2);
         assertThat(dos.errorCode()).isEqualTo(2);
-        assertThat(dos.statusText()).isEqualTo("DOS class 2, code 2");
+        assertThat(dos.statusText()).isEqualTo("DOS class 2, code 2 (ERRSRV/ERRbadpw)");
+        assertThat(dos.ntStatusValue()).isEqualTo(org.smbscope.codec.status.NtStatus.LOGON_FAILURE);
     }
 
     @Test
