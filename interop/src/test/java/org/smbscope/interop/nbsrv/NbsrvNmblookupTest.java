@@ -83,18 +83,18 @@ class NbsrvNmblookupTest {
     }
 
     @Test
-    void nodeStatusShowsTheFileServerNamesAsHNodeLikeNmbd() {
+    void nodeStatusShowsTheFileServerNamesAsBNodeLikeNmbdWithoutWins() {
         ProcessResult r = nmblookup("-A", address.getHostAddress());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.stdout()).contains("Looking up status of " + address.getHostAddress())
-                .containsPattern("\\t" + name + " +<00> -         H <ACTIVE>")
-                .containsPattern("\\t" + name + " +<03> -         H <ACTIVE>")
-                .containsPattern("\\t" + name + " +<20> -         H <ACTIVE>")
-                .containsPattern("\\tNBALIAS +<20> -         H <ACTIVE>")
-                .containsPattern("\\tNBSRVGRP +<00> - <GROUP> H <ACTIVE>")
-                .containsPattern("\\tNBSRVGRP +<1e> - <GROUP> H <ACTIVE>")
-                .containsPattern("\\tNBSRVGRP +<1d> -         H <ACTIVE>")
-                .containsPattern("\\t..__MSBROWSE__. <01> - <GROUP> H <ACTIVE>")
+                .containsPattern("\\t" + name + " +<00> -         B <ACTIVE>")
+                .containsPattern("\\t" + name + " +<03> -         B <ACTIVE>")
+                .containsPattern("\\t" + name + " +<20> -         B <ACTIVE>")
+                .containsPattern("\\tNBALIAS +<20> -         B <ACTIVE>")
+                .containsPattern("\\tNBSRVGRP +<00> - <GROUP> B <ACTIVE>")
+                .containsPattern("\\tNBSRVGRP +<1e> - <GROUP> B <ACTIVE>")
+                .containsPattern("\\tNBSRVGRP +<1d> -         B <ACTIVE>")
+                .containsPattern("\\t..__MSBROWSE__. <01> - <GROUP> B <ACTIVE>")
                 .contains("MAC Address = 00-00-00-00-00-00");
     }
 
@@ -103,7 +103,7 @@ class NbsrvNmblookupTest {
         ProcessResult r = nmblookup("-U", address.getHostAddress(), "--recursion", "-S", name);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.stdout()).contains(address.getHostAddress() + " " + name + "<00>")
-                .containsPattern("\\t" + name + " +<20> -         H <ACTIVE>");
+                .containsPattern("\\t" + name + " +<20> -         B <ACTIVE>");
         ProcessResult alias = nmblookup("-U", address.getHostAddress(), "--recursion", "NBALIAS#20");
         assertThat(alias.stdout()).as(alias.output()).contains(address.getHostAddress() + " NBALIAS<20>");
     }
@@ -123,7 +123,7 @@ class NbsrvNmblookupTest {
         assertThat(r.stdout()).contains(address.getHostAddress() + " NBSRVGRP<1d>");
         ProcessResult s = nmblookup("-M", "-S", "NBSRVGRP");
         assertThat(s.stdout()).as(s.output()).contains("Looking up status of " + address.getHostAddress())
-                .containsPattern("\\t" + name + " +<20> -         H <ACTIVE>");
+                .containsPattern("\\t" + name + " +<20> -         B <ACTIVE>");
         ProcessResult any = nmblookup("-M", "--", "-");
         assertThat(any.stdout()).as(any.output()).contains(address.getHostAddress() + " \u0001\u0002__MSBROWSE__\u0002<01>");
     }
