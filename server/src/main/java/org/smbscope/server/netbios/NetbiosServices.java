@@ -234,7 +234,11 @@ public final class NetbiosServices implements AutoCloseable {
         try {
             while (!closing) {
                 for (Node n : nodes) {
-                    n.execute(n.browser.tick());
+                    try {
+                        n.execute(n.browser.tick());
+                    } catch (RuntimeException e) {
+                        LOG.error("browser timer failed on {}", n.subnet, e);
+                    }
                 }
                 try {
                     Thread.sleep(TICK);
@@ -398,8 +402,7 @@ public final class NetbiosServices implements AutoCloseable {
                 return Optional.empty(); // our own broadcast coming back
             }
             MailslotMessage m = BrowserMessages.decodeMailslot(d.userData());
-            if (m.mailslotName().equalsIgnoreCase(BrowserMessages.BROWSE_MAILSLOT)
-                    || m.mailslotName().equalsIgnoreCase("\\MAILSLOT\\LANMAN")) {
+            if (m.mailslotName().equalsIgnoreCase(BrowserMessages.BROWSE_MAILSLOT)) { // \MAILSLOT\LANMAN has other layouts
                 execute(browser.receive(d.source(), d.header().sourceIp(), d.destination(), m.message()));
             }
             return Optional.empty();
@@ -444,8 +447,4 @@ public final class NetbiosServices implements AutoCloseable {
         return new NodeName(name, group, NODE_TYPE, Set.of(NameState.ACTIVE));
     }
 
-    /** For tests: the state of a name on the first interface. */
-    Optional<Set<NameState>> state(NetbiosName name) {
-        return nodes.get(0).table().find(name).map(NodeName::states);
-    }
 }

@@ -149,6 +149,11 @@ class LocalMasterBrowserTest {
         assertThat(list.servers(ServerType.NT)).hasSize(2);
         assertThat(list.workgroups()).extracting(BrowseWorkgroup::name, BrowseWorkgroup::master)
                 .contains(org.assertj.core.groups.Tuple.tuple("FARAWAY", "FARMASTER"));
+        assertThat(list.serverInfo1(ServerType.ALL)).extracting(i -> i.name() + " " + i.comment())
+                .containsExactly("FILESRV smbscope server", "OTHER a laptop");
+        assertThat(list.serverInfo1(ServerType.DOMAIN_ENUM)).extracting(i -> i.name() + " " + i.comment())
+                .containsExactly("FARAWAY FARMASTER", "SCOPEGRP FILESRV");
+        assertThat(list.serverInfo1(ServerType.SERVER_UNIX)).extracting(i -> i.name()).containsExactly("FILESRV");
         List<BrowserAction> reply = b.receive(OTHER, peer, WG_1D, new GetBackupListRequest(4, 77));
         assertThat(reply).containsExactly(new BrowserAction.Unicast(peer, OTHER,
                 new GetBackupListResponse(77, List.of("FILESRV"))));
