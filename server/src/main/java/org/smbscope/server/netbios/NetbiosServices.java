@@ -446,5 +446,4 @@ public final class NetbiosServices implements AutoCloseable {
     private static NodeName node(NetbiosName name, boolean group) {
         return new NodeName(name, group, NODE_TYPE, Set.of(NameState.ACTIVE));
     }
-
 }
