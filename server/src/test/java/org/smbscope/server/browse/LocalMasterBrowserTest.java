@@ -97,6 +97,21 @@ class LocalMasterBrowserTest {
     }
 
     @Test
+    void aLoserWaitsForTheWinnerAndKeepsAKnownMasterThroughItsElections() {
+        LocalMasterBrowser b = browser(true, false, 20);
+        b.start();
+        b.receive(OTHER, peer, WG_1E, new RequestElection(1, 0x20010f02L, 10, "OTHER"));
+        assertThat(sent(run(b, Duration.ofSeconds(170)))).as("no election while the winner gets ready")
+                .noneMatch(m -> m instanceof RequestElection);
+        b.receive(OTHER, peer, WG_1E, Announcement.localMaster(0, 60_000, "OTHER", 6, 1, 0x00051003L, ""));
+        b.receive(OTHER, peer, WG_1E, new RequestElection(1, 0x20010f06L, 10, "OTHER"));
+        assertThat(b.currentMaster()).as("the master's own election does not make us forget it").contains("OTHER");
+        assertThat(sent(run(b, Duration.ofSeconds(170)))).noneMatch(m -> m instanceof RequestElection);
+        List<BrowserAction> silence = run(b, Duration.ofSeconds(20));
+        assertThat(sent(silence)).as("the master fell silent for 3 minutes").anyMatch(m -> m instanceof RequestElection);
+    }
+
+    @Test
     void aWeakerElectionRequestIsAnsweredAfterADelayAndWeStayMaster() {
         LocalMasterBrowser b = browser(true, false, 20);
         b.start();
