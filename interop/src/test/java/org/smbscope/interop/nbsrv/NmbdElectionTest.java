@@ -29,7 +29,10 @@ import org.smbscope.server.netbios.NetbiosServices;
  * An election on a real broadcast subnet: Samba's nmbd (os level 255, preferred master) and our browser (os
  * level 20) both on 127.0.0.0/8, whose broadcast address 127.255.255.255 the kernel delivers to every socket
  * bound to it. Our browser calls an election, loses to nmbd's stronger criteria, hears nmbd's
- * LocalMasterAnnouncement and takes nmbd as its master; nmbd, once master, lists our host announcement.
+ * LocalMasterAnnouncement and takes nmbd as its master; nmbd, once master, lists our host announcement (name,
+ * SV_TYPE bits, {@code server string}) in its browse list, cache/browse.dat, which smbd reads for NetServerEnum2.
+ * (Samba 4.17's smbd answers {@code smbclient -L -m NT1} with an empty server list even for itself, see
+ * /work/shared/captures/a_smb1_nt1.txt, so the file is where nmbd's list can be seen.)
  * The workgroup is private to this test so that other Samba instances on the host stay out of it.
  */
 class NmbdElectionTest {
@@ -95,6 +98,10 @@ class NmbdElectionTest {
         assertThat(nb.browseList().servers()).extracting(BrowseServer::name).contains(s.netbiosName());
         assertThat(listsUs(dat)).as(dat + s.logTail(40)).isTrue();
         assertThat(dat).contains("loses elections");
+        String line = dat.lines().filter(l -> l.startsWith("\"" + ourName + "\"")).findFirst().orElseThrow();
+        long type = Long.parseLong(line.split("\\s+")[1], 16);
+        assertThat(type & BrowserConfig.BASE_TYPE).as("the SV_TYPE bits we announced: " + line)
+                .isEqualTo(BrowserConfig.BASE_TYPE);
         assertThat(Files.readString(s.logs().resolve("log.nmbd")))
                 .contains("is now a local master browser for workgroup " + WORKGROUP);
     }
