@@ -11,6 +11,7 @@ import org.smbscope.server.config.DefaultConfig;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.ServingPlan;
 import org.smbscope.server.config.SmbConfParser;
+import org.smbscope.server.netbios.NetbiosServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (check) {
             return ExitCode.OK.code();
         }
+        NetbiosServices.startIfEnabled(c, out); // nmbd's part: names on UDP 137, browsing on UDP 138
         throw new CommandFailedException(ExitCode.FAILED,
                 "the SMB 2/3 server engine is not implemented yet; configuration checked only");
     }

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param passdbPath     the smbpasswd file, or null when none is configured
  * @param warnings       what the parser ignored or corrected, one line each
  * @param kerberos       realm, kerberos method, keytab, username map
+ * @param netbios        NetBIOS name/datagram services and browsing
+ * @param spnValidation  {@code server spn target name validation} (SmbServerNameHardeningLevel)
  */
 public record ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
         List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
         EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
         String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings,
-        KerberosServerConfig kerberos) {
+        KerberosServerConfig kerberos, NetbiosSettings netbios, SpnValidationLevel spnValidation) {
     public ServerConfig {
         kerberos = kerberos == null ? KerberosServerConfig.none() : kerberos;
         Objects.requireNonNull(netbiosName, "netbiosName");
@@ -27,19 +29,21 @@ public record ServerConfig(String netbiosName, String workgroup, List<String> in
         smbPorts = List.copyOf(smbPorts);
         shares = List.copyOf(shares);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(netbios, "netbios");
+        Objects.requireNonNull(spnValidation, "spnValidation");
         if (minProtocol.compareTo(maxProtocol) > 0) {
             throw new IllegalArgumentException("server min protocol " + minProtocol + " is above server max protocol " + maxProtocol);
         }
     }
 
-    /** The configuration without Kerberos (the form before Kerberos settings existed). */
+    /** A configuration without Kerberos, with NetBIOS/browsing defaults and SPN validation off (code that predates those settings). */
     public ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
             List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
             EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
             String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
         this(netbiosName, workgroup, interfaces, bindInterfacesOnly, smbPorts, minProtocol, maxProtocol, signing,
                 encrypt, ntlmAuth, lanmanAuth, mapToGuest, guestAccount, maxConnections, passdbPath, shares, warnings,
-                KerberosServerConfig.none());
+                KerberosServerConfig.none(), NetbiosSettings.DEFAULT, SpnValidationLevel.OFF);
     }
 
     /** The share called {@code name}, case-insensitively. */
