@@ -17,6 +17,8 @@ final class Commands {
                 org.smbscope.cli.smbclient.SmbclientCommand::new,
                 org.smbscope.cli.server.ServeCommand::new,
                 org.smbscope.cli.server.PasswdCommand::new,
+                org.smbscope.cli.doctor.DoctorCommand::new,
+                org.smbscope.cli.doctor.AnalyzeCommand::new,
                 ExitCodesHelp::new);
     }
 }

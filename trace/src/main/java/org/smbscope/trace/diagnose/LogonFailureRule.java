@@ -34,7 +34,7 @@ final class LogonFailureRule implements Rule {
                     && p.header().command().equals(Smb2Command.SESSION_SETUP)
                     || m.decoded() instanceof Smb1Part q && q.header().isReply()
                     && q.message().command().value() == 0x73;
-            if (!sessionSetup || m.status().filter(LOGON::contains).isEmpty()) {
+            if (!sessionSetup || o.isProbe(m) || m.status().filter(LOGON::contains).isEmpty()) {
                 continue;
             }
             if (o.requestOf(m).flatMap(NtlmLevelRule::weakKind).isPresent()) {

@@ -1,0 +1,400 @@
+package org.smbscope.cli.doctor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.smbscope.cli.CommandFailedException;
+import org.smbscope.cli.ExitCode;
+import org.smbscope.cli.JsonOutput;
+import org.smbscope.client.ClientConfig;
+import org.smbscope.client.Credentials;
+import org.smbscope.client.Protection;
+import org.smbscope.client.ShareInfo;
+import org.smbscope.client.SmbClient;
+import org.smbscope.client.SmbConnection;
+import org.smbscope.client.SmbDialect;
+import org.smbscope.client.SmbException;
+import org.smbscope.client.SmbSession;
+import org.smbscope.client.SmbTree;
+import org.smbscope.client.probe.ProbeConfig;
+import org.smbscope.client.probe.ProbeResult;
+import org.smbscope.client.probe.Probes;
+import org.smbscope.client.transport.TransportConfig;
+import org.smbscope.codec.netbios.NetbiosName;
+import org.smbscope.codec.smb2.Smb2Dialect;
+import org.smbscope.trace.diagnose.ClientPolicy;
+import org.smbscope.trace.diagnose.Diagnosis;
+import org.smbscope.trace.diagnose.Finding;
+import org.smbscope.trace.diagnose.Observations;
+import org.smbscope.trace.diagnose.TransportAttempt;
+import org.smbscope.trace.explain.Explainer;
+import org.smbscope.trace.explain.Explanation;
+import org.smbscope.trace.explain.Message;
+import org.smbscope.trace.explain.MessageDecoder;
+import org.smbscope.trace.explain.Narrative;
+import org.smbscope.trace.report.HtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code smbscope doctor //host[/share]}: walks a connection step by step the way a person with
+ * Wireshark would (name, transport, negotiate, authentication, tree connect), explains every
+ * message and ends with findings: cause, evidence and the fix.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Diagnose why a connection to an SMB server fails: name, transport, dialects, signing,",
+            "authentication and shares, each step explained, ending with findings and fixes.",
+            "Exit status 1 when a finding of severity ERROR is made, 3 when no SMB port answers."})
+public final class DoctorCommand implements Callable<Integer> {
+    static final List<Smb2Dialect> DIALECTS = List.of(Smb2Dialect.SMB_2_0_2, Smb2Dialect.SMB_2_1, Smb2Dialect.SMB_3_0,
+            Smb2Dialect.SMB_3_0_2, Smb2Dialect.SMB_3_1_1);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "//host[/share]", description = "The server, and optionally a share to try.")
+    String target;
+
+    @Option(names = {"-U", "--user"}, paramLabel = "[DOMAIN\\]user[%password]", description = "Log on as this user (a real session setup).")
+    String user;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "port", description = "Only this port (445 direct TCP, 139 NetBIOS); default: 445, else 139.")
+    Integer port;
+
+    @Option(names = "--signing", paramLabel = "off|auto|required", description = "The client's signing policy (required = Windows 11 24H2's default). Default auto.")
+    String signing = "auto";
+
+    @Option(names = {"-m", "--max-protocol"}, paramLabel = "2.1|3.0|3.1.1", description = "Highest dialect the client session offers.")
+    String maxProtocol = "3.1.1";
+
+    @Option(names = "--min-protocol", paramLabel = "2.0.2|...", description = "Lowest dialect the client session offers.")
+    String minProtocol = "2.0.2";
+
+    @Option(names = "--lm-level", paramLabel = "0-5", description = "LAN Manager authentication level of the client session (0-2 send NTLMv1). Default 3.")
+    int lmLevel = 3;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wait per step (default 3).")
+    double timeoutSeconds = 3;
+
+    private Duration timeout;
+
+    @Option(names = "--nbns-port", hidden = true, description = "UDP port of the name service (tests).")
+    int nbnsPort = 137;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with a ladder diagram.")
+    Path html;
+
+    private final StringBuilder text = new StringBuilder();
+    private final Map<String, Object> doc = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        DoctorTarget t = DoctorTarget.parse(target);
+        timeout = Duration.ofMillis(Math.max(100, (long) (timeoutSeconds * 1000)));
+        Protection policy = parseSigning();
+        ProbeConfig pc = new ProbeConfig(timeout, Clock.systemUTC(), new SecureRandom(), policy == Protection.REQUIRED,
+                "SMBSCOPE");
+        ExchangeLog log = new ExchangeLog();
+        List<TransportAttempt> attempts = new ArrayList<>();
+        doc.put("target", target);
+        text.append("smbscope doctor ").append(target).append("\n\n");
+
+        InetAddress address = name(t, pc, log);
+        Probes.Route route = transport(t, address, pc, log, attempts);
+        if (route != null) {
+            negotiate(route, pc, log);
+            log.addProbe(Probes.ntlmChallenge(route, pc));
+            sessions(t, address, route, policy, log);
+        }
+        List<Message> messages = MessageDecoder.decodeAll(log.exchanges());
+        Narrative narrative = Explainer.explain(messages);
+        List<Finding> findings = Diagnosis.run(new Observations(messages, attempts,
+                new ClientPolicy(policy == Protection.REQUIRED, t.host()), log.probeClients()));
+        authSummary(narrative);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new JsonOutput().write(ReportJson.of(doc, narrative, findings)));
+        } else {
+            out.print(text);
+            out.print("\nEvery message, explained\n");
+            out.print(narrative.render());
+            out.print(FindingsText.render(findings));
+        }
+        out.flush();
+        if (html != null) {
+            try {
+                Files.writeString(html, HtmlReport.render("smbscope doctor " + target, narrative, findings));
+            } catch (IOException e) {
+                throw new CommandFailedException(ExitCode.FAILED, "cannot write " + html + ": " + e.getMessage(), e);
+            }
+        }
+        if (route == null) {
+            return ExitCode.NETWORK.code();
+        }
+        return FindingsText.exitCode(findings);
+    }
+
+    private Protection parseSigning() {
+        try {
+            return Protection.parse(signing);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    /** Step 1: the name, by literal, DNS, and the NBNS node status of the address. */
+    private InetAddress name(DoctorTarget t, ProbeConfig pc, ExchangeLog log) {
+        text.append("1. Name\n");
+        Map<String, Object> j = new LinkedHashMap<>();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(t.host());
+        } catch (UnknownHostException e) {
+            text.append("   ").append(t.host()).append(": not found by DNS (nor as a literal address).\n");
+            doc.put("name", Map.of("host", t.host(), "error", "unknown host"));
+            throw new CommandFailedException(ExitCode.NETWORK, "cannot resolve " + t.host()
+                    + " (DNS); try its IP address, or smbscope nmblookup " + t.host());
+        }
+        boolean literal = ClientPolicyText.isAddress(t.host());
+        text.append("   ").append(t.host()).append(literal
+                ? " is an IP address: no lookup needed, but Kerberos cannot be used (no cifs/ SPN for an address).\n"
+                : " resolves to " + address.getHostAddress() + " (DNS).\n");
+        j.put("host", t.host());
+        j.put("address", address.getHostAddress());
+        j.put("literal", literal);
+        ProbeResult ns = Probes.nodeStatus(new InetSocketAddress(address, nbnsPort), pc);
+        log.addProbe(ns);
+        if (ns.error().isPresent()) {
+            text.append("   NBNS node status (UDP ").append(nbnsPort).append("): no answer (").append(ns.error().get())
+                    .append("): NetBIOS is off or filtered; port 139 callers must use *SMBSERVER.\n");
+            j.put("nodeStatus", ns.error().get());
+        } else {
+            text.append("   NBNS node status (UDP ").append(nbnsPort).append("): answered; the names are listed under"
+                    + " \"Every message\" below.\n");
+            j.put("nodeStatus", "answered");
+        }
+        doc.put("name", j);
+        return address;
+    }
+
+    /** Step 2: TCP 445 and 139, and the NetBIOS session request on 139. */
+    private Probes.Route transport(DoctorTarget t, InetAddress address, ProbeConfig pc, ExchangeLog log,
+            List<TransportAttempt> attempts) {
+        text.append("2. Transport\n");
+        List<Map<String, Object>> j = new ArrayList<>();
+        List<Integer> ports = port == null ? List.of(445, 139) : List.of(port);
+        boolean open445 = false;
+        boolean open139 = false;
+        for (int p : ports) {
+            ProbeResult r = Probes.tcp(new InetSocketAddress(address, p), pc);
+            attempts.add(new TransportAttempt(address.getHostAddress(), p, r.connected(), r.connect(),
+                    r.error().orElse(""), pc.clock().instant()));
+            text.append("   TCP ").append(p).append(": ").append(r.connected() ? "open (" + ms(r.connect()) + ")"
+                    : "closed: " + r.error().orElse("?")).append('\n');
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("port", p);
+            row.put("open", r.connected());
+            row.put("ms", r.connect().toNanos() / 1e6);
+            row.put("error", r.error().orElse(""));
+            j.add(row);
+            if (p == 445 || p != 139 && port != null) {
+                open445 = r.connected();
+            } else {
+                open139 = r.connected();
+            }
+        }
+        doc.put("transport", j);
+        NetbiosName called = Probes.SMBSERVER;
+        if (open139) {
+            ProbeResult sr = Probes.sessionRequest(new InetSocketAddress(address, 139), called, pc);
+            log.addProbe(sr);
+            text.append("   NetBIOS session request to ").append(called).append(" on 139: ")
+                    .append(sr.error().map(e -> "refused (" + e + ")").orElse("accepted")).append('\n');
+        }
+        if (open445 && (port == null || port != 139)) {
+            return Probes.Route.direct(new InetSocketAddress(address, port == null ? 445 : port));
+        }
+        if (open139) {
+            return new Probes.Route(new InetSocketAddress(address, 139), called);
+        }
+        text.append("   No SMB port answers: nothing more can be tried.\n");
+        return null;
+    }
+
+    /** Step 3: one probe per dialect; which the server accepts. */
+    private void negotiate(Probes.Route route, ProbeConfig pc, ExchangeLog log) {
+        text.append("3. Negotiate (one probe per dialect)\n");
+        List<Map<String, Object>> j = new ArrayList<>();
+        ProbeResult smb1 = Probes.smb1Negotiate(route, pc);
+        log.addProbe(smb1);
+        matrixLine("NT LM 0.12 (SMB1)", smb1, j);
+        for (Smb2Dialect d : DIALECTS) {
+            ProbeResult r = Probes.smb2Negotiate(route, List.of(d), pc);
+            log.addProbe(r);
+            matrixLine(d.name(), r, j);
+        }
+        doc.put("dialects", j);
+    }
+
+    private void matrixLine(String dialect, ProbeResult r, List<Map<String, Object>> j) {
+        String verdict;
+        boolean accepted = false;
+        if (r.error().isPresent()) {
+            verdict = "refused (" + r.error().get() + ")";
+        } else {
+            List<Message> ms = MessageDecoder.decode(lastExchange(r));
+            Message m = ms.get(ms.size() - 1);
+            accepted = !m.failed() && (m.decoded() instanceof org.smbscope.codec.smb2.Smb2Packet p
+                    && p.message() instanceof org.smbscope.codec.smb2.NegotiateResponse
+                    || m.decoded() instanceof org.smbscope.trace.explain.Smb1Part q
+                    && q.message() instanceof org.smbscope.codec.smb1.NegotiateResponse n && !n.isNoDialect());
+            boolean noDialect = m.decoded() instanceof org.smbscope.trace.explain.Smb1Part q
+                    && q.message() instanceof org.smbscope.codec.smb1.NegotiateResponse n && n.isNoDialect();
+            verdict = accepted ? "accepted" : "refused (" + (noDialect ? "DialectIndex 0xFFFF: none of these" : m.summary()) + ")";
+        }
+        text.append(String.format("   %-18s %s%n", dialect, verdict));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dialect", dialect);
+        row.put("accepted", accepted);
+        row.put("detail", verdict);
+        j.add(row);
+    }
+
+    private static org.smbscope.trace.event.Exchange lastExchange(ProbeResult r) {
+        ExchangeLog one = new ExchangeLog();
+        one.addProbe(r);
+        List<org.smbscope.trace.event.Exchange> xs = one.exchanges();
+        return xs.get(xs.size() - 1);
+    }
+
+    /** Steps 4 and 5 with the real client: anonymous, then the user; IPC$, the share, the share list. */
+    private void sessions(DoctorTarget t, InetAddress address, Probes.Route route, Protection policy, ExchangeLog log) {
+        List<Map<String, Object>> j = new ArrayList<>();
+        sessionText.append("4. Authentication (the real client)\n");
+        treeText.append("5. Tree connect\n");
+        // with a user given, the anonymous attempt only explores: its refusals are not findings
+        attempt(Credentials.anonymous(), t, address, route, policy, log, j, user != null);
+        if (user != null) {
+            attempt(credentials(user), t, address, route, policy, log, j, false);
+        }
+        doc.put("sessions", j);
+    }
+
+    private final StringBuilder sessionText = new StringBuilder();
+    private final StringBuilder treeText = new StringBuilder();
+
+    private void attempt(Credentials creds, DoctorTarget t, InetAddress address, Probes.Route route,
+            Protection policy, ExchangeLog log, List<Map<String, Object>> j, boolean exploratory) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("user", creds.isAnonymous() ? "" : creds.user());
+        InetSocketAddress server = route.target();
+        ClientConfig cc;
+        try {
+            cc = ClientConfig.builder().signing(policy).minDialect(SmbDialect.parse(minProtocol, false))
+                    .maxDialect(SmbDialect.parse(maxProtocol, true)).lmCompatibilityLevel(lmLevel)
+                    .requestTimeout(timeout).transport(TransportConfig.defaults().withConnectTimeout(timeout)
+                            .withReadTimeout(timeout)).wireTap(log.tap(server, exploratory)).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
+        }
+        String who = creds.isAnonymous() ? "anonymous" : creds.user();
+        try (SmbConnection c = SmbClient.connect(cc, address.getHostAddress(), server.getPort(), t.host())) {
+            r.put("dialect", c.negotiated().dialect().version());
+            try (SmbSession s = c.session(creds)) {
+                String kind = s.isAnonymous() ? "null session" : s.isGuest() ? "GUEST" : "user";
+                sessionText.append("   ").append(who).append(": logged on as ").append(kind).append(" (SMB ")
+                        .append(c.negotiated().dialect().version()).append(", signing ").append(s.signing() ? "on" : "off")
+                        .append(", encryption ").append(s.encrypting() ? "on" : "off").append(")\n");
+                r.put("session", kind);
+                r.put("signing", s.signing());
+                r.put("encryption", s.encrypting());
+                tree(s, "IPC$", who, r);
+                if (t.share() != null) {
+                    tree(s, t.share(), who, r);
+                }
+                try {
+                    List<ShareInfo> shares = s.listShares();
+                    treeText.append("   Shares seen by ").append(who).append(": ")
+                            .append(String.join(", ", shares.stream().map(ShareInfo::name).toList())).append('\n');
+                    r.put("shares", shares.stream().map(ShareInfo::name).toList());
+                } catch (IOException e) {
+                    treeText.append("   Share list for ").append(who).append(": ").append(status(e)).append('\n');
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            sessionText.append("   ").append(who).append(": failed: ").append(status(e)).append('\n');
+            r.put("error", status(e));
+        }
+        j.add(r);
+    }
+
+    private void tree(SmbSession s, String share, String who, Map<String, Object> r) {
+        try (SmbTree tree = s.tree(share)) {
+            treeText.append("   ").append(share).append(" as ").append(who).append(": connected\n");
+            r.put("tree:" + share, "connected");
+        } catch (IOException e) {
+            treeText.append("   ").append(share).append(" as ").append(who).append(": ").append(status(e)).append('\n');
+            r.put("tree:" + share, status(e));
+        }
+    }
+
+    static String status(Exception e) {
+        if (e instanceof SmbException s) {
+            return s.ntStatus().sambaName() + s.ntStatus().win32().filter(w -> w.code() != 0)
+                    .map(w -> " (System error " + w.code() + ": " + w.message() + ")").orElse("");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void authSummary(Narrative narrative) {
+        StringBuilder auth = new StringBuilder();
+        for (Explanation x : narrative.explanations()) {
+            for (String l : x.lines()) {
+                if ((l.startsWith("SPNEGO: the server offers") || l.startsWith("Server fingerprint")) && auth.indexOf(l) < 0) {
+                    auth.append("   ").append(l).append('\n');
+                }
+            }
+        }
+        text.append(sessionText.isEmpty() ? "" : sessionText.toString().replaceFirst("\n", "\n" + auth))
+                .append(treeText.isEmpty() ? "" : treeText);
+    }
+
+    static Credentials credentials(String spec) {
+        String domain = "";
+        String u = spec;
+        String password = "";
+        int pct = u.indexOf('%');
+        if (pct >= 0) {
+            password = u.substring(pct + 1);
+            u = u.substring(0, pct);
+        }
+        int sep = Math.max(u.indexOf('\\'), u.indexOf('/'));
+        if (sep >= 0) {
+            domain = u.substring(0, sep);
+            u = u.substring(sep + 1);
+        }
+        return Credentials.of(domain, u, password);
+    }
+
+    private static String ms(Duration d) {
+        return String.format("%.1f ms", d.toNanos() / 1e6);
+    }
+}
