@@ -121,7 +121,9 @@ public final class DoctorCommand implements Callable<Integer> {
         Probes.Route route = transport(t, address, pc, log, attempts);
         if (route != null) {
             negotiate(route, pc, log);
-            log.addProbe(Probes.ntlmChallenge(route, pc));
+            ProbeResult chal = Probes.ntlmChallenge(route, pc);
+            log.addProbe(chal);
+            picks(chal);
             sessions(t, address, route, policy, log);
         }
         List<Message> messages = MessageDecoder.decodeAll(log.exchanges());
@@ -276,6 +278,21 @@ public final class DoctorCommand implements Callable<Integer> {
         row.put("accepted", accepted);
         row.put("detail", verdict);
         j.add(row);
+    }
+
+    /** "With every dialect offered, the server picks SMB 3.1.1." from the challenge probe's NEGOTIATE. */
+    private void picks(ProbeResult chal) {
+        ExchangeLog one = new ExchangeLog();
+        one.addProbe(chal);
+        for (Message m : MessageDecoder.decodeAll(one.exchanges())) {
+            if (m.decoded() instanceof org.smbscope.codec.smb2.Smb2Packet p
+                    && p.message() instanceof org.smbscope.codec.smb2.NegotiateResponse r) {
+                text.append("   With every SMB2/3 dialect offered, the server picks ").append(r.dialect().name())
+                        .append(".\n");
+                doc.put("picks", r.dialect().name());
+                return;
+            }
+        }
     }
 
     private static org.smbscope.trace.event.Exchange lastExchange(ProbeResult r) {

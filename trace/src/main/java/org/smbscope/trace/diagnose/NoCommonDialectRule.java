@@ -25,6 +25,11 @@ final class NoCommonDialectRule implements Rule {
 
     @Override
     public List<Finding> check(Observations o) {
+        boolean smb1Accepted = o.smb1(org.smbscope.codec.smb1.NegotiateResponse.class).stream().anyMatch(m ->
+                !((org.smbscope.codec.smb1.NegotiateResponse) ((Smb1Part) m.decoded()).message()).isNoDialect());
+        if (smb1Accepted && o.smb2Responses(Smb2Command.NEGOTIATE).stream().noneMatch(m -> !m.failed())) {
+            return List.of(); // the server speaks SMB1 only: the smb1-only rule's case
+        }
         for (Message req : o.smb2(Smb2Command.NEGOTIATE, NegotiateRequest.class)) {
             if (o.isProbe(req)) {
                 continue;
