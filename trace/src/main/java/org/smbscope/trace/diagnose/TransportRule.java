@@ -18,6 +18,10 @@ final class TransportRule implements Rule {
     public List<Finding> check(Observations o) {
         Optional<TransportAttempt> p445 = o.attempts().stream().filter(a -> a.port() == 445).findFirst();
         Optional<TransportAttempt> p139 = o.attempts().stream().filter(a -> a.port() == 139).findFirst();
+        if (!o.attempts().isEmpty() && o.attempts().stream().noneMatch(TransportAttempt::connected)) {
+            return List.of(none(o.attempts().get(0), o.attempts().stream().map(x -> "TCP " + x.host() + ":" + x.port()
+                    + ": " + x.error()).map(t -> new Evidence(0, 0, o.attempts().get(0).time(), t)).toList()));
+        }
         if (p445.isEmpty() || p445.get().connected()) {
             return List.of();
         }
@@ -35,12 +39,16 @@ final class TransportRule implements Rule {
                             "HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters SMBDeviceEnabled=1",
                             "smb ports = 445 139")));
         }
-        return List.of(new Finding(name(), Severity.ERROR, "No SMB port answers (445 and 139 closed or filtered)",
-                "Nothing accepts connections on TCP 445 or 139: the server is down, the service is stopped, or a"
+        return List.of();
+    }
+
+    private Finding none(TransportAttempt a, List<Evidence> evidence) {
+        return new Finding(name(), Severity.ERROR, "No SMB port answers (" + a.host() + ")",
+                "Nothing accepts connections on the SMB ports tried: the server is down, the service is stopped, or a"
                         + " firewall drops SMB.",
-                "System error 53 has occurred. The network path was not found.", List.of(e445), new Fix(
+                "System error 53 has occurred. The network path was not found.", evidence, new Fix(
                         "Start the Server (LanmanServer) service; allow File and Printer Sharing (SMB-In) in the firewall",
                         "HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer Start=2",
-                        "start smbd (systemctl start smbd); smb ports = 445 139; check interfaces/bind interfaces only")));
+                        "start smbd (systemctl start smbd); smb ports = 445 139; check interfaces/bind interfaces only"));
     }
 }
