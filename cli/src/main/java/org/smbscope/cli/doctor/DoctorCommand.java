@@ -102,6 +102,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with a ladder diagram.")
     Path html;
 
+    @Option(names = "--pcap", paramLabel = "FILE", description = "Also write what the doctor sent and received as a capture (pcap) Wireshark opens.")
+    Path pcap;
+
     private final StringBuilder text = new StringBuilder();
     private final Map<String, Object> doc = new LinkedHashMap<>();
 
@@ -146,6 +149,13 @@ public final class DoctorCommand implements Callable<Integer> {
                 Files.writeString(html, HtmlReport.render("smbscope doctor " + target, narrative, findings));
             } catch (IOException e) {
                 throw new CommandFailedException(ExitCode.FAILED, "cannot write " + html + ": " + e.getMessage(), e);
+            }
+        }
+        if (pcap != null) {
+            try (var o = Files.newOutputStream(pcap)) {
+                org.smbscope.trace.capture.PcapWriter.write(o, log.exchanges());
+            } catch (IOException e) {
+                throw new CommandFailedException(ExitCode.FAILED, "cannot write " + pcap + ": " + e.getMessage(), e);
             }
         }
         if (route == null) {

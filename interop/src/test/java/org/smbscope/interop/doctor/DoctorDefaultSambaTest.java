@@ -43,6 +43,21 @@ class DoctorDefaultSambaTest {
     }
 
     @Test
+    void pcapOpensInTsharkWithTheSameMessages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path pcap = dir.resolve("doctor.pcap");
+        Doctor.Result r = Doctor.doctor(SAMBA.samba(), "share", "-U", "alice%Passw0rd!", "--pcap", pcap.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        org.smbscope.interop.fixture.ProcessResult t = org.smbscope.interop.fixture.ProcessRunner.run(
+                java.time.Duration.ofSeconds(60), java.util.List.of(
+                        org.smbscope.interop.fixture.Peers.require("tshark").toString(), "-r", pcap.toString(), "-Y",
+                        "smb2 || smb || nbns || nbss", "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info",
+                        "-e", "_ws.malformed"));
+        assertThat(t.exitCode()).as(t.stderr()).isZero();
+        assertThat(t.stdout()).contains("Negotiate Protocol Request", "Negotiate Protocol Response",
+                "Session Setup Request", "Tree Connect Request", "NBSTAT").doesNotContain("Malformed");
+    }
+
+    @Test
     void missingShare() {
         Doctor.Result r = Doctor.doctor(SAMBA.samba(), "nosuchshare", "-U", "alice%Passw0rd!", "--json");
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
