@@ -58,9 +58,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("file", file.toString());
+            head.put("tcpGaps", gaps);
             out.println(new JsonOutput().write(ReportJson.of(head, narrative, findings)));
         } else {
-            out.print("Capture " + file + ": " + exchanges.size() + " messages\n\n");
+            out.print("Capture " + file + ": " + exchanges.size() + " messages"
+                    + (gaps > 0 ? ", " + gaps + " TCP gaps (packets missing from the capture: messages across them are"
+                    + " skipped, not guessed)" : "") + "\n\n");
             out.print(narrative.render());
             out.print(FindingsText.render(findings));
         }
@@ -75,12 +78,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return FindingsText.exitCode(findings);
     }
 
-    static List<Exchange> read(Path file) {
+    private long gaps;
+
+    List<Exchange> read(Path file) {
         try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT)) {
             List<Exchange> out = new ArrayList<>();
             for (Exchange e; (e = x.next()) != null; ) {
                 out.add(e);
             }
+            gaps = x.gapsSkipped();
             return out;
         } catch (NoSuchFileException e) {
             throw new CommandFailedException(ExitCode.FAILED, "no such file: " + file, e);

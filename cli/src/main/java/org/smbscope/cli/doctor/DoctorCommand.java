@@ -134,6 +134,12 @@ public final class DoctorCommand implements Callable<Integer> {
         List<Finding> findings = Diagnosis.run(new Observations(messages, attempts,
                 new ClientPolicy(policy == Protection.REQUIRED, t.host()), log.probeClients()));
         authSummary(narrative);
+        List<String> verdicts = org.smbscope.trace.explain.ClientProfiles.verdicts(messages);
+        if (!verdicts.isEmpty()) {
+            text.append("6. What default clients would do with this server\n");
+            verdicts.forEach(v -> text.append("   ").append(v).append('\n'));
+            doc.put("clients", verdicts);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new JsonOutput().write(ReportJson.of(doc, narrative, findings)));
@@ -400,7 +406,11 @@ public final class DoctorCommand implements Callable<Integer> {
                 }
             }
         }
-        text.append(sessionText.isEmpty() ? "" : sessionText.toString().replaceFirst("\n", "\n" + auth))
+        if (!sessionText.isEmpty()) {
+            auth.append("   NTLM levels: LAN Manager authentication levels 0-2 send LM/NTLMv1, 3-5 send NTLMv2;"
+                    + " run with --lm-level 2 to see whether this server still accepts NTLMv1.\n");
+        }
+        text.append(sessionText.isEmpty() ? "" : sessionText.toString().replaceFirst("\n", java.util.regex.Matcher.quoteReplacement("\n" + auth)))
                 .append(treeText.isEmpty() ? "" : treeText);
     }
 

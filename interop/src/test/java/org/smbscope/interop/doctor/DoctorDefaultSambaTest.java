@@ -39,6 +39,7 @@ class DoctorDefaultSambaTest {
                 "3. Negotiate (one probe per dialect)", "SMB 3.1.1          accepted", "4. Authentication",
                 "SPNEGO: the server offers NTLMSSP", "Server fingerprint (target info): NetBIOS name",
                 "alice: logged on as user", "5. Tree connect", "share as alice: connected", "Every message, explained",
+                "6. What default clients would do with this server", "Windows 11 24H2: connects with SMB 3.1.1",
                 "Findings (most important first)");
     }
 

@@ -32,5 +32,6 @@ class DoctorSmb1SigningTest {
     void withoutRequiredSigningTheSmb1OnlyServerIsTheFinding() {
         Doctor.Result r = Doctor.doctor(SAMBA.samba(), null, "--json");
         assertThat(r.topRule()).as(r.output()).isEqualTo("smb1-only");
+        assertThat(r.json().path("clients").get(0).asText()).startsWith("Windows 11 24H2: cannot connect");
     }
 }
