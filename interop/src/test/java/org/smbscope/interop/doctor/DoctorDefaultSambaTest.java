@@ -59,6 +59,22 @@ class DoctorDefaultSambaTest {
     }
 
     @Test
+    void unknownUserFallsBackToGuest() {
+        Doctor.Result r = Doctor.doctor(SAMBA.samba(), "guest", "-U", "nobodyknows%x", "--json");
+        assertThat(r.topRule()).as(r.output()).isEqualTo("guest-fallback");
+        assertThat(r.topSeverity()).isEqualTo("WARNING");
+        assertThat(r.json().path("findings").get(0).path("userSees").asText()).contains("System error 1272");
+    }
+
+    @Test
+    void guestCannotSignWhenTheClientRequiresSigning() {
+        Doctor.Result r = Doctor.doctor(SAMBA.samba(), "guest", "-U", "nobodyknows%x", "--signing", "required", "--json");
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+        assertThat(r.topRule()).as(r.output()).isEqualTo("guest-fallback");
+        assertThat(r.topSeverity()).isEqualTo("ERROR");
+    }
+
+    @Test
     void missingShare() {
         Doctor.Result r = Doctor.doctor(SAMBA.samba(), "nosuchshare", "-U", "alice%Passw0rd!", "--json");
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
