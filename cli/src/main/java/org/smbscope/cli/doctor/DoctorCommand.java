@@ -93,6 +93,9 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private Duration timeout;
 
+    @Option(names = {"-R", "--wins"}, paramLabel = "server", description = "Resolve a NetBIOS name by asking this WINS/NBNS server (unicast) instead of DNS.")
+    String wins;
+
     @Option(names = "--nbns-port", hidden = true, description = "UDP port of the name service (tests).")
     int nbnsPort = 137;
 
@@ -121,7 +124,7 @@ public final class DoctorCommand implements Callable<Integer> {
         text.append("smbscope doctor ").append(target).append("\n\n");
 
         InetAddress address = name(t, pc, log);
-        Probes.Route route = transport(t, address, pc, log, attempts);
+        Probes.Route route = address == null ? null : transport(t, address, pc, log, attempts);
         if (route != null) {
             negotiate(route, pc, log);
             ProbeResult chal = Probes.ntlmChallenge(route, pc);
@@ -164,6 +167,9 @@ public final class DoctorCommand implements Callable<Integer> {
                 throw new CommandFailedException(ExitCode.FAILED, "cannot write " + pcap + ": " + e.getMessage(), e);
             }
         }
+        if (address == null) {
+            return findings.isEmpty() ? ExitCode.NETWORK.code() : ExitCode.FAILED.code();
+        }
         if (route == null) {
             return ExitCode.NETWORK.code();
         }
@@ -183,7 +189,14 @@ public final class DoctorCommand implements Callable<Integer> {
         text.append("1. Name\n");
         Map<String, Object> j = new LinkedHashMap<>();
         InetAddress address;
-        try {
+        boolean literal0 = ClientPolicyText.isAddress(t.host());
+        if (wins != null && !literal0) {
+            address = winsLookup(t.host(), pc, log, j);
+            if (address == null) {
+                doc.put("name", j);
+                return null;
+            }
+        } else try {
             address = InetAddress.getByName(t.host());
         } catch (UnknownHostException e) {
             text.append("   ").append(t.host()).append(": not found by DNS (nor as a literal address).\n");
@@ -191,10 +204,10 @@ public final class DoctorCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.NETWORK, "cannot resolve " + t.host()
                     + " (DNS); try its IP address, or smbscope nmblookup " + t.host());
         }
-        boolean literal = ClientPolicyText.isAddress(t.host());
+        boolean literal = literal0;
         text.append("   ").append(t.host()).append(literal
                 ? " is an IP address: no lookup needed, but Kerberos cannot be used (no cifs/ SPN for an address).\n"
-                : " resolves to " + address.getHostAddress() + " (DNS).\n");
+                : " resolves to " + address.getHostAddress() + (wins != null ? " (NBNS, WINS " + wins + ")" : " (DNS)") + ".\n");
         j.put("host", t.host());
         j.put("address", address.getHostAddress());
         j.put("literal", literal);
@@ -211,6 +224,41 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         doc.put("name", j);
         return address;
+    }
+
+    /** The name's <20> record from the WINS server, or null (the negative answer is in the log). */
+    private InetAddress winsLookup(String host, ProbeConfig pc, ExchangeLog log, Map<String, Object> j) {
+        InetAddress server;
+        try {
+            server = InetAddress.getByName(wins);
+        } catch (UnknownHostException e) {
+            throw new CommandFailedException(ExitCode.USAGE, "--wins needs an address: " + wins);
+        }
+        NetbiosName name = NetbiosName.parse(host, 0x20);
+        ProbeResult r = Probes.nameQuery(new InetSocketAddress(server, nbnsPort), name, pc);
+        log.addProbe(r);
+        j.put("host", host);
+        j.put("wins", wins);
+        if (r.error().isPresent()) {
+            text.append("   NBNS query for ").append(name).append(" to ").append(wins).append(": no answer (")
+                    .append(r.error().get()).append(").\n");
+            j.put("error", r.error().get());
+            return null;
+        }
+        try {
+            var p = org.smbscope.codec.netbios.NameServicePacket.decode(r.frames().get(1).bytes());
+            for (var rr : p.answers()) {
+                if (rr.data() instanceof org.smbscope.codec.netbios.NbRData nb && !nb.entries().isEmpty()) {
+                    return nb.entries().get(0).address();
+                }
+            }
+            text.append("   NBNS query for ").append(name).append(" to ").append(wins).append(": ")
+                    .append(p.rcode().meaning()).append(".\n");
+            j.put("error", p.rcode().meaning());
+        } catch (org.smbscope.codec.netbios.NetbiosDecodeException e) {
+            text.append("   NBNS answer malformed: ").append(e.getMessage()).append('\n');
+        }
+        return null;
     }
 
     /** Step 2: TCP 445 and 139, and the NetBIOS session request on 139. */

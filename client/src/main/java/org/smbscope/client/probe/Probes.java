@@ -185,11 +185,20 @@ public final class Probes {
 
     /** An NBNS node status request (wildcard name) to {@code target} (UDP 137) and its answer. */
     public static ProbeResult nodeStatus(InetSocketAddress target, ProbeConfig config) {
+        return udp(target, NameServicePackets.nodeStatusRequest(config.random().nextInt(0x10000),
+                NetbiosName.wildcard()).encode(), config);
+    }
+
+    /** A unicast NBNS name query with recursion desired (as to a WINS server, RFC 1002 4.2.12) and its answer. */
+    public static ProbeResult nameQuery(InetSocketAddress server, NetbiosName name, ProbeConfig config) {
+        return udp(server, NameServicePackets.query(config.random().nextInt(0x10000), name).encode(), config);
+    }
+
+    private static ProbeResult udp(InetSocketAddress target, byte[] q, ProbeConfig config) {
         List<ProbeFrame> frames = new ArrayList<>();
         long t0 = System.nanoTime();
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout((int) config.timeout().toMillis());
-            byte[] q = NameServicePackets.nodeStatusRequest(config.random().nextInt(0x10000), NetbiosName.wildcard()).encode();
             frames.add(new ProbeFrame(true, config.clock().instant(), q, false));
             socket.send(new DatagramPacket(q, q.length, target));
             byte[] buf = new byte[1500];
