@@ -42,11 +42,14 @@ final class EncryptionUnsupportedRule implements Rule {
             if (!(m.decoded() instanceof Smb2Packet p) || !p.isResponse()) {
                 continue;
             }
+            boolean wants = p.message() instanceof SessionSetupResponse s && s.sessionFlags().has(SessionFlags.ENCRYPT_DATA)
+                    || p.message() instanceof TreeConnectResponse t && t.shareFlags().has(ShareFlags.ENCRYPT_DATA);
+            if (!wants && !p.header().status().equals(NtStatus.ACCESS_DENIED)) {
+                continue; // the common case, decided without looking back
+            }
             Optional<Smb2Dialect> dialect = dialect(o, m);
             boolean old = dialect.map(d -> d.value() < Smb2Dialect.SMB_3_0.value()).orElse(false);
             boolean clientCannot = old || !clientCanEncrypt(o, m);
-            boolean wants = p.message() instanceof SessionSetupResponse s && s.sessionFlags().has(SessionFlags.ENCRYPT_DATA)
-                    || p.message() instanceof TreeConnectResponse t && t.shareFlags().has(ShareFlags.ENCRYPT_DATA);
             if (wants && clientCannot) {
                 out.add(finding(m, "The server requires encryption but this connection cannot encrypt (dialect "
                         + dialect.map(Smb2Dialect::name).orElse("unknown") + ")"));

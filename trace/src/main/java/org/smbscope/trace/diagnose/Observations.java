@@ -1,6 +1,9 @@
 package org.smbscope.trace.diagnose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,14 +21,77 @@ import org.smbscope.trace.explain.Smb1Part;
  * traffic), the doctor's TCP attempts, what the client wanted, and which client endpoints were
  * single-message probes (one dialect at a time: their refusals are a matrix, not a failure).
  */
-public record Observations(List<Message> messages, List<TransportAttempt> attempts, ClientPolicy policy,
-                           Set<Endpoint> probeClients) {
-    public Observations {
-        messages = List.copyOf(messages);
-        attempts = List.copyOf(attempts);
-        Objects.requireNonNull(policy, "policy");
-        probeClients = Set.copyOf(probeClients);
+public final class Observations {
+    private final List<Message> messages;
+    private final List<TransportAttempt> attempts;
+    private final ClientPolicy policy;
+    private final Set<Endpoint> probeClients;
+    private final Map<Message, Integer> position = new IdentityHashMap<>();
+    private final Map<Message, Message> responseOf = new IdentityHashMap<>();
+    private final Map<Message, Message> requestOf = new IdentityHashMap<>();
+
+    /** Indexes positions and request/response pairs once: rules ask for them in loops over large captures. */
+    public Observations(List<Message> messages, List<TransportAttempt> attempts, ClientPolicy policy,
+            Set<Endpoint> probeClients) {
+        this.messages = List.copyOf(messages);
+        this.attempts = List.copyOf(attempts);
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.probeClients = Set.copyOf(probeClients);
+        Map<String, Message> open = new HashMap<>();
+        for (int i = 0; i < this.messages.size(); i++) {
+            Message m = this.messages.get(i);
+            position.put(m, i);
+            String key = pairKey(m);
+            if (key == null) {
+                continue;
+            }
+            if (isRequest(m)) {
+                open.put(key, m);
+            } else {
+                Message q = open.remove(key);
+                if (q != null) {
+                    responseOf.put(q, m);
+                    requestOf.put(m, q);
+                }
+            }
+        }
     }
+
+    public List<Message> messages() {
+        return messages;
+    }
+
+    public List<TransportAttempt> attempts() {
+        return attempts;
+    }
+
+    public ClientPolicy policy() {
+        return policy;
+    }
+
+    public Set<Endpoint> probeClients() {
+        return probeClients;
+    }
+
+    private static boolean isRequest(Message m) {
+        return m.decoded() instanceof Smb2Packet p ? !p.isResponse() : !((Smb1Part) m.decoded()).header().isReply();
+    }
+
+    /** Conversation, command and message id: what pairs a response with its request. */
+    private static String pairKey(Message m) {
+        String conv = m.exchange().client() + ">" + m.exchange().server();
+        if (m.decoded() instanceof Smb2Packet p) {
+            if (p.isResponse() && p.header().isAsync() && p.header().status().value() == 0x103) {
+                return null; // interim PENDING response: the final one pairs
+            }
+            return conv + "|2|" + p.header().command().value() + "|" + p.header().messageId();
+        }
+        if (m.decoded() instanceof Smb1Part p) {
+            return conv + "|1|" + p.message().command().value() + "|" + p.header().mid() + "|" + p.header().pidLow();
+        }
+        return null;
+    }
+
 
     public static Observations of(List<Message> messages) {
         return new Observations(messages, List.of(), ClientPolicy.UNKNOWN, Set.of());
@@ -71,42 +137,19 @@ public record Observations(List<Message> messages, List<TransportAttempt> attemp
 
     /** The response to a request: same conversation, later, same message id (SMB2) or mid (SMB1) and command. */
     public Optional<Message> responseTo(Message request) {
-        int from = messages.indexOf(request);
-        for (int i = from + 1; i < messages.size(); i++) {
-            Message m = messages.get(i);
-            if (!m.sameConversation(request)) {
-                continue;
-            }
-            if (request.decoded() instanceof Smb2Packet q && m.decoded() instanceof Smb2Packet r && r.isResponse()
-                    && r.header().messageId() == q.header().messageId()
-                    && r.header().command().equals(q.header().command())) {
-                return Optional.of(m);
-            }
-            if (request.decoded() instanceof Smb1Part q && m.decoded() instanceof Smb1Part r && r.header().isReply()
-                    && r.header().mid() == q.header().mid()
-                    && r.message().command().equals(q.message().command())) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(responseOf.get(request));
     }
 
     /** The request a response answers. */
     public Optional<Message> requestOf(Message response) {
-        int at = messages.indexOf(response);
-        for (int i = at - 1; i >= 0; i--) {
-            Message m = messages.get(i);
-            if (m.sameConversation(response) && responseTo(m).filter(r -> r == response).isPresent()) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(requestOf.get(response));
     }
 
     /** Messages of the same conversation after this one. */
     public List<Message> after(Message m) {
         List<Message> out = new ArrayList<>();
-        for (int i = messages.indexOf(m) + 1; i < messages.size(); i++) {
+        Integer at = position.get(m);
+        for (int i = at == null ? messages.size() : at + 1; i < messages.size(); i++) {
             if (messages.get(i).sameConversation(m)) {
                 out.add(messages.get(i));
             }
@@ -117,7 +160,8 @@ public record Observations(List<Message> messages, List<TransportAttempt> attemp
     /** Messages of the same conversation before this one. */
     public List<Message> before(Message m) {
         List<Message> out = new ArrayList<>();
-        for (int i = 0; i < messages.indexOf(m); i++) {
+        Integer at = position.get(m);
+        for (int i = 0; i < (at == null ? 0 : at); i++) {
             if (messages.get(i).sameConversation(m)) {
                 out.add(messages.get(i));
             }
