@@ -24,6 +24,7 @@ public final class Diagnosis {
                 new Smb1DisabledRule(),
                 new EncryptionUnsupportedRule(),
                 new NtlmLevelRule(),
+                new SpnValidationRule(),
                 new GuestCannotSignRule(),
                 new LogonFailureRule(),
                 StatusRule.noSuchShare(),

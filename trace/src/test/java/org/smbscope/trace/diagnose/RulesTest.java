@@ -201,6 +201,47 @@ class RulesTest {
                 });
     }
 
+    static byte[] ntlmv2With(String spn) {
+        org.smbscope.codec.ntlm.TargetInfo ti = new org.smbscope.codec.ntlm.TargetInfo(List.of(
+                org.smbscope.codec.ntlm.AvPair.text(org.smbscope.codec.ntlm.AvId.MSV_AV_TARGET_NAME, spn)));
+        byte[] pairs = ti.encode();
+        byte[] nt = new byte[16 + 28 + pairs.length + 4];
+        nt[16] = 1;
+        nt[17] = 1;
+        System.arraycopy(pairs, 0, nt, 44, pairs.length);
+        return new org.smbscope.codec.ntlm.AuthenticateMessage(java.util.EnumSet.of(
+                org.smbscope.codec.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_UNICODE), new byte[24], nt, "LAB", "alice", "WS",
+                new byte[0], null, null).encode();
+    }
+
+    static byte[] challengeFrom(String netbios, String dns) {
+        org.smbscope.codec.ntlm.TargetInfo ti = new org.smbscope.codec.ntlm.TargetInfo(List.of(
+                org.smbscope.codec.ntlm.AvPair.text(org.smbscope.codec.ntlm.AvId.MSV_AV_NB_COMPUTER_NAME, netbios),
+                org.smbscope.codec.ntlm.AvPair.text(org.smbscope.codec.ntlm.AvId.MSV_AV_DNS_COMPUTER_NAME, dns)));
+        return new org.smbscope.codec.ntlm.ChallengeMessage(java.util.EnumSet.of(
+                org.smbscope.codec.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_UNICODE,
+                org.smbscope.codec.ntlm.NegotiateFlag.NTLMSSP_NEGOTIATE_TARGET_INFO), netbios, new byte[8], ti, null).encode();
+    }
+
+    @Test
+    void spnValidationRefusesAnAlias() {
+        StreamBuilder s = new StreamBuilder().negotiate(Smb2Dialect.SMB_3_1_1)
+                .smb2(Smb2Command.SESSION_SETUP, setup(new byte[0]), NtStatus.MORE_PROCESSING_REQUIRED,
+                        new SessionSetupResponse(SessionFlags.NONE, challengeFrom("FS01", "fs01.example.com")))
+                .smb2(Smb2Command.SESSION_SETUP, setup(ntlmv2With("cifs/files.example.com")), NtStatus.ACCESS_DENIED,
+                        ErrorResponse.empty(Smb2Command.SESSION_SETUP));
+        assertThat(run(new SpnValidationRule(), s.observations())).singleElement().satisfies(x -> {
+            assertThat(x.title()).contains("files.example.com");
+            assertThat(x.fix().registry()).contains("SmbServerNameHardeningLevel");
+        });
+        StreamBuilder own = new StreamBuilder().negotiate(Smb2Dialect.SMB_3_1_1)
+                .smb2(Smb2Command.SESSION_SETUP, setup(new byte[0]), NtStatus.MORE_PROCESSING_REQUIRED,
+                        new SessionSetupResponse(SessionFlags.NONE, challengeFrom("FS01", "fs01.example.com")))
+                .smb2(Smb2Command.SESSION_SETUP, setup(ntlmv2With("cifs/fs01")), NtStatus.ACCESS_DENIED,
+                        ErrorResponse.empty(Smb2Command.SESSION_SETUP));
+        assertThat(run(new SpnValidationRule(), own.observations())).isEmpty();
+    }
+
     @Test
     void clockSkewBeyondFiveMinutes() {
         StreamBuilder s = new StreamBuilder().negotiate(EN, List.of(Smb2Dialect.SMB_3_0), EN, Smb2Dialect.SMB_3_0,
@@ -240,7 +281,7 @@ class RulesTest {
 
     @Test
     void everyRuleHasADistinctNameAndAHealthyStreamHasNoFinding() {
-        assertThat(Diagnosis.rules()).extracting(Rule::name).doesNotHaveDuplicates().hasSize(14);
+        assertThat(Diagnosis.rules()).extracting(Rule::name).doesNotHaveDuplicates().hasSize(15);
         StreamBuilder s = new StreamBuilder().negotiate(Smb2Dialect.SMB_3_1_1)
                 .smb2(Smb2Command.SESSION_SETUP, setup(StreamBuilder.auth("alice", 60)), NtStatus.SUCCESS, setupOk(SessionFlags.NONE))
                 .smb2(Smb2Command.TREE_CONNECT, new TreeConnectRequest("\\\\srv\\share"), NtStatus.SUCCESS,
