@@ -19,15 +19,8 @@ import org.smbscope.cli.CommandFailedException;
 import org.smbscope.cli.ExitCode;
 import org.smbscope.cli.JsonOutput;
 import org.smbscope.client.ClientConfig;
-import org.smbscope.client.Credentials;
 import org.smbscope.client.Protection;
-import org.smbscope.client.ShareInfo;
-import org.smbscope.client.SmbClient;
-import org.smbscope.client.SmbConnection;
 import org.smbscope.client.SmbDialect;
-import org.smbscope.client.SmbException;
-import org.smbscope.client.SmbSession;
-import org.smbscope.client.SmbTree;
 import org.smbscope.client.probe.ProbeConfig;
 import org.smbscope.client.probe.ProbeResult;
 import org.smbscope.client.probe.Probes;
@@ -40,7 +33,6 @@ import org.smbscope.trace.diagnose.Finding;
 import org.smbscope.trace.diagnose.Observations;
 import org.smbscope.trace.diagnose.TransportAttempt;
 import org.smbscope.trace.explain.Explainer;
-import org.smbscope.trace.explain.Explanation;
 import org.smbscope.trace.explain.Message;
 import org.smbscope.trace.explain.MessageDecoder;
 import org.smbscope.trace.explain.Narrative;
@@ -119,6 +111,7 @@ public final class DoctorCommand implements Callable<Integer> {
         ProbeConfig pc = new ProbeConfig(timeout, Clock.systemUTC(), new SecureRandom(), policy == Protection.REQUIRED,
                 "SMBSCOPE");
         ExchangeLog log = new ExchangeLog();
+        SessionWalk walk = null;
         List<TransportAttempt> attempts = new ArrayList<>();
         doc.put("target", target);
         text.append("smbscope doctor ").append(target).append("\n\n");
@@ -130,13 +123,17 @@ public final class DoctorCommand implements Callable<Integer> {
             ProbeResult chal = Probes.ntlmChallenge(route, pc);
             log.addProbe(chal);
             picks(chal);
-            sessions(t, address, route, policy, log);
+            walk = new SessionWalk(clientConfig(policy), user, log);
+            walk.run(t, address, route);
+            doc.put("sessions", walk.json());
         }
         List<Message> messages = MessageDecoder.decodeAll(log.exchanges());
         Narrative narrative = Explainer.explain(messages);
         List<Finding> findings = Diagnosis.run(new Observations(messages, attempts,
                 new ClientPolicy(policy == Protection.REQUIRED, t.host()), log.probeClients()));
-        authSummary(narrative);
+        if (walk != null) {
+            text.append(walk.text(narrative));
+        }
         List<String> verdicts = org.smbscope.trace.explain.ClientProfiles.verdicts(messages);
         if (!verdicts.isEmpty()) {
             text.append("6. What default clients would do with this server\n");
@@ -174,6 +171,19 @@ public final class DoctorCommand implements Callable<Integer> {
             return ExitCode.NETWORK.code();
         }
         return FindingsText.exitCode(findings);
+    }
+
+    private ClientConfig.Builder clientConfig(Protection policy) {
+        try {
+            ClientConfig.Builder b = ClientConfig.builder().signing(policy).minDialect(SmbDialect.parse(minProtocol, false))
+                    .maxDialect(SmbDialect.parse(maxProtocol, true)).lmCompatibilityLevel(lmLevel)
+                    .requestTimeout(timeout).transport(TransportConfig.defaults().withConnectTimeout(timeout)
+                            .withReadTimeout(timeout));
+            b.build();
+            return b;
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
+        }
     }
 
     private Protection parseSigning() {
@@ -364,119 +374,6 @@ public final class DoctorCommand implements Callable<Integer> {
         one.addProbe(r);
         List<org.smbscope.trace.event.Exchange> xs = one.exchanges();
         return xs.get(xs.size() - 1);
-    }
-
-    /** Steps 4 and 5 with the real client: anonymous, then the user; IPC$, the share, the share list. */
-    private void sessions(DoctorTarget t, InetAddress address, Probes.Route route, Protection policy, ExchangeLog log) {
-        List<Map<String, Object>> j = new ArrayList<>();
-        sessionText.append("4. Authentication (the real client)\n");
-        treeText.append("5. Tree connect\n");
-        // with a user given, the anonymous attempt only explores: its refusals are not findings
-        attempt(Credentials.anonymous(), t, address, route, policy, log, j, user != null);
-        if (user != null) {
-            attempt(credentials(user), t, address, route, policy, log, j, false);
-        }
-        doc.put("sessions", j);
-    }
-
-    private final StringBuilder sessionText = new StringBuilder();
-    private final StringBuilder treeText = new StringBuilder();
-
-    private void attempt(Credentials creds, DoctorTarget t, InetAddress address, Probes.Route route,
-            Protection policy, ExchangeLog log, List<Map<String, Object>> j, boolean exploratory) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("user", creds.isAnonymous() ? "" : creds.user());
-        InetSocketAddress server = route.target();
-        ClientConfig cc;
-        try {
-            cc = ClientConfig.builder().signing(policy).minDialect(SmbDialect.parse(minProtocol, false))
-                    .maxDialect(SmbDialect.parse(maxProtocol, true)).lmCompatibilityLevel(lmLevel)
-                    .requestTimeout(timeout).transport(TransportConfig.defaults().withConnectTimeout(timeout)
-                            .withReadTimeout(timeout)).wireTap(log.tap(server, exploratory)).build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
-        }
-        String who = creds.isAnonymous() ? "anonymous" : creds.user();
-        try (SmbConnection c = SmbClient.connect(cc, address.getHostAddress(), server.getPort(), t.host())) {
-            r.put("dialect", c.negotiated().dialect().version());
-            try (SmbSession s = c.session(creds)) {
-                String kind = s.isAnonymous() ? "null session" : s.isGuest() ? "GUEST" : "user";
-                sessionText.append("   ").append(who).append(": logged on as ").append(kind).append(" (SMB ")
-                        .append(c.negotiated().dialect().version()).append(", signing ").append(s.signing() ? "on" : "off")
-                        .append(", encryption ").append(s.encrypting() ? "on" : "off").append(")\n");
-                r.put("session", kind);
-                r.put("signing", s.signing());
-                r.put("encryption", s.encrypting());
-                tree(s, "IPC$", who, r);
-                if (t.share() != null) {
-                    tree(s, t.share(), who, r);
-                }
-                try {
-                    List<ShareInfo> shares = s.listShares();
-                    treeText.append("   Shares seen by ").append(who).append(": ")
-                            .append(String.join(", ", shares.stream().map(ShareInfo::name).toList())).append('\n');
-                    r.put("shares", shares.stream().map(ShareInfo::name).toList());
-                } catch (IOException e) {
-                    treeText.append("   Share list for ").append(who).append(": ").append(status(e)).append('\n');
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            sessionText.append("   ").append(who).append(": failed: ").append(status(e)).append('\n');
-            r.put("error", status(e));
-        }
-        j.add(r);
-    }
-
-    private void tree(SmbSession s, String share, String who, Map<String, Object> r) {
-        try (SmbTree tree = s.tree(share)) {
-            treeText.append("   ").append(share).append(" as ").append(who).append(": connected\n");
-            r.put("tree:" + share, "connected");
-        } catch (IOException e) {
-            treeText.append("   ").append(share).append(" as ").append(who).append(": ").append(status(e)).append('\n');
-            r.put("tree:" + share, status(e));
-        }
-    }
-
-    static String status(Exception e) {
-        if (e instanceof SmbException s) {
-            return s.ntStatus().sambaName() + s.ntStatus().win32().filter(w -> w.code() != 0)
-                    .map(w -> " (System error " + w.code() + ": " + w.message() + ")").orElse("");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private void authSummary(Narrative narrative) {
-        StringBuilder auth = new StringBuilder();
-        for (Explanation x : narrative.explanations()) {
-            for (String l : x.lines()) {
-                if ((l.startsWith("SPNEGO: the server offers") || l.startsWith("Server fingerprint")) && auth.indexOf(l) < 0) {
-                    auth.append("   ").append(l).append('\n');
-                }
-            }
-        }
-        if (!sessionText.isEmpty()) {
-            auth.append("   NTLM levels: LAN Manager authentication levels 0-2 send LM/NTLMv1, 3-5 send NTLMv2;"
-                    + " run with --lm-level 2 to see whether this server still accepts NTLMv1.\n");
-        }
-        text.append(sessionText.isEmpty() ? "" : sessionText.toString().replaceFirst("\n", java.util.regex.Matcher.quoteReplacement("\n" + auth)))
-                .append(treeText.isEmpty() ? "" : treeText);
-    }
-
-    static Credentials credentials(String spec) {
-        String domain = "";
-        String u = spec;
-        String password = "";
-        int pct = u.indexOf('%');
-        if (pct >= 0) {
-            password = u.substring(pct + 1);
-            u = u.substring(0, pct);
-        }
-        int sep = Math.max(u.indexOf('\\'), u.indexOf('/'));
-        if (sep >= 0) {
-            domain = u.substring(0, sep);
-            u = u.substring(sep + 1);
-        }
-        return Credentials.of(domain, u, password);
     }
 
     private static String ms(Duration d) {

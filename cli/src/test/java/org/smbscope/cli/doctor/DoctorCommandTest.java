@@ -23,7 +23,7 @@ class DoctorCommandTest {
 
     @Test
     void credentials() {
-        Credentials c = DoctorCommand.credentials("LAB\\alice%Pa%ss");
+        Credentials c = SessionWalk.credentials("LAB\\alice%Pa%ss");
         assertThat(c.domain()).isEqualTo("LAB");
         assertThat(c.user()).isEqualTo("alice");
         assertThat(c.password()).isEqualTo("Pa%ss");
