@@ -170,7 +170,14 @@ public final class DoctorCommand implements Callable<Integer> {
         if (route == null) {
             return ExitCode.NETWORK.code();
         }
-        return FindingsText.exitCode(findings);
+        int code = FindingsText.exitCode(findings);
+        if (code == ExitCode.OK.code() && walk != null && walk.failure().isPresent()) {
+            spec.commandLine().getErr().println("The connection failed (" + walk.failure().get()
+                    + ") and no rule explains it: see the messages above.");
+            spec.commandLine().getErr().flush();
+            return ExitCode.FAILED.code();
+        }
+        return code;
     }
 
     private ClientConfig.Builder clientConfig(Protection policy) {

@@ -38,6 +38,13 @@ final class SessionWalk {
         this.log = log;
     }
 
+    private String failure;
+
+    /** Why the real (not exploratory) attempt failed, if it did. */
+    java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
     List<Map<String, Object>> json() {
         return json;
     }
@@ -86,6 +93,9 @@ final class SessionWalk {
         } catch (IOException | RuntimeException e) {
             sessionText.append("   ").append(who).append(": failed: ").append(status(e)).append('\n');
             r.put("error", status(e));
+            if (!exploratory) {
+                failure = who + ": " + status(e);
+            }
         }
         json.add(r);
     }

@@ -32,8 +32,11 @@ class DoctorDefaultSambaTest {
     }
 
     @Test
-    void textReportWalksTheSteps() {
-        Doctor.Result r = Doctor.doctor(SAMBA.samba(), "share", "-U", "alice%Passw0rd!");
+    void textReportWalksTheSteps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path html = dir.resolve("doctor.html");
+        Doctor.Result r = Doctor.doctor(SAMBA.samba(), "share", "-U", "alice%Passw0rd!", "--html", html.toString());
+        assertThat(java.nio.file.Files.readString(html)).contains("class=\"ladder\"", "SMB2 NEGOTIATE request",
+                "Server fingerprint (target info)");
         System.out.println(r.stdout());
         assertThat(r.stdout()).as(r.output()).contains("1. Name", "2. Transport", "TCP 445: open",
                 "3. Negotiate (one probe per dialect)", "SMB 3.1.1          accepted", "4. Authentication",
