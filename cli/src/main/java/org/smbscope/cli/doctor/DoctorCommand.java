@@ -80,6 +80,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--lm-level", paramLabel = "0-5", description = "LAN Manager authentication level of the client session (0-2 send NTLMv1). Default 3.")
     int lmLevel = 3;
 
+    @Option(names = "--ntlm-levels", description = "With -U: also try an NTLMv1 logon (LAN Manager level 2) to see whether the server still accepts it.")
+    boolean ntlmLevels;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wait per step (default 3).")
     double timeoutSeconds = 3;
 
@@ -123,7 +126,7 @@ public final class DoctorCommand implements Callable<Integer> {
             ProbeResult chal = Probes.ntlmChallenge(route, pc);
             log.addProbe(chal);
             picks(chal);
-            walk = new SessionWalk(clientConfig(policy), user, log);
+            walk = new SessionWalk(clientConfig(policy), user, log).tryNtlmv1(ntlmLevels);
             walk.run(t, address, route);
             doc.put("sessions", walk.json());
         }

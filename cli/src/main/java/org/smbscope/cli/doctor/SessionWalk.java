@@ -57,7 +57,35 @@ final class SessionWalk {
         attempt(Credentials.anonymous(), t, address, route, user != null);
         if (user != null) {
             attempt(credentials(user), t, address, route, false);
+            if (tryNtlmv1) {
+                ntlmv1(credentials(user), t, address, route);
+            }
         }
+    }
+
+    private boolean tryNtlmv1;
+
+    /** Also log on with an NTLMv1 response (LAN Manager level 2), exploratory: does this server still accept it? */
+    SessionWalk tryNtlmv1(boolean on) {
+        tryNtlmv1 = on;
+        return this;
+    }
+
+    private void ntlmv1(Credentials creds, DoctorTarget t, InetAddress address, Probes.Route route) {
+        InetSocketAddress server = route.target();
+        ClientConfig cc = base.build().toBuilder().lmCompatibilityLevel(2).wireTap(log.tap(server, true)).build();
+        String line;
+        try (SmbConnection c = SmbClient.connect(cc, address.getHostAddress(), server.getPort(), t.host());
+             SmbSession s = c.session(creds)) {
+            line = "accepted: clients at LAN Manager authentication level 0-2 can log on (weak)";
+        } catch (IOException | RuntimeException e) {
+            line = "refused (" + status(e) + "): clients at LAN Manager authentication level 0-2 cannot log on";
+        }
+        sessionText.append("   ").append(creds.user()).append(" with an NTLMv1 response: ").append(line).append('\n');
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("user", creds.user());
+        r.put("ntlmv1", line);
+        json.add(r);
     }
 
 
@@ -65,7 +93,7 @@ final class SessionWalk {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("user", creds.isAnonymous() ? "" : creds.user());
         InetSocketAddress server = route.target();
-        ClientConfig cc = base.wireTap(log.tap(server, exploratory)).build();
+        ClientConfig cc = base.build().toBuilder().wireTap(log.tap(server, exploratory)).build();
         String who = creds.isAnonymous() ? "anonymous" : creds.user();
         try (SmbConnection c = SmbClient.connect(cc, address.getHostAddress(), server.getPort(), t.host())) {
             r.put("dialect", c.negotiated().dialect().version());

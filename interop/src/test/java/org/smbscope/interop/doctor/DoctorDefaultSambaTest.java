@@ -62,6 +62,14 @@ class DoctorDefaultSambaTest {
     }
 
     @Test
+    void ntlmLevelsProbeShowsNtlmv1IsRefusedWithoutAnError() {
+        Doctor.Result r = Doctor.doctor(SAMBA.samba(), "share", "-U", "alice%Passw0rd!", "--ntlm-levels", "--json");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.json().path("sessions").toString()).contains("refused (NT_STATUS_LOGON_FAILURE");
+        assertThat(r.json().path("findings").toString()).contains("The server refuses NTLMv1");
+    }
+
+    @Test
     void unknownUserFallsBackToGuest() {
         Doctor.Result r = Doctor.doctor(SAMBA.samba(), "guest", "-U", "nobodyknows%x", "--json");
         assertThat(r.topRule()).as(r.output()).isEqualTo("guest-fallback");

@@ -42,6 +42,22 @@ final class NtlmLevelRule implements Rule {
             }
             Optional<Message> resp = o.responseTo(req);
             Optional<NtStatus> st = resp.flatMap(Message::status);
+            if (o.isProbe(req)) {
+                if (st.isPresent() && st.get().isError()) {
+                    out.add(new Finding(name(), Severity.INFO, "The server refuses NTLMv1: clients at LAN Manager"
+                            + " authentication level 0-2 cannot log on",
+                            "The doctor tried an NTLMv1 response on purpose and the server refused it with "
+                                    + st.get().name() + ". Good for security; old clients must send NTLMv2.",
+                            "System error 1326 has occurred. The user name or password is incorrect.",
+                            List.of(Evidence.of(resp.get(), "the server answers " + st.get().name())), FIX));
+                } else if (st.isPresent() && st.get().isSuccess()) {
+                    out.add(new Finding(name(), Severity.WARNING, "The server still accepts NTLMv1",
+                            "The doctor tried an NTLMv1 response on purpose and the server accepted it: a captured"
+                                    + " NTLMv1 exchange can be cracked offline.", "",
+                            List.of(Evidence.of(resp.get(), "the server answers " + st.get().name())), FIX));
+                }
+                continue;
+            }
             if (st.isPresent() && (st.get().equals(NtStatus.LOGON_FAILURE) || st.get().equals(NtStatus.ACCESS_DENIED)
                     || st.get().equals(NtStatus.WRONG_PASSWORD))) {
                 out.add(new Finding(name(), Severity.ERROR, "The client sent " + kind.get()

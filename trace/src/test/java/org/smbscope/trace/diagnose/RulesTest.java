@@ -94,6 +94,11 @@ class RulesTest {
         });
         assertThat(run(new LogonFailureRule(), o)).as("explained by the NTLM level").isEmpty();
         assertThat(Diagnosis.run(o).get(0).rule()).isEqualTo("ntlm-level");
+        Observations probe = s.observations(ClientPolicy.UNKNOWN, Set.of(s.client()), List.of());
+        assertThat(run(new NtlmLevelRule(), probe)).singleElement().satisfies(x -> {
+            assertThat(x.severity()).as("the doctor's own NTLMv1 try").isEqualTo(Severity.INFO);
+            assertThat(x.title()).contains("refuses NTLMv1");
+        });
     }
 
     @Test
