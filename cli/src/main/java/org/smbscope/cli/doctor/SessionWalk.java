@@ -55,6 +55,8 @@ final class SessionWalk {
         treeText.append("5. Tree connect\n");
         // with a user given, the anonymous attempt only explores: its refusals are not findings
         attempt(Credentials.anonymous(), t, address, route, user != null);
+        // does the server take guests? (Samba: map to guest = bad user; Windows: the Guest account)
+        attempt(Credentials.of("", "guest", ""), t, address, route, true);
         if (user != null) {
             attempt(credentials(user), t, address, route, false);
             if (tryNtlmv1) {
@@ -94,7 +96,7 @@ final class SessionWalk {
         r.put("user", creds.isAnonymous() ? "" : creds.user());
         InetSocketAddress server = route.target();
         ClientConfig cc = base.build().toBuilder().wireTap(log.tap(server, exploratory)).build();
-        String who = creds.isAnonymous() ? "anonymous" : creds.user();
+        String who = creds.isAnonymous() ? "anonymous" : exploratory && creds.user().equals("guest") ? "guest" : creds.user();
         try (SmbConnection c = SmbClient.connect(cc, address.getHostAddress(), server.getPort(), t.host())) {
             r.put("dialect", c.negotiated().dialect().version());
             try (SmbSession s = c.session(creds)) {

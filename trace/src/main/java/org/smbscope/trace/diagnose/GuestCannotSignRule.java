@@ -34,7 +34,7 @@ final class GuestCannotSignRule implements Rule {
     public List<Finding> check(Observations o) {
         List<Finding> out = new ArrayList<>();
         for (Message resp : o.messages()) {
-            if (!isGuest(resp)) {
+            if (!isGuest(resp) || o.isProbe(resp)) {
                 continue;
             }
             Optional<Message> req = o.requestOf(resp);
