@@ -76,7 +76,9 @@ final class Smb2Explainer {
     }
 
     private static void negotiateResponse(Message m, NegotiateResponse r, List<String> out) {
-        out.add("The server picks " + r.dialect().name() + ".");
+        out.add("The server picks " + r.dialect().name() + (r.dialect().equals(Smb2Dialect.WILDCARD)
+                ? ": the answer to a multi-protocol SMB1 negotiate; the client now sends an SMB2 NEGOTIATE with its"
+                        + " SMB 2/3 dialects" : "") + ".");
         out.add(securityMode(r.securityMode()));
         out.add("Capabilities " + r.capabilities() + ".");
         out.add("Largest transaction " + Sentences.size(r.maxTransactSize()) + ", read "

@@ -57,6 +57,13 @@ class ExplainerCaptureTest {
     }
 
     @Test
+    void multiProtocolNegotiateIsAnsweredWithTheWildcard() throws Exception {
+        assertThat(narrative("l_impacket_client.pcapng")).contains("SMB 2.002, SMB 2.???",
+                "It also offers SMB2 in this SMB1 message", "The server picks SMB 2.???: the answer to a multi-protocol"
+                        + " SMB1 negotiate");
+    }
+
+    @Test
     void nameQueriesAreTheNameStep() throws Exception {
         assertThat(narrative("g_nmblookup.pcapng")).contains("  Name", "Negative answer");
     }
