@@ -48,9 +48,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with a ladder diagram.")
     Path html;
 
+    @Option(names = "--password", paramLabel = "PASS", description = "Open SMB3-encrypted NTLMv2 sessions with this password.")
+    String password;
+
+    @Option(names = "--nt-hash", paramLabel = "HEX", description = "Open SMB3-encrypted NTLMv2 sessions with this NT hash (32 hex digits).")
+    String ntHash;
+
     @Override
     public Integer call() {
         List<Exchange> exchanges = read(file);
+        List<String> notes = List.of();
+        if (password != null || ntHash != null) {
+            org.smbscope.trace.decrypt.Smb3Decryptor.Result d = password != null
+                    ? org.smbscope.trace.decrypt.Smb3Decryptor.decrypt(exchanges, password)
+                    : org.smbscope.trace.decrypt.Smb3Decryptor.decrypt(exchanges, hash(ntHash));
+            exchanges = d.exchanges();
+            notes = new ArrayList<>(d.notes());
+            notes.add(d.opened() + " encrypted messages opened");
+        }
         List<Message> messages = MessageDecoder.decodeAll(exchanges);
         Narrative narrative = Explainer.explain(messages);
         List<Finding> findings = Diagnosis.run(Observations.of(messages));
@@ -59,11 +74,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("file", file.toString());
             head.put("tcpGaps", gaps);
+            if (!notes.isEmpty()) {
+                head.put("decryption", notes);
+            }
             out.println(new JsonOutput().write(ReportJson.of(head, narrative, findings)));
         } else {
             out.print("Capture " + file + ": " + exchanges.size() + " messages"
                     + (gaps > 0 ? ", " + gaps + " TCP gaps (packets missing from the capture: messages across them are"
-                    + " skipped, not guessed)" : "") + "\n\n");
+                    + " skipped, not guessed)" : "") + "\n");
+            notes.forEach(n -> out.print("Decryption: " + n + "\n"));
+            out.print("\n");
             out.print(narrative.render());
             out.print(FindingsText.render(findings));
         }
@@ -79,6 +99,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private long gaps;
+
+    static byte[] hash(String hex) {
+        String h = hex.trim();
+        if (!h.matches("[0-9a-fA-F]{32}")) {
+            throw new CommandFailedException(ExitCode.USAGE, "--nt-hash is 32 hex digits");
+        }
+        byte[] out = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return out;
+    }
 
     List<Exchange> read(Path file) {
         try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT)) {

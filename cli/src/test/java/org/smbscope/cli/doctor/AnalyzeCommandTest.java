@@ -74,6 +74,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void passwordOpensEncryptedTraffic() {
+        Run sealed = run("analyze", CAPTURES.resolve("i_smb311_encrypt.pcapng").toString());
+        assertThat(sealed.out()).contains("SMB3 encrypted message").doesNotContain("SMB2 READ request");
+        Run r = run("analyze", "--password", "Passw0rd!", CAPTURES.resolve("i_smb311_encrypt.pcapng").toString());
+        assertThat(r.out()).contains("Decryption: session 0x", "32 encrypted messages opened", "SMB2 READ request")
+                .doesNotContain("SMB3 encrypted message");
+        assertThat(r.out()).contains("1. ERROR [encryption-unsupported]");
+    }
+
+    @Test
     void missingFileAndNotACapture(@TempDir Path dir) throws Exception {
         assertThat(run("analyze", dir.resolve("nope.pcap").toString()).code()).isEqualTo(1);
         Path junk = Files.writeString(dir.resolve("junk.pcap"), "this is not a capture at all");
