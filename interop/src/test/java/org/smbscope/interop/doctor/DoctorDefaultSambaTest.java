@@ -37,7 +37,6 @@ class DoctorDefaultSambaTest {
         Doctor.Result r = Doctor.doctor(SAMBA.samba(), "share", "-U", "alice%Passw0rd!", "--html", html.toString());
         assertThat(java.nio.file.Files.readString(html)).contains("class=\"ladder\"", "SMB2 NEGOTIATE request",
                 "Server fingerprint (target info)");
-        System.out.println(r.stdout());
         assertThat(r.stdout()).as(r.output()).contains("1. Name", "2. Transport", "TCP 445: open",
                 "3. Negotiate (one probe per dialect)", "SMB 3.1.1          accepted", "4. Authentication",
                 "SPNEGO: the server offers NTLMSSP", "Server fingerprint (target info): NetBIOS name",
