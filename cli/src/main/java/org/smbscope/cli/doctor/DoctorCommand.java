@@ -71,6 +71,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--signing", paramLabel = "off|auto|required", description = "The client's signing policy (required = Windows 11 24H2's default). Default auto.")
     String signing = "auto";
 
+    @Option(names = "--encrypt", paramLabel = "off|auto|required", description = "The client's encryption policy. Default auto.")
+    String encrypt = "auto";
+
     @Option(names = {"-m", "--max-protocol"}, paramLabel = "2.1|3.0|3.1.1", description = "Highest dialect the client session offers.")
     String maxProtocol = "3.1.1";
 
@@ -133,7 +136,8 @@ public final class DoctorCommand implements Callable<Integer> {
         List<Message> messages = MessageDecoder.decodeAll(log.exchanges());
         Narrative narrative = Explainer.explain(messages);
         List<Finding> findings = Diagnosis.run(new Observations(messages, attempts,
-                new ClientPolicy(policy == Protection.REQUIRED, t.host()), log.probeClients()));
+                new ClientPolicy(policy == Protection.REQUIRED, t.host(), encryption() == Protection.REQUIRED),
+                log.probeClients()));
         if (walk != null) {
             text.append(walk.text(narrative));
         }
@@ -185,12 +189,20 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private ClientConfig.Builder clientConfig(Protection policy) {
         try {
-            ClientConfig.Builder b = ClientConfig.builder().signing(policy).minDialect(SmbDialect.parse(minProtocol, false))
+            ClientConfig.Builder b = ClientConfig.builder().signing(policy).encryption(encryption()).minDialect(SmbDialect.parse(minProtocol, false))
                     .maxDialect(SmbDialect.parse(maxProtocol, true)).lmCompatibilityLevel(lmLevel)
                     .requestTimeout(timeout).transport(TransportConfig.defaults().withConnectTimeout(timeout)
                             .withReadTimeout(timeout));
             b.build();
             return b;
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private Protection encryption() {
+        try {
+            return Protection.parse(encrypt);
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
         }

@@ -8,9 +8,14 @@ import java.util.Objects;
  *
  * @param requireSigning the client requires signing (Windows 11 24H2's default)
  * @param targetName     the name the user typed for the server ("192.168.1.63", "fs01.corp"), or ""
+ * @param requireEncryption the client requires encryption (SMB 3 sealing)
  */
-public record ClientPolicy(boolean requireSigning, String targetName) {
-    public static final ClientPolicy UNKNOWN = new ClientPolicy(false, "");
+public record ClientPolicy(boolean requireSigning, String targetName, boolean requireEncryption) {
+    public static final ClientPolicy UNKNOWN = new ClientPolicy(false, "", false);
+
+    public ClientPolicy(boolean requireSigning, String targetName) {
+        this(requireSigning, targetName, false);
+    }
 
     public ClientPolicy {
         Objects.requireNonNull(targetName, "targetName");

@@ -38,6 +38,27 @@ final class EncryptionUnsupportedRule implements Rule {
     @Override
     public List<Finding> check(Observations o) {
         List<Finding> out = new ArrayList<>();
+        if (o.policy().requireEncryption()) {
+            for (Message m : o.smb2(org.smbscope.codec.smb2.Smb2Command.NEGOTIATE, NegotiateResponse.class)) {
+                NegotiateResponse r = (NegotiateResponse) ((Smb2Packet) m.decoded()).message();
+                if (o.isProbe(m) || serverCanEncrypt(r)) {
+                    continue;
+                }
+                out.add(new Finding(name(), Severity.ERROR, "The client requires encryption but the server offers none"
+                        + " (" + r.dialect().name() + ")",
+                        "The client is set to encrypt everything and the server cannot: it negotiated an SMB 2.x"
+                                + " dialect, or SMB 3 without the encryption capability / cipher (Samba: server smb"
+                                + " encrypt = off).",
+                        "System error 5 has occurred. Access is denied.",
+                        List.of(Evidence.of(m, "NEGOTIATE response: " + r.dialect().name() + ", capabilities "
+                                + r.capabilities())), new Fix(
+                                "Let the server encrypt: Set-SmbServerConfiguration -EncryptData $true (or per share"
+                                        + " Set-SmbShare -EncryptData $true); or stop requiring it on the client",
+                                "HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Parameters EncryptData=1",
+                                "server smb encrypt = desired (or required), server max protocol = SMB3;"
+                                        + " client: client smb encrypt = desired")));
+            }
+        }
         for (Message m : o.messages()) {
             if (!(m.decoded() instanceof Smb2Packet p) || !p.isResponse()) {
                 continue;
@@ -69,6 +90,15 @@ final class EncryptionUnsupportedRule implements Rule {
                         + " that negotiated SMB 2.x or do not support encryption, usually with ACCESS_DENIED.",
                 "System error 5 has occurred. Access is denied. (NT_STATUS_ACCESS_DENIED)",
                 List.of(Evidence.of(m, m.summary())), FIX);
+    }
+
+    /** SMB 3.0/3.0.2 with the ENCRYPTION capability, or 3.1.1 with a cipher chosen. */
+    static boolean serverCanEncrypt(NegotiateResponse r) {
+        if (r.dialect().value() >= Smb2Dialect.SMB_3_1_1.value()) {
+            return r.contexts().stream().anyMatch(c -> c instanceof org.smbscope.codec.smb2.NegotiateContext.Encryption e
+                    && !e.ciphers().isEmpty() && e.ciphers().get(0).value() != 0);
+        }
+        return r.dialect().value() >= Smb2Dialect.SMB_3_0.value() && r.capabilities().has(Capabilities.ENCRYPTION);
     }
 
     private static Optional<Smb2Dialect> dialect(Observations o, Message m) {

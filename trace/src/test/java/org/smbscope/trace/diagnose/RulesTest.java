@@ -160,6 +160,14 @@ class RulesTest {
     }
 
     @Test
+    void clientRequiresEncryptionTheServerCannotGive() {
+        StreamBuilder s = new StreamBuilder().negotiate(Smb2Dialect.SMB_3_0);
+        assertThat(run(new EncryptionUnsupportedRule(), s.observations())).isEmpty();
+        assertThat(run(new EncryptionUnsupportedRule(), s.observations(new ClientPolicy(false, "", true), Set.of(), List.of())))
+                .singleElement().satisfies(x -> assertThat(x.title()).contains("client requires encryption", "SMB 3.0"));
+    }
+
+    @Test
     void noCommonDialectButProbesAreIgnored() {
         StreamBuilder s = new StreamBuilder().smb2(Smb2Command.NEGOTIATE, new org.smbscope.codec.smb2.NegotiateRequest(EN,
                 org.smbscope.codec.smb2.Capabilities.NONE, org.smbscope.codec.dtyp.Guid.ZERO,
