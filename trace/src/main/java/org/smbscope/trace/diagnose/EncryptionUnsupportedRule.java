@@ -74,7 +74,7 @@ final class EncryptionUnsupportedRule implements Rule {
             if (wants && clientCannot) {
                 out.add(finding(m, "The server requires encryption but this connection cannot encrypt (dialect "
                         + dialect.map(Smb2Dialect::name).orElse("unknown") + ")"));
-            } else if (old && p.header().status().equals(NtStatus.ACCESS_DENIED)
+            } else if (old && !o.isProbe(m) && p.header().status().equals(NtStatus.ACCESS_DENIED)
                     && (p.header().command().value() == 3 && loggedOn(o, m) || p.header().command().value() == 1)) {
                 out.add(finding(m, (p.header().command().value() == 1 ? "Logon" : "Tree connect")
                         + " denied on an " + dialect.get().name() + " connection: the server most likely requires"
