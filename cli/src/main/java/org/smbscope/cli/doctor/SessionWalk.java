@@ -162,8 +162,10 @@ final class SessionWalk {
             auth.append("   NTLM levels: LAN Manager authentication levels 0-2 send LM/NTLMv1, 3-5 send NTLMv2;"
                     + " run with --lm-level 2 to see whether this server still accepts NTLMv1.\n");
         }
+        String trees = treeText.toString().equals("5. Tree connect\n")
+                ? treeText + "   No session, so no tree connect.\n" : treeText.toString();
         return (sessionText.isEmpty() ? "" : sessionText.toString().replaceFirst("\n",
-                java.util.regex.Matcher.quoteReplacement("\n" + auth))) + treeText;
+                java.util.regex.Matcher.quoteReplacement("\n" + auth))) + trees;
     }
 
     static Credentials credentials(String spec) {

@@ -80,7 +80,11 @@ final class SigningMismatchRule implements Rule {
     }
 
     private Finding finding(Observations o, Message m, String title, String cause) {
+        String mode = m.decoded() instanceof Smb1Part p && p.message() instanceof NegotiateResponse r
+                ? "SecurityMode " + r.securityMode().value() + " (" + r.securityMode().explain() + ")"
+                : m.decoded() instanceof Smb2Packet p && p.message() instanceof org.smbscope.codec.smb2.NegotiateResponse r
+                ? "SecurityMode " + r.securityMode() : m.summary();
         return new Finding(name(), Severity.ERROR, title, cause, USER_SEES, List.of(Evidence.of(m,
-                "NEGOTIATE response " + m.summary())), FIX);
+                "the server's NEGOTIATE response: " + mode)), FIX);
     }
 }
