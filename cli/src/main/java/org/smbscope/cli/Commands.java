@@ -18,6 +18,8 @@ final class Commands {
                 org.smbscope.cli.net.NetCommand::new,
                 org.smbscope.cli.server.ServeCommand::new,
                 org.smbscope.cli.server.PasswdCommand::new,
+                org.smbscope.cli.doctor.DoctorCommand::new,
+                org.smbscope.cli.doctor.AnalyzeCommand::new,
                 ExitCodesHelp::new);
     }
 }
