@@ -27,6 +27,7 @@ public final class SmbServer implements AutoCloseable {
 
     private final List<ServerSocket> sockets;
     private final List<Thread> acceptors = new ArrayList<>();
+    private final java.util.Set<Socket> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SmbServer(List<ServerSocket> sockets) {
         this.sockets = sockets;
@@ -77,9 +78,11 @@ public final class SmbServer implements AutoCloseable {
                         }
                         boolean netbios = ss.getLocalPort() == 139;
                         Thread.ofVirtual().name("smb-conn-" + s.getRemoteSocketAddress()).start(() -> {
+                            server.live.add(s);
                             try {
                                 new Connection(s, ctx, netbios).run();
                             } finally {
+                                server.live.remove(s);
                                 slots.release();
                             }
                         });
@@ -103,6 +106,13 @@ public final class SmbServer implements AutoCloseable {
     public void close() throws IOException {
         for (ServerSocket s : sockets) {
             s.close();
+        }
+        for (Socket s : live) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
     }
 }
