@@ -54,7 +54,7 @@ final class OurServer implements AutoCloseable {
                 [global]
                 interfaces = %s
                 bind interfaces only = yes
-                smb ports = 445
+                smb ports = 445 139
                 passdb backend = smbpasswd:%s
                 %s
                 [share]

@@ -71,4 +71,9 @@ class SambaSmbclientAgainstOurServerTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.output()).contains("NT_STATUS_BAD_NETWORK_NAME");
     }
+
+    @Test
+    void netbiosSessionServiceOnPort139() {
+        assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-p", "139"));
+    }
 }
