@@ -76,4 +76,20 @@ class SambaSmbclientAgainstOurServerTest {
     void netbiosSessionServiceOnPort139() {
         assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-p", "139"));
     }
+
+    /** Samba offers only the one cipher, and requires encryption: success means we chose it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aes-128-ccm", "aes-128-gcm", "aes-256-ccm", "aes-256-gcm"})
+    void eachCipherWithSmb311(String cipher) {
+        assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-m", "SMB3_11",
+                "--client-protection=encrypt", "--option=client smb3 encryption algorithms=" + cipher));
+    }
+
+    /** Samba offers only the one signing algorithm, and requires signing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aes-128-gmac", "aes-128-cmac"})
+    void eachSigningAlgorithmWithSmb311(String algorithm) {
+        assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-m", "SMB3_11",
+                "--option=client signing=required", "--option=client smb3 signing algorithms=" + algorithm));
+    }
 }
