@@ -69,6 +69,7 @@ final class OurServer implements AutoCloseable {
                 bind interfaces only = yes
                 smb ports = 445 139
                 passdb backend = smbpasswd:%s
+                map to guest = bad user
                 %s
                 [share]
                 path = %s
@@ -78,7 +79,11 @@ final class OurServer implements AutoCloseable {
                 [secret]
                 path = %s
                 browseable = no
-                """.formatted(a.getHostAddress(), passdb, globals, share, shareOptions, share);
+                [pub]
+                path = %s
+                guest ok = yes
+                read only = yes
+                """.formatted(a.getHostAddress(), passdb, globals, share, shareOptions, share, share);
         ServerConfig c = SmbConfParser.parse(text, dir);
         SmbServer s;
         try {

@@ -35,7 +35,8 @@ class SambaSmbclientAgainstOurServerTest {
     private static void assertListing(ProcessResult r) {
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.stdout()).as(r.output()).containsPattern("\\tshare\\s+Disk\\s+our test share")
-                .containsPattern("\\tIPC\\$\\s+IPC\\s+IPC Service").doesNotContain("secret");
+                .containsPattern("\\tIPC\\$\\s+IPC\\s+IPC Service").containsPattern("\\tpub\\s+Disk")
+                .doesNotContain("secret");
     }
 
     @ParameterizedTest
@@ -91,5 +92,20 @@ class SambaSmbclientAgainstOurServerTest {
     void eachSigningAlgorithmWithSmb311(String algorithm) {
         assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-m", "SMB3_11",
                 "--option=client signing=required", "--option=client smb3 signing algorithms=" + algorithm));
+    }
+
+    @Test
+    void anonymousListsShares() {
+        assertListing(server.smbclient("-N", "-L", "//" + server.address.getHostAddress()));
+    }
+
+    @Test
+    void unknownUserIsGuestOnGuestOkSharesOnly() {
+        ProcessResult pub = server.smbclient(server.unc("pub"), "-U", "ghost%x", "-c", "pwd");
+        assertThat(pub.exitCode()).as(pub.output()).isZero();
+        assertThat(pub.stdout()).contains("Current directory is \\\\" + server.address.getHostAddress() + "\\pub\\");
+        ProcessResult denied = server.smbclient(server.unc("share"), "-U", "ghost%x", "-c", "pwd");
+        assertThat(denied.exitCode()).isNotZero();
+        assertThat(denied.output()).contains("NT_STATUS_ACCESS_DENIED");
     }
 }
