@@ -134,6 +134,9 @@ final class Commands {
         if (r instanceof IoctlRequest io && io.ctlCode().equals(CtlCode.FSCTL_VALIDATE_NEGOTIATE_INFO)) {
             return remember(chain, h, validateNegotiate(h, io, grant, signer), id);
         }
+        if (r instanceof IoctlRequest io && io.ctlCode().equals(CtlCode.FSCTL_QUERY_NETWORK_INTERFACE_INFO)) {
+            return remember(chain, h, interfaceInfo(h, io, grant, signer), id);
+        }
         NegotiateResponse nr = d.negotiated().response();
         RequestContext rc = new RequestContext(nr.dialect(), s.user, s.guest || s.anonymous,
                 (int) Math.min(Integer.MAX_VALUE, nr.maxReadSize()), (int) Math.min(Integer.MAX_VALUE, nr.maxWriteSize()),
@@ -199,6 +202,19 @@ final class Commands {
         NegotiateResponse nr = d.negotiated().response();
         byte[] out = new ValidateNegotiateInfo.Response(nr.capabilities(), nr.serverGuid(), nr.securityMode(),
                 nr.dialect()).encode();
+        return Dispatcher.send(Smb2Header.responseTo(h, NtStatus.SUCCESS, grant),
+                new IoctlResponse(io.ctlCode(), io.fileId(), new byte[0], out, 0), signer);
+    }
+
+    /** [MS-SMB2] 3.3.5.15.11: FileId must be all ones; the one interface the client reached. */
+    private Dispatcher.Send interfaceInfo(Smb2Header h, IoctlRequest io, int grant, Smb2Signer signer) {
+        if (!io.fileId().equals(FileId.RELATED)) {
+            return d.error(h, NtStatus.INVALID_PARAMETER, grant, signer);
+        }
+        byte[] out = NetworkInterfaceInfo.encode(d.localAddress);
+        if (Integer.toUnsignedLong(io.maxOutputResponse()) < out.length) {
+            return d.error(h, NtStatus.BUFFER_TOO_SMALL, grant, signer);
+        }
         return Dispatcher.send(Smb2Header.responseTo(h, NtStatus.SUCCESS, grant),
                 new IoctlResponse(io.ctlCode(), io.fileId(), new byte[0], out, 0), signer);
     }

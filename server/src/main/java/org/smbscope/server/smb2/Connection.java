@@ -55,7 +55,7 @@ final class Connection implements Runnable {
                     LOG.debug("closing connection from {}: {}", peer, why);
                     closeQuietly();
                 }
-            }, peer);
+            }, peer, socket.getLocalAddress());
             while (true) {
                 byte[] frame;
                 try {

@@ -96,6 +96,7 @@ final class Dispatcher {
 
     final ServerContext ctx;
     final Sink sink;
+    final java.net.InetAddress localAddress;
     final String peer;
     final CreditWindow credits;
     final Map<Long, Session> sessions = new ConcurrentHashMap<>();
@@ -111,6 +112,12 @@ final class Dispatcher {
     private volatile boolean closed;
 
     Dispatcher(ServerContext ctx, Sink sink, String peer) {
+        this(ctx, sink, peer, null);
+    }
+
+    /** {@code localAddress}: the address the client connected to (FSCTL_QUERY_NETWORK_INTERFACE_INFO), or null. */
+    Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress) {
+        this.localAddress = localAddress;
         this.ctx = ctx;
         this.sink = sink;
         this.peer = peer;

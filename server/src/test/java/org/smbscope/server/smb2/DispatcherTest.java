@@ -266,4 +266,23 @@ class DispatcherTest {
         h.frame(Smb2Codec.encode(u, new org.smbscope.codec.smb2.UnknownMessage(u.command(), new byte[] {2, 0})));
         assertThat(Smb2Codec.decode(h.next()).header().status()).isEqualTo(NtStatus.INVALID_PARAMETER);
     }
+
+    @Test
+    void networkInterfaceInfoNeedsTheAllOnesFileIdAndRoom() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        int tid = h.treeConnect("share");
+        var code = org.smbscope.codec.smb2.CtlCode.FSCTL_QUERY_NETWORK_INTERFACE_INFO;
+        Smb2Packet p = h.call(h.header(Smb2Command.IOCTL).withTreeId(tid),
+                org.smbscope.codec.smb2.IoctlRequest.fsctl(code, new FileId(1, 2), new byte[0], 65536));
+        assertThat(p.header().status()).isEqualTo(NtStatus.INVALID_PARAMETER);
+        p = h.call(h.header(Smb2Command.IOCTL).withTreeId(tid),
+                org.smbscope.codec.smb2.IoctlRequest.fsctl(code, FileId.RELATED, new byte[0], 1));
+        assertThat(p.header().status()).isEqualTo(NtStatus.BUFFER_TOO_SMALL);
+        p = h.call(h.header(Smb2Command.IOCTL).withTreeId(tid),
+                org.smbscope.codec.smb2.IoctlRequest.fsctl(code, FileId.RELATED, new byte[0], 65536));
+        assertThat(p.header().status()).isEqualTo(NtStatus.SUCCESS);
+        byte[] out = ((org.smbscope.codec.smb2.IoctlResponse) p.message()).output();
+        assertThat(out).hasSize(152);
+        assertThat(java.util.Arrays.copyOfRange(out, 24, 32)).containsExactly(2, 0, 0, 0, 127, 0, 0, 1);
+    }
 }
