@@ -1,0 +1,195 @@
+package org.smbscope.server.fs;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.smbscope.codec.smb2.LockRequest;
+import org.smbscope.codec.smb2.LockResponse;
+import org.smbscope.codec.smb2.Smb2Command;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.tree.Outcome;
+
+/**
+ * The byte-range locks of one file ([MS-FSA] 2.1.5.7 and 2.1.4.10): shared and exclusive ranges owned by
+ * opens, the conflict rules READ and WRITE obey, and blocking requests waiting for a range to free.
+ * Offsets and lengths are unsigned 64-bit; a zero-length range overlaps nothing.
+ */
+final class ByteRangeLocks {
+    /** STATUS_INVALID_LOCK_RANGE: offset plus length past 2^64. */
+    static final NtStatus INVALID_LOCK_RANGE = new NtStatus(0xC00001A1);
+
+    record Range(Open owner, long offset, long length, boolean exclusive) {
+        long last() {
+            return offset + length - 1;
+        }
+
+        boolean overlaps(long off, long len) {
+            if (length == 0 || len == 0) {
+                return false;
+            }
+            long otherLast = off + len - 1;
+            return Long.compareUnsigned(offset, otherLast) <= 0 && Long.compareUnsigned(off, last()) <= 0;
+        }
+    }
+
+    private record Waiter(Open owner, LockRequest.Element element, CompletableFuture<Outcome.Done> done) {
+    }
+
+    private final List<Range> held = new ArrayList<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    static boolean wraps(long offset, long length) {
+        return length != 0 && Long.compareUnsigned(offset + length - 1, offset) < 0;
+    }
+
+    /** True if {@code owner} may read [offset, offset+length): no other open holds an exclusive lock there. */
+    synchronized boolean canRead(Open owner, long offset, long length) {
+        for (Range r : held) {
+            if (r.exclusive && r.owner != owner && r.overlaps(offset, length)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if {@code owner} may write: no other open's lock and no shared lock at all overlaps. */
+    synchronized boolean canWrite(Open owner, long offset, long length) {
+        for (Range r : held) {
+            if ((r.owner != owner || !r.exclusive) && r.overlaps(offset, length)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean grantable(Open owner, long offset, long length, boolean exclusive) {
+        for (Range r : held) {
+            if (!r.overlaps(offset, length)) {
+                continue;
+            }
+            if (exclusive || r.exclusive && r.owner != owner) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Serves a LOCK request ([MS-SMB2] 3.3.5.14): all unlocks or all locks, several locks only with
+     * FAIL_IMMEDIATELY, all or nothing. A single blocking lock that conflicts waits ({@link Outcome.Pending}).
+     */
+    Outcome lock(Open owner, List<LockRequest.Element> elements) {
+        if (elements.isEmpty()) {
+            return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.LOCK);
+        }
+        boolean unlock = (elements.get(0).flags() & LockRequest.UNLOCK) != 0;
+        for (LockRequest.Element e : elements) {
+            int f = e.flags();
+            boolean valid = unlock ? f == LockRequest.UNLOCK
+                    : f == LockRequest.SHARED_LOCK || f == LockRequest.EXCLUSIVE_LOCK
+                            || f == (LockRequest.SHARED_LOCK | LockRequest.FAIL_IMMEDIATELY)
+                            || f == (LockRequest.EXCLUSIVE_LOCK | LockRequest.FAIL_IMMEDIATELY);
+            if (!valid || (!unlock && elements.size() > 1 && (f & LockRequest.FAIL_IMMEDIATELY) == 0)) {
+                return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.LOCK);
+            }
+        }
+        List<CompletableFuture<Outcome.Done>> wake = new ArrayList<>();
+        Outcome out;
+        synchronized (this) {
+            out = unlock ? unlock(owner, elements, wake) : acquire(owner, elements);
+        }
+        wake.forEach(f -> f.complete(Outcome.Done.ok(new LockResponse())));
+        return out;
+    }
+
+    private Outcome unlock(Open owner, List<LockRequest.Element> elements, List<CompletableFuture<Outcome.Done>> wake) {
+        for (LockRequest.Element e : elements) {
+            Range found = null;
+            for (Range r : held) {
+                if (r.owner == owner && r.offset == e.offset() && r.length == e.length()) {
+                    found = r;
+                    break;
+                }
+            }
+            if (found == null) {
+                retry(wake);
+                return Outcome.Done.error(NtStatus.RANGE_NOT_LOCKED, Smb2Command.LOCK);
+            }
+            held.remove(found);
+        }
+        retry(wake);
+        return Outcome.Done.ok(new LockResponse());
+    }
+
+    private Outcome acquire(Open owner, List<LockRequest.Element> elements) {
+        List<Range> added = new ArrayList<>();
+        for (LockRequest.Element e : elements) {
+            if (wraps(e.offset(), e.length())) {
+                held.removeAll(added);
+                return Outcome.Done.error(INVALID_LOCK_RANGE, Smb2Command.LOCK);
+            }
+            boolean exclusive = (e.flags() & LockRequest.EXCLUSIVE_LOCK) != 0;
+            if (!grantable(owner, e.offset(), e.length(), exclusive)) {
+                held.removeAll(added);
+                if ((e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0) {
+                    CompletableFuture<Outcome.Done> done = new CompletableFuture<>();
+                    Waiter w = new Waiter(owner, e, done);
+                    waiters.add(w);
+                    return new Outcome.Pending(done, () -> cancel(w, NtStatus.CANCELLED));
+                }
+                return Outcome.Done.error(NtStatus.LOCK_NOT_GRANTED, Smb2Command.LOCK);
+            }
+            Range r = new Range(owner, e.offset(), e.length(), exclusive);
+            held.add(r);
+            added.add(r);
+        }
+        return Outcome.Done.ok(new LockResponse());
+    }
+
+    private void retry(List<CompletableFuture<Outcome.Done>> wake) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+            Waiter w = it.next();
+            boolean exclusive = (w.element.flags() & LockRequest.EXCLUSIVE_LOCK) != 0;
+            if (grantable(w.owner, w.element.offset(), w.element.length(), exclusive)) {
+                held.add(new Range(w.owner, w.element.offset(), w.element.length(), exclusive));
+                it.remove();
+                wake.add(w.done);
+            }
+        }
+    }
+
+    private void cancel(Waiter w, NtStatus status) {
+        boolean removed;
+        synchronized (this) {
+            removed = waiters.remove(w);
+        }
+        if (removed) {
+            w.done.complete(Outcome.Done.error(status, Smb2Command.LOCK));
+        }
+    }
+
+    /** Drops every lock and waiter of {@code owner} (its handle closed) and wakes waiters that can now go. */
+    void release(Open owner) {
+        List<CompletableFuture<Outcome.Done>> wake = new ArrayList<>();
+        List<Waiter> gone = new ArrayList<>();
+        synchronized (this) {
+            held.removeIf(r -> r.owner == owner);
+            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+                Waiter w = it.next();
+                if (w.owner == owner) {
+                    it.remove();
+                    gone.add(w);
+                }
+            }
+            retry(wake);
+        }
+        gone.forEach(w -> w.done.complete(Outcome.Done.error(NtStatus.RANGE_NOT_LOCKED, Smb2Command.LOCK)));
+        wake.forEach(f -> f.complete(Outcome.Done.ok(new LockResponse())));
+    }
+
+    synchronized int count() {
+        return held.size();
+    }
+}

@@ -1,0 +1,118 @@
+package org.smbscope.server.fs;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import org.smbscope.codec.smb2.ChangeNotifyRequest;
+import org.smbscope.codec.smb2.CloseRequest;
+import org.smbscope.codec.smb2.CreateRequest;
+import org.smbscope.codec.smb2.FlushRequest;
+import org.smbscope.codec.smb2.IoctlRequest;
+import org.smbscope.codec.smb2.LockRequest;
+import org.smbscope.codec.smb2.QueryDirectoryRequest;
+import org.smbscope.codec.smb2.QueryInfoRequest;
+import org.smbscope.codec.smb2.ReadRequest;
+import org.smbscope.codec.smb2.SetInfoRequest;
+import org.smbscope.codec.smb2.Smb2Request;
+import org.smbscope.codec.smb2.WriteRequest;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.share.ShareRoot;
+import org.smbscope.server.tree.Outcome;
+import org.smbscope.server.tree.RequestContext;
+import org.smbscope.server.tree.TreeHandler;
+
+/**
+ * A disk share's file commands ([MS-SMB2] 3.3.5.9 to 3.3.5.21) served from a directory of a
+ * {@code java.nio.file} file system: each command is its own class (CREATE, CLOSE, READ/WRITE/FLUSH, LOCK,
+ * QUERY_DIRECTORY, CHANGE_NOTIFY, QUERY_INFO, SET_INFO, IOCTL) over one {@link OpenTable}. Every path goes
+ * through {@link ShareRoot}, so nothing outside the share is reachable. Thread safe.
+ */
+public final class DiskTreeHandler implements TreeHandler {
+    /** Opens one tree may hold before CREATE answers STATUS_INSUFFICIENT_RESOURCES. */
+    public static final int DEFAULT_MAX_OPENS = 16384;
+
+    private final Share share;
+    private final CreateCommand create;
+    private final CloseCommand close;
+    private final DataCommands data;
+    private final DirectoryQuery directory;
+    private final InfoQuery queryInfo;
+    private final InfoSet setInfo;
+    private final IoctlCommand ioctl;
+
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock) {
+        this(root, readOnly, clock, DEFAULT_MAX_OPENS);
+    }
+
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock, int maxOpens) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(clock, "clock");
+        if (maxOpens < 1) {
+            throw new IllegalArgumentException("maxOpens " + maxOpens);
+        }
+        this.share = new Share(new PathMapper(root), readOnly, clock, maxOpens);
+        this.create = new CreateCommand(share);
+        this.close = new CloseCommand(share);
+        this.data = new DataCommands(share);
+        this.directory = new DirectoryQuery(share);
+        this.queryInfo = new InfoQuery(share);
+        this.setInfo = new InfoSet(share);
+        this.ioctl = new IoctlCommand(share);
+    }
+
+    @Override
+    public Outcome handle(RequestContext context, Smb2Request request) {
+        try {
+            return switch (request) {
+                case CreateRequest r -> Outcome.Done.ok(create.create(r));
+                case CloseRequest r -> Outcome.Done.ok(close.close(r));
+                case ReadRequest r -> Outcome.Done.ok(data.read(context, r));
+                case WriteRequest r -> Outcome.Done.ok(data.write(context, r));
+                case FlushRequest r -> Outcome.Done.ok(data.flush(r));
+                case LockRequest r -> lock(r);
+                case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
+                case ChangeNotifyRequest r -> changeNotify(r);
+                case QueryInfoRequest r -> queryInfo.query(context, r);
+                case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
+                case IoctlRequest r -> Outcome.Done.ok(ioctl.ioctl(r));
+                default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
+            };
+        } catch (Failure f) {
+            return Outcome.Done.error(f.status(), request.command());
+        } catch (RuntimeException e) {
+            // a bug or an unexpected file system answer must not take the connection down
+            return Outcome.Done.error(NtStatus.INTERNAL_ERROR, request.command());
+        }
+    }
+
+    private Outcome lock(LockRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (o.directory) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        return o.state.locks.lock(o, r.locks());
+    }
+
+    private Outcome changeNotify(ChangeNotifyRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (!o.directory) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if (!o.has(Access.READ_DATA)) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        return share.notify.request(o, r);
+    }
+
+    /** Opens this tree holds now. */
+    public int openCount() {
+        return share.table.size();
+    }
+
+    @Override
+    public void close() {
+        for (Open o : share.table.all()) {
+            close.close(o);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.smbscope.server.fs;
+
+import org.smbscope.codec.smb2.CtlCode;
+import org.smbscope.codec.smb2.IoctlRequest;
+import org.smbscope.codec.smb2.IoctlResponse;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.codec.wire.WireWriter;
+
+/**
+ * IOCTL on a disk share, [MS-SMB2] 3.3.5.15: no reparse points (STATUS_NOT_A_REPARSE_POINT), no previous
+ * versions (FSCTL_SRV_ENUMERATE_SNAPSHOTS answers an empty SRV_SNAPSHOT_ARRAY, 2.2.32.2), the network
+ * interface query belongs to the dispatcher; everything else is STATUS_INVALID_DEVICE_REQUEST.
+ */
+final class IoctlCommand {
+    private final Share share;
+
+    IoctlCommand(Share share) {
+        this.share = share;
+    }
+
+    IoctlResponse ioctl(IoctlRequest r) throws Failure {
+        if ((r.flags() & IoctlRequest.IS_FSCTL) == 0) {
+            throw new Failure(NtStatus.NOT_SUPPORTED);
+        }
+        CtlCode code = r.ctlCode();
+        if (code.equals(CtlCode.FSCTL_QUERY_NETWORK_INTERFACE_INFO)
+                || code.equals(CtlCode.FSCTL_VALIDATE_NEGOTIATE_INFO)) {
+            throw new Failure(NtStatus.NOT_SUPPORTED);
+        }
+        Open o = share.open(r.fileId());
+        if (code.equals(CtlCode.FSCTL_GET_REPARSE_POINT)) {
+            throw new Failure(NtStatus.NOT_A_REPARSE_POINT);
+        }
+        if (code.equals(CtlCode.FSCTL_SRV_ENUMERATE_SNAPSHOTS)) {
+            if (r.maxOutputResponse() < 16) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            WireWriter w = new WireWriter();
+            w.u32le(0).u32le(0).u32le(2).u16le(0);
+            return new IoctlResponse(code, o.fileId(), new byte[0], w.toByteArray(), 0);
+        }
+        throw new Failure(NtStatus.INVALID_DEVICE_REQUEST);
+    }
+}
