@@ -60,7 +60,7 @@ final class FsFixture implements AutoCloseable {
     /** A share in a Jimfs file system with Windows semantics and DOS attributes. */
     static FsFixture jimfs(boolean readOnly) throws IOException {
         FileSystem fs = Jimfs.newFileSystem(Configuration.windows().toBuilder()
-                .setAttributeViews("basic", "dos").build());
+                .setAttributeViews("basic", "dos").setMaxSize(128L << 20).build());
         Path root = Files.createDirectories(fs.getPath("C:\\shares\\data"));
         return new FsFixture(fs, root, readOnly);
     }
