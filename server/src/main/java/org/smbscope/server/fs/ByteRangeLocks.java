@@ -26,11 +26,7 @@ final class ByteRangeLocks {
         }
 
         boolean overlaps(long off, long len) {
-            if (length == 0 || len == 0) {
-                return false;
-            }
-            long otherLast = off + len - 1;
-            return Long.compareUnsigned(offset, otherLast) <= 0 && Long.compareUnsigned(off, last()) <= 0;
+            return ByteRangeLocks.overlaps(offset, length, off, len);
         }
     }
 
@@ -77,69 +73,108 @@ final class ByteRangeLocks {
     }
 
     /**
-     * Serves a LOCK request ([MS-SMB2] 3.3.5.14): all unlocks or all locks, several locks only with
-     * FAIL_IMMEDIATELY, all or nothing. A single blocking lock that conflicts waits ({@link Outcome.Pending}).
+     * [MS-FSA] 2.1.4.10 / the Windows behaviour smbtorture checks: two ranges of non-zero length overlap
+     * when they share a byte; a zero-length range at offset o overlaps a range [s, s+l) when s < o < s+l;
+     * two zero-length ranges never do.
+     */
+    static boolean overlaps(long offset, long length, long otherOffset, long otherLength) {
+        if (length == 0 && otherLength == 0) {
+            return false;
+        }
+        if (length == 0) {
+            return inside(offset, otherOffset, otherLength);
+        }
+        if (otherLength == 0) {
+            return inside(otherOffset, offset, length);
+        }
+        long last = offset + length - 1;
+        long otherLast = otherOffset + otherLength - 1;
+        return Long.compareUnsigned(offset, otherLast) <= 0 && Long.compareUnsigned(otherOffset, last) <= 0;
+    }
+
+    private static boolean inside(long point, long offset, long length) {
+        return Long.compareUnsigned(offset, point) < 0 && Long.compareUnsigned(point, offset + length - 1) <= 0;
+    }
+
+    /**
+     * Serves a LOCK request ([MS-SMB2] 3.3.5.14): elements are taken in order; the first decides between
+     * unlocking and locking and every later one must agree (else STATUS_INVALID_PARAMETER). Unlocks done
+     * before a failing element stay done; locks taken before a failing element are given back. A single
+     * blocking lock that conflicts waits ({@link Outcome.Pending}).
      */
     Outcome lock(Open owner, List<LockRequest.Element> elements) {
-        if (elements.isEmpty()) {
-            return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.LOCK);
-        }
-        boolean unlock = (elements.get(0).flags() & LockRequest.UNLOCK) != 0;
-        for (LockRequest.Element e : elements) {
-            int f = e.flags();
-            boolean valid = unlock ? f == LockRequest.UNLOCK
-                    : f == LockRequest.SHARED_LOCK || f == LockRequest.EXCLUSIVE_LOCK
-                            || f == (LockRequest.SHARED_LOCK | LockRequest.FAIL_IMMEDIATELY)
-                            || f == (LockRequest.EXCLUSIVE_LOCK | LockRequest.FAIL_IMMEDIATELY);
-            if (!valid || (!unlock && elements.size() > 1 && (f & LockRequest.FAIL_IMMEDIATELY) == 0)) {
-                return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.LOCK);
-            }
-        }
         List<CompletableFuture<Outcome.Done>> wake = new ArrayList<>();
         Outcome out;
         synchronized (this) {
+            boolean unlock = (elements.get(0).flags() & LockRequest.UNLOCK) != 0;
             out = unlock ? unlock(owner, elements, wake) : acquire(owner, elements);
         }
         wake.forEach(f -> f.complete(Outcome.Done.ok(new LockResponse())));
         return out;
     }
 
+    private static boolean validLock(int f) {
+        return f == LockRequest.SHARED_LOCK || f == LockRequest.EXCLUSIVE_LOCK
+                || f == (LockRequest.SHARED_LOCK | LockRequest.FAIL_IMMEDIATELY)
+                || f == (LockRequest.EXCLUSIVE_LOCK | LockRequest.FAIL_IMMEDIATELY);
+    }
+
     private Outcome unlock(Open owner, List<LockRequest.Element> elements, List<CompletableFuture<Outcome.Done>> wake) {
-        for (LockRequest.Element e : elements) {
-            Range found = null;
-            for (Range r : held) {
-                if (r.owner == owner && r.offset == e.offset() && r.length == e.length()) {
-                    found = r;
-                    break;
+        try {
+            for (LockRequest.Element e : elements) {
+                if (e.flags() != LockRequest.UNLOCK) {
+                    return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.LOCK);
                 }
+                Range found = null;
+                for (Range r : held) {
+                    if (r.owner == owner && r.offset == e.offset() && r.length == e.length()
+                            && (found == null || r.exclusive && !found.exclusive)) {
+                        found = r;
+                    }
+                }
+                if (found == null) {
+                    return Outcome.Done.error(NtStatus.RANGE_NOT_LOCKED, Smb2Command.LOCK);
+                }
+                held.remove(found);
             }
-            if (found == null) {
-                retry(wake);
-                return Outcome.Done.error(NtStatus.RANGE_NOT_LOCKED, Smb2Command.LOCK);
-            }
-            held.remove(found);
+            return Outcome.Done.ok(new LockResponse());
+        } finally {
+            retry(wake);
         }
-        retry(wake);
-        return Outcome.Done.ok(new LockResponse());
     }
 
     private Outcome acquire(Open owner, List<LockRequest.Element> elements) {
+        if (elements.size() > 1) {
+            // 3.3.5.14.2: several locks in one request must all be FAIL_IMMEDIATELY
+            for (LockRequest.Element e : elements) {
+                if ((e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0) {
+                    return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.LOCK);
+                }
+            }
+        }
         List<Range> added = new ArrayList<>();
         for (LockRequest.Element e : elements) {
-            if (wraps(e.offset(), e.length())) {
-                held.removeAll(added);
-                return Outcome.Done.error(INVALID_LOCK_RANGE, Smb2Command.LOCK);
+            NtStatus refused = null;
+            if (!validLock(e.flags())) {
+                refused = NtStatus.INVALID_PARAMETER;
+            } else if (wraps(e.offset(), e.length())) {
+                refused = INVALID_LOCK_RANGE;
             }
             boolean exclusive = (e.flags() & LockRequest.EXCLUSIVE_LOCK) != 0;
-            if (!grantable(owner, e.offset(), e.length(), exclusive)) {
-                held.removeAll(added);
-                if ((e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0) {
+            if (refused == null && !grantable(owner, e.offset(), e.length(), exclusive)) {
+                if ((e.flags() & LockRequest.FAIL_IMMEDIATELY) == 0 && elements.size() == 1) {
                     CompletableFuture<Outcome.Done> done = new CompletableFuture<>();
                     Waiter w = new Waiter(owner, e, done);
                     waiters.add(w);
                     return new Outcome.Pending(done, () -> cancel(w, NtStatus.CANCELLED));
                 }
-                return Outcome.Done.error(NtStatus.LOCK_NOT_GRANTED, Smb2Command.LOCK);
+                refused = NtStatus.LOCK_NOT_GRANTED;
+            }
+            if (refused != null) {
+                for (Range r : added) {
+                    held.remove(r);
+                }
+                return Outcome.Done.error(refused, Smb2Command.LOCK);
             }
             Range r = new Range(owner, e.offset(), e.length(), exclusive);
             held.add(r);

@@ -27,7 +27,7 @@ final class CloseCommand {
         FileFacts facts = null;
         if (post) {
             try {
-                facts = FileFacts.read(o.path(), share.dos);
+                facts = FileFacts.read(o.path(), share.dos, share.xattr);
             } catch (IOException e) {
                 facts = null;
             }
@@ -47,7 +47,7 @@ final class CloseCommand {
     /** Closes {@code o}; false if it was already closed. */
     boolean close(Open o) {
         Path deleted = null;
-        share.table.lock.lock();
+        share.files.lock.lock();
         try {
             if (share.table.get(o.fileId()) != o) {
                 return false;
@@ -55,7 +55,8 @@ final class CloseCommand {
             if (o.deleteOnClose()) {
                 o.state.deletePending = true;
             }
-            boolean last = share.table.remove(o);
+            share.table.remove(o);
+            boolean last = share.files.remove(o);
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
                 try {
@@ -66,10 +67,10 @@ final class CloseCommand {
                 }
             }
         } finally {
-            share.table.lock.unlock();
+            share.files.lock.unlock();
         }
         o.state.locks.release(o);
-        share.notify.closed(o);
+        share.files.notify.closed(o);
         CreateCommand.close(o.channel);
         if (deleted != null) {
             share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);

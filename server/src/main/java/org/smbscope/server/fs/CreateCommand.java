@@ -80,7 +80,7 @@ final class CreateCommand {
         boolean isRoot = p.equals(share.paths.root());
         Open open;
         CreateAction action;
-        share.table.lock.lock();
+        share.files.lock.lock();
         try {
             if (share.table.full()) {
                 throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
@@ -106,6 +106,15 @@ final class CreateCommand {
                 boolean readOnlyFile = facts.attributes().contains(FileAttribute.READONLY);
                 if (readOnlyFile && !isDir && (overwrite || Access.writesData(granted))) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                if (overwrite && !isDir) {
+                    int asked = FileAttribute.toMask(r.fileAttributes());
+                    // [MS-FSA] 2.1.5.1.2: overwriting must keep HIDDEN and SYSTEM
+                    if ((facts.attributes().contains(FileAttribute.HIDDEN) && (asked & FileAttribute.HIDDEN.bit()) == 0)
+                            || (facts.attributes().contains(FileAttribute.SYSTEM)
+                                    && (asked & FileAttribute.SYSTEM.bit()) == 0)) {
+                        throw new Failure(NtStatus.ACCESS_DENIED);
+                    }
                 }
                 if (deleteOnClose && readOnlyFile) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
@@ -139,7 +148,7 @@ final class CreateCommand {
                 }
                 action = disposition == SUPERSEDE ? CreateAction.SUPERSEDED
                         : overwrite ? CreateAction.OVERWRITTEN : CreateAction.OPENED;
-                open = new Open(share.table.nextId(), p, isDir, granted, r.shareAccess().value(), mode(options), ch,
+                open = new Open(share.files.nextId(), p, isDir, granted, r.shareAccess().value(), mode(options), ch,
                         state);
             } else {
                 if (disposition == OPEN || disposition == OVERWRITE) {
@@ -151,6 +160,9 @@ final class CreateCommand {
                 }
                 if (share.readOnly) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                if (deleteOnClose && r.fileAttributes().contains(FileAttribute.READONLY)) {
+                    throw new Failure(NtStatus.CANNOT_DELETE);
                 }
                 FileChannel ch = null;
                 try {
@@ -165,24 +177,32 @@ final class CreateCommand {
                     throw new Failure(IoStatus.of(e));
                 }
                 DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
+                if (share.xattr) {
+                    try {
+                        BirthTime.write(p, FileFacts.read(p, false).creationTime());
+                    } catch (IOException e) {
+                        // keep the file system's own idea
+                    }
+                }
                 FileState state;
                 try {
-                    state = share.table.state(p);
+                    state = share.files.state(p);
                 } catch (IOException e) {
                     close(ch);
                     throw new Failure(IoStatus.of(e));
                 }
                 action = CreateAction.CREATED;
-                open = new Open(share.table.nextId(), p, wantDir, granted, r.shareAccess().value(), mode(options), ch,
+                open = new Open(share.files.nextId(), p, wantDir, granted, r.shareAccess().value(), mode(options), ch,
                         state);
                 share.changed(p, FileNotifyInformation.ACTION_ADDED, wantDir, 0);
             }
             if (deleteOnClose && !isRoot) {
                 open.deleteOnClose(true);
             }
+            share.files.add(open);
             share.table.add(open);
         } finally {
-            share.table.lock.unlock();
+            share.files.lock.unlock();
         }
         FileFacts facts;
         try {
@@ -200,7 +220,7 @@ final class CreateCommand {
 
     private FileState state(Path p) throws Failure {
         try {
-            return share.table.state(p);
+            return share.files.state(p);
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));
         }

@@ -47,25 +47,19 @@ final class DataCommands {
         }
         try {
             long size = o.channel.size();
-            if (length == 0 && offset <= size) {
-                return new ReadResponse(0, 0, ByteBuffer.allocate(0));
-            }
-            if (offset >= size) {
+            long min = r.minimumCount() & 0xFFFFFFFFL;
+            int n = (int) Math.max(0, Math.min(length, size - offset));
+            if ((n == 0 && length > 0) || n < min) {
                 throw new Failure(NtStatus.END_OF_FILE);
             }
-            int n = (int) Math.min(length, size - offset);
             ByteBuffer buf = ByteBuffer.allocate(n);
             while (buf.hasRemaining()) {
-                int got = o.channel.read(buf, offset + buf.position());
-                if (got < 0) {
+                if (o.channel.read(buf, offset + buf.position()) < 0) {
                     break;
                 }
             }
             buf.flip();
-            if (buf.remaining() < (r.minimumCount() & 0xFFFFFFFFL)) {
-                throw new Failure(NtStatus.END_OF_FILE);
-            }
-            if (buf.remaining() == 0) {
+            if (buf.remaining() < min || (buf.remaining() == 0 && length > 0)) {
                 throw new Failure(NtStatus.END_OF_FILE);
             }
             o.position(offset + buf.remaining());

@@ -110,7 +110,7 @@ final class DirectoryQuery {
         }
         FileFacts f;
         try {
-            f = FileFacts.read(p, share.dos);
+            f = FileFacts.read(p, share.dos, share.xattr);
         } catch (IOException e) {
             return null;
         }

@@ -40,17 +40,27 @@ public final class DiskTreeHandler implements TreeHandler {
     private final InfoSet setInfo;
     private final IoctlCommand ioctl;
 
+    /**
+     * A handler with its own {@link OpenFiles}: share modes, locks and change notify see only this tree's
+     * opens. A server gives all its trees one {@link OpenFiles} with the constructor below.
+     */
     public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock) {
-        this(root, readOnly, clock, DEFAULT_MAX_OPENS);
+        this(root, readOnly, clock, new OpenFiles(), DEFAULT_MAX_OPENS);
     }
 
-    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock, int maxOpens) {
+    /** A handler for one tree connect; {@code files} is shared by every tree connect of the server. */
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock, OpenFiles files) {
+        this(root, readOnly, clock, files, DEFAULT_MAX_OPENS);
+    }
+
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock, OpenFiles files, int maxOpens) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(files, "files");
         if (maxOpens < 1) {
             throw new IllegalArgumentException("maxOpens " + maxOpens);
         }
-        this.share = new Share(new PathMapper(root), readOnly, clock, maxOpens);
+        this.share = new Share(new PathMapper(root), readOnly, clock, files, maxOpens);
         this.create = new CreateCommand(share);
         this.close = new CloseCommand(share);
         this.data = new DataCommands(share);
@@ -101,7 +111,7 @@ public final class DiskTreeHandler implements TreeHandler {
         if (!o.has(Access.READ_DATA)) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
-        return share.notify.request(o, r);
+        return share.files.notify.request(o, r);
     }
 
     /** Opens this tree holds now. */
@@ -111,7 +121,10 @@ public final class DiskTreeHandler implements TreeHandler {
 
     @Override
     public void close() {
-        for (Open o : share.table.all()) {
+        // oldest first: a lock held by an older handle goes before a newer handle's request waiting for it
+        java.util.List<Open> all = share.table.all();
+        all.sort(java.util.Comparator.comparingLong(o -> o.id));
+        for (Open o : all) {
             close.close(o);
         }
     }

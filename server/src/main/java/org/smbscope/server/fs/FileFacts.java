@@ -22,6 +22,10 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
     static final int CLUSTER = 4096;
 
     static FileFacts read(Path p, boolean dos) throws IOException {
+        return read(p, dos, false);
+    }
+
+    static FileFacts read(Path p, boolean dos, boolean xattr) throws IOException {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
         boolean dir = a.isDirectory();
         EnumSet<FileAttribute> attrs = EnumSet.noneOf(FileAttribute.class);
@@ -46,10 +50,6 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
             } catch (IOException | UnsupportedOperationException e) {
                 // no DOS attributes stored here (e.g. no extended attributes on this file system)
             }
-        }
-        Path name = p.getFileName();
-        if (name != null && name.toString().startsWith(".") && !dir) {
-            attrs.add(FileAttribute.HIDDEN);
         }
         if (attrs.isEmpty()) {
             attrs.add(dos ? FileAttribute.NORMAL : FileAttribute.ARCHIVE);
@@ -81,7 +81,11 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
             index = key instanceof Number n ? n.longValue() : (key != null ? key.hashCode() : p.toString().hashCode())
                     & 0xFFFFFFFFL;
         }
-        return new FileFacts(dir, time(a.creationTime()), time(a.lastAccessTime()), write, change, size, alloc,
+        FileTime created = xattr ? BirthTime.read(p) : null;
+        if (created == null) {
+            created = time(a.creationTime());
+        }
+        return new FileFacts(dir, created, time(a.lastAccessTime()), write, change, size, alloc,
                 attrs, index, links);
     }
 

@@ -51,7 +51,9 @@ final class InfoQuery {
             return fit(fs(r.infoClass()), minimumFs(r.infoClass()), max);
         }
         if (r.infoType().equals(InfoType.SECURITY)) {
-            if (!o.has(Access.READ_CONTROL)) {
+            int asked = r.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP
+                    | SecurityDescriptors.DACL);
+            if (asked != 0 && !o.has(Access.READ_CONTROL)) {
                 throw new Failure(NtStatus.ACCESS_DENIED);
             }
             byte[] sd = SecurityDescriptors.build(r.additionalInformation(), share.readOnly, o.directory);
@@ -118,11 +120,11 @@ final class InfoQuery {
         FileInformation.Basic basic = new FileInformation.Basic(f.creationTime(), f.lastAccessTime(),
                 f.lastWriteTime(), f.changeTime(), f.attributes());
         boolean deletePending;
-        share.table.lock.lock();
+        share.files.lock.lock();
         try {
             deletePending = o.state.deletePending || o.deleteOnClose();
         } finally {
-            share.table.lock.unlock();
+            share.files.lock.unlock();
         }
         FileInformation.Standard standard = new FileInformation.Standard(f.allocationSize(), f.endOfFile(),
                 f.links(), deletePending, f.directory());

@@ -114,6 +114,9 @@ final class InfoSet {
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));
         }
+        if (share.xattr && time(b.creationTime()) != null) {
+            BirthTime.write(p, b.creationTime());
+        }
         if (attrs != 0) {
             DosAttributes.apply(p, attrs & DosAttributes.SETTABLE, share.dos);
         }
@@ -177,14 +180,14 @@ final class InfoSet {
                 }
             }
         }
-        share.table.lock.lock();
+        share.files.lock.lock();
         try {
             o.state.deletePending = delete;
             if (!delete) {
                 o.deleteOnClose(false);
             }
         } finally {
-            share.table.lock.unlock();
+            share.files.lock.unlock();
         }
     }
 
@@ -209,7 +212,7 @@ final class InfoSet {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         List<NotifyRegistry.Change> changes = new ArrayList<>();
-        share.table.lock.lock();
+        share.files.lock.lock();
         try {
             if (to.startsWith(from) && !to.equals(from)) {
                 throw new Failure(NtStatus.INVALID_PARAMETER);
@@ -228,14 +231,14 @@ final class InfoSet {
                     if (!r.replaceIfExists()) {
                         throw new Failure(NtStatus.OBJECT_NAME_COLLISION);
                     }
-                    FileState other = share.table.existing(to);
+                    FileState other = share.files.existing(to);
                     if (Files.isDirectory(to) || (other != null && !other.opens.isEmpty())) {
                         throw new Failure(NtStatus.ACCESS_DENIED);
                     }
                 }
             }
             if (o.directory) {
-                for (Open x : share.table.all()) {
+                for (Open x : share.files.all()) {
                     if (x != o && x.path().startsWith(from) && !x.path().equals(from)) {
                         throw new Failure(NtStatus.ACCESS_DENIED);
                     }
@@ -259,7 +262,7 @@ final class InfoSet {
             } catch (IOException e) {
                 throw new Failure(IoStatus.of(e));
             }
-            for (Open x : share.table.all()) {
+            for (Open x : share.files.all()) {
                 Path xp = x.path();
                 if (xp.equals(from)) {
                     x.moved(to);
@@ -276,8 +279,8 @@ final class InfoSet {
                 changes.add(new NotifyRegistry.Change(to, FileNotifyInformation.ACTION_ADDED, filter));
             }
         } finally {
-            share.table.lock.unlock();
+            share.files.lock.unlock();
         }
-        share.notify.report(changes);
+        share.files.notify.report(changes);
     }
 }

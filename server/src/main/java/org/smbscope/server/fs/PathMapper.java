@@ -35,7 +35,8 @@ final class PathMapper {
 
     /** The path for {@code smbName}, matching existing names case-insensitively. */
     Path resolve(String smbName) throws Failure {
-        String name = smbName;
+        // Samba's clients (smbtorture among them) may send '/' as a separator; Windows accepts it too
+        String name = smbName.replace('/', '\\');
         if (name.length() >= DEFAULT_STREAM.length()
                 && name.substring(name.length() - DEFAULT_STREAM.length()).equalsIgnoreCase(DEFAULT_STREAM)) {
             name = name.substring(0, name.length() - DEFAULT_STREAM.length());

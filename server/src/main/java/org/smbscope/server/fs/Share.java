@@ -12,15 +12,19 @@ final class Share {
     final boolean readOnly;
     final Clock clock;
     final OpenTable table;
-    final NotifyRegistry notify = new NotifyRegistry();
+    final OpenFiles files;
     final boolean dos;
+    /** User extended attributes can hold what the file system lacks (the creation time). */
+    final boolean xattr;
 
-    Share(PathMapper paths, boolean readOnly, Clock clock, int maxOpens) {
+    Share(PathMapper paths, boolean readOnly, Clock clock, OpenFiles files, int maxOpens) {
+        this.files = files;
         this.paths = paths;
         this.readOnly = readOnly;
         this.clock = clock;
         this.table = new OpenTable(maxOpens);
         this.dos = paths.root().getFileSystem().supportedFileAttributeViews().contains("dos");
+        this.xattr = paths.root().getFileSystem().supportedFileAttributeViews().contains("user");
     }
 
     Open open(FileId id) throws Failure {
@@ -33,7 +37,7 @@ final class Share {
 
     FileFacts facts(Path p) throws Failure {
         try {
-            return FileFacts.read(p, dos);
+            return FileFacts.read(p, dos, xattr);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         } catch (java.io.IOException e) {
@@ -43,7 +47,7 @@ final class Share {
 
     /** A change made through this server, for the watchers of its directory. */
     void changed(Path p, int action, boolean directory, int filter) {
-        notify.report(p, action, filter == 0 ? (directory ? NotifyRegistry.DIR_NAME : NotifyRegistry.FILE_NAME)
+        files.notify.report(p, action, filter == 0 ? (directory ? NotifyRegistry.DIR_NAME : NotifyRegistry.FILE_NAME)
                 : filter);
     }
 }

@@ -86,6 +86,40 @@ class ByteRangeLockTest {
     }
 
     @Test
+    void zeroLengthRangesAsWindowsTreatsThem() {
+        // a zero-length lock at 10 conflicts only with ranges that have 10 strictly inside
+        assertThat(status(a, new Element(10, 0, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(10, 0, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(9, 1, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(10, 2, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(9, 2, X))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(status(a, new Element(100, 10, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(102, 0, X))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(status(a, new Element(-1, 0, X))).as("max/0").isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(a, new Element(-1, 1, X))).as("max/1").isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(a, new Element(-1, 2, X))).as("max/2").isEqualTo(ByteRangeLocks.INVALID_LOCK_RANGE);
+    }
+
+    @Test
+    void unlocksGoInOrderAndExclusiveBeforeShared() {
+        assertThat(status(a, new Element(0, 10, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(a, new Element(0, 10, X), new Element(10, 10, LockRequest.UNLOCK)))
+                .isEqualTo(NtStatus.INVALID_PARAMETER);
+        assertThat(status(a, new Element(0, 10, LockRequest.UNLOCK), new Element(10, 10, LockRequest.UNLOCK)))
+                .as("the first is unlocked, the second was not held").isEqualTo(NtStatus.RANGE_NOT_LOCKED);
+        assertThat(status(b, new Element(0, 10, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(0, 10, LockRequest.UNLOCK))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(a, new Element(5, 1, LockRequest.UNLOCK), new Element(5, 1, 0)))
+                .isEqualTo(NtStatus.RANGE_NOT_LOCKED);
+        // stacked: exclusive then shared on one handle; one unlock frees the exclusive first
+        assertThat(status(a, new Element(20, 5, X))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(a, new Element(20, 5, S))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(20, 5, S))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(status(a, new Element(20, 5, LockRequest.UNLOCK))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(status(b, new Element(20, 5, S))).isEqualTo(NtStatus.SUCCESS);
+    }
+
+    @Test
     void severalLocksAreAllOrNothing() {
         assertThat(status(b, new Element(10, 1, X))).isEqualTo(NtStatus.SUCCESS);
         assertThat(status(a, new Element(0, 1, X), new Element(10, 1, X))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);

@@ -94,10 +94,12 @@ class CreateCommandTest {
 
     @Test
     void refusedNamesAreInvalid() {
-        for (String bad : new String[] {"..\\x", "a\\..\\..\\x", "C:\\Windows", "file:stream", "CON", "a*b", "a/b"}) {
+        for (String bad : new String[] {"..\\x", "a\\..\\..\\x", "C:\\Windows", "file:stream", "CON", "a*b"}) {
             NtStatus s = create(bad, CreateDisposition.OPEN_IF).status();
             assertThat(s).as(bad).isIn(NtStatus.OBJECT_NAME_INVALID, NtStatus.OBJECT_PATH_SYNTAX_BAD);
         }
+        assertThat(create("a/b", CreateDisposition.CREATE).status()).as("'/' separates, like '\\'")
+                .isEqualTo(NtStatus.OBJECT_PATH_NOT_FOUND);
         assertThat(create("plain.txt::$DATA", CreateDisposition.CREATE).status()).isEqualTo(NtStatus.SUCCESS);
         assertThat(Files.exists(f.root.resolve("plain.txt"))).isTrue();
     }
@@ -199,7 +201,7 @@ class CreateCommandTest {
     void tooManyOpens() throws Exception {
         try (FsFixture small = FsFixture.jimfs()) {
             DiskTreeHandler h = new DiskTreeHandler(org.smbscope.server.share.ShareRoot.of(small.root), false,
-                    FsFixture.CLOCK, 2);
+                    FsFixture.CLOCK, new OpenFiles(), 2);
             var req = FsFixture.createRequest("", Access.READ_ATTRIBUTES, 7, CreateDisposition.OPEN,
                     CreateOptions.NONE);
             assertThat(((Outcome.Done) h.handle(FsFixture.CTX, req)).status()).isEqualTo(NtStatus.SUCCESS);
