@@ -42,6 +42,9 @@ final class ByteRangeLocks {
 
     /** True if {@code owner} may read [offset, offset+length): no other open holds an exclusive lock there. */
     synchronized boolean canRead(Open owner, long offset, long length) {
+        if (length == 0) {
+            return true;
+        }
         for (Range r : held) {
             if (r.exclusive && r.owner != owner && r.overlaps(offset, length)) {
                 return false;
@@ -52,6 +55,9 @@ final class ByteRangeLocks {
 
     /** True if {@code owner} may write: no other open's lock and no shared lock at all overlaps. */
     synchronized boolean canWrite(Open owner, long offset, long length) {
+        if (length == 0) {
+            return true;
+        }
         for (Range r : held) {
             if ((r.owner != owner || !r.exclusive) && r.overlaps(offset, length)) {
                 return false;

@@ -60,6 +60,10 @@ final class CreateCommand {
         if ((desired & Access.ACCESS_SYSTEM_SECURITY) != 0) {
             throw new Failure(NtStatus.PRIVILEGE_NOT_HELD);
         }
+        if (r.name().startsWith("\\")) {
+            // [MS-SMB2] 2.2.13: the name is relative to the share and MUST NOT begin with a backslash
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
         if (options.has(CreateOptions.OPEN_BY_FILE_ID)) {
             throw new Failure(NtStatus.NOT_SUPPORTED);
         }

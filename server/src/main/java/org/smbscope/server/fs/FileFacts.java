@@ -62,10 +62,8 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
         long links = 1;
         if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             try {
-                var u = Files.readAttributes(p, "unix:ctime,ino,nlink");
-                if (u.get("ctime") instanceof java.nio.file.attribute.FileTime c) {
-                    change = time(c);
-                }
+                // ChangeTime is reported as the last write time, as Samba does (smbtorture expects it)
+                var u = Files.readAttributes(p, "unix:ino,nlink");
                 if (u.get("ino") instanceof Long ino) {
                     index = ino;
                 }

@@ -85,10 +85,10 @@ final class InfoQuery {
         return switch (c) {
             case 4 -> 40;
             case 5 -> 24;
-            case 6, 14 -> 8;
-            case 7, 8, 16, 17, 9, 21, 48 -> 4;
-            case 18 -> 100;
-            case 22 -> 0;
+            case 6, 14, 21 -> 8;
+            case 7, 8, 16, 17, 9, 48 -> 4;
+            case 18 -> 104;
+            case 22 -> 32;
             case 28 -> 16;
             case 34 -> 56;
             case 35 -> 8;
@@ -98,10 +98,12 @@ final class InfoQuery {
 
     private static int minimumFs(int c) {
         return switch (c) {
-            case 1 -> 18;
+            case 1 -> 24;
             case 3 -> 24;
             case 4 -> 8;
-            case 5 -> 12;
+            case 5 -> 16;
+            case 6 -> 48;
+            case 8 -> 64;
             case 7 -> 32;
             case 11 -> 28;
             default -> 0;
@@ -110,9 +112,6 @@ final class InfoQuery {
 
     private byte[] file(Open o, int c) throws Failure {
         if ((c == 4 || c == 18 || c == 34 || c == 35) && !o.has(Access.READ_ATTRIBUTES)) {
-            throw new Failure(NtStatus.ACCESS_DENIED);
-        }
-        if (c == 7 && !o.has(Access.READ_EA)) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         Path p = o.path();
@@ -227,10 +226,24 @@ final class InfoQuery {
                     "NTFS");
             case 7 -> new FsInformation.FullSize(total / unit, usable / unit, free / unit, unit / 512, 512);
             case 11 -> new FsInformation.SectorSize(512, 4096, 4096, 4096, 0x3, 0, 0);
+            case 8 -> {
+                byte[] id = new byte[16];
+                int serial = root.toString().hashCode();
+                for (int i = 0; i < 4; i++) {
+                    id[i] = (byte) (serial >>> (8 * i));
+                }
+                yield new FsInformation.ObjectId(id, new byte[48]);
+            }
+            case 6 -> null;
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         };
         WireWriter w = new WireWriter();
-        info.write(w);
+        if (info == null) {
+            // 2.5.2 FileFsControlInformation: no quotas; default threshold and limit "none"
+            w.u64le(0).u64le(0).u64le(0).u64le(-1L).u64le(-1L).u32le(0).u32le(0);
+        } else {
+            info.write(w);
+        }
         return w.toByteArray();
     }
 

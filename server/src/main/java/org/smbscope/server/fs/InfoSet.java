@@ -237,6 +237,16 @@ final class InfoSet {
                     }
                 }
             }
+            // renaming acts as an open of the parent asking for delete and sharing read and write
+            FileState parent = share.files.existing(from.getParent());
+            if (parent != null) {
+                for (Open x : parent.opens) {
+                    if (ShareModes.conflicts(x.granted, x.share, Access.DELETE,
+                            ShareModes.SHARE_READ | ShareModes.SHARE_WRITE)) {
+                        throw new Failure(NtStatus.SHARING_VIOLATION);
+                    }
+                }
+            }
             if (o.directory) {
                 for (Open x : share.files.all()) {
                     if (x != o && x.path().startsWith(from) && !x.path().equals(from)) {
