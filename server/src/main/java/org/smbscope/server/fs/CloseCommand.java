@@ -60,6 +60,7 @@ final class CloseCommand {
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
                 try {
+                    share.files.security.forget(o.path());
                     Files.delete(o.path());
                     deleted = o.path();
                 } catch (IOException e) {

@@ -80,6 +80,19 @@ final class CreateCommand {
         if (share.readOnly && (granted & Access.MODIFYING) != 0) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
+        SdParts sd = null;
+        for (CreateContext c : r.contexts()) {
+            if (c.name().equals(CreateContext.SECURITY_DESCRIPTOR)) {
+                SdParts given = SdParts.parse(c.data());
+                if (given == null) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+                int bits = (given.owner() != null ? SecurityDescriptors.OWNER : 0)
+                        | (given.group() != null ? SecurityDescriptors.GROUP : 0)
+                        | (given.daclPresent() ? SecurityDescriptors.DACL : 0);
+                sd = SecurityDescriptors.defaults(share.readOnly, wantDir).merge(given, bits);
+            }
+        }
         Path p = share.paths.resolve(r.name());
         boolean isRoot = p.equals(share.paths.root());
         Open open;
@@ -181,6 +194,9 @@ final class CreateCommand {
                     throw new Failure(IoStatus.of(e));
                 }
                 DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
+                if (sd != null) {
+                    share.files.security.write(p, sd);
+                }
                 if (share.xattr) {
                     try {
                         BirthTime.write(p, FileFacts.read(p, false).creationTime());

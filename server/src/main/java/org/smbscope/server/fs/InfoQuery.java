@@ -35,6 +35,9 @@ final class InfoQuery {
     static final int FILE_DEVICE_DISK = 0x7;
     static final int FILE_DEVICE_IS_MOUNTED = 0x20;
 
+    /** STATUS_NO_EAS_ON_FILE. */
+    static final NtStatus NO_EAS_ON_FILE = new NtStatus(0xC0000052);
+
     private final Share share;
 
     InfoQuery(Share share) {
@@ -56,7 +59,9 @@ final class InfoQuery {
             if (asked != 0 && !o.has(Access.READ_CONTROL)) {
                 throw new Failure(NtStatus.ACCESS_DENIED);
             }
-            byte[] sd = SecurityDescriptors.build(r.additionalInformation(), share.readOnly, o.directory);
+            SdParts stored = share.files.security.read(o.path());
+            byte[] sd = (stored != null ? stored : SecurityDescriptors.defaults(share.readOnly, o.directory))
+                    .write(r.additionalInformation());
             if (sd.length > max) {
                 WireWriter w = new WireWriter();
                 w.u32le(sd.length);
@@ -148,7 +153,7 @@ final class InfoQuery {
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);
             case 48 -> new FileInformation.Name(name);
             case 28 -> null;
-            case 15 -> throw new Failure(NtStatus.EAS_NOT_SUPPORTED);
+            case 15 -> throw new Failure(o.has(Access.READ_EA) ? NO_EAS_ON_FILE : NtStatus.ACCESS_DENIED);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         };
         WireWriter w = new WireWriter();

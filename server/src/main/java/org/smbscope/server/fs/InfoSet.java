@@ -46,6 +46,16 @@ final class InfoSet {
             if (share.readOnly || (o.granted & need) != need) {
                 throw new Failure(NtStatus.ACCESS_DENIED);
             }
+            SdParts update = SdParts.parse(r.buffer());
+            if (update == null) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            SdParts current = share.files.security.read(o.path());
+            if (current == null) {
+                current = SecurityDescriptors.defaults(share.readOnly, o.directory);
+            }
+            share.files.security.write(o.path(), current.merge(update, r.additionalInformation()));
+            share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, o.directory, NotifyRegistry.SECURITY);
         } else if (r.infoType().equals(InfoType.FILESYSTEM) || r.infoType().equals(InfoType.QUOTA)) {
             throw new Failure(share.readOnly ? NtStatus.ACCESS_DENIED : NtStatus.NOT_SUPPORTED);
         } else {

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class OpenFiles {
     final ReentrantLock lock = new ReentrantLock();
     final NotifyRegistry notify = new NotifyRegistry();
+    final SecurityStore security = new SecurityStore();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);

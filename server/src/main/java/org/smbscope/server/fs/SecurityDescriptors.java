@@ -22,6 +22,11 @@ final class SecurityDescriptors {
     private SecurityDescriptors() {
     }
 
+    /** The descriptor a file has until a client sets one. */
+    static SdParts defaults(boolean readOnly, boolean directory) {
+        return SdParts.parse(build(OWNER | GROUP | DACL, readOnly, directory));
+    }
+
     static byte[] build(int securityInformation, boolean readOnly, boolean directory) {
         boolean owner = (securityInformation & OWNER) != 0;
         boolean group = (securityInformation & GROUP) != 0;
