@@ -23,6 +23,7 @@ final class CloseCommand {
 
     CloseResponse close(CloseRequest r) throws Failure {
         Open o = share.open(r.fileId());
+        share.writeTimes.closing(o);
         boolean post = (r.flags() & CloseRequest.POSTQUERY_ATTRIB) != 0;
         FileFacts facts = null;
         if (post) {
@@ -47,6 +48,9 @@ final class CloseCommand {
     /** Closes {@code o}; false if it was already closed. */
     boolean close(Open o) {
         Path deleted = null;
+        if (!o.directory) {
+            share.writeTimes.closing(o);
+        }
         share.files.lock.lock();
         try {
             if (share.table.get(o.fileId()) != o) {

@@ -93,9 +93,11 @@ final class DataCommands {
                 throw new Failure(NtStatus.FILE_LOCK_CONFLICT);
             }
             long at = offset;
+            java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
             while (data.hasRemaining()) {
                 at += o.channel.write(data, at);
             }
+            share.writeTimes.written(o, before);
             o.position(offset + n);
             share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false,
                     NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);

@@ -13,6 +13,9 @@ final class FileState {
     final List<Open> opens = new ArrayList<>();
     final ByteRangeLocks locks = new ByteRangeLocks();
     boolean deletePending;
+    /** A write time a client set (guarded by this), and the open that set it. */
+    java.nio.file.attribute.FileTime stickyWrite;
+    Open stickyOwner;
 
     FileState(Object key) {
         this.key = key;

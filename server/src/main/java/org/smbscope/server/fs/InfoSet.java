@@ -124,6 +124,19 @@ final class InfoSet {
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));
         }
+        if (!o.directory && b.lastWriteTime().value() != 0 && b.lastWriteTime().value() != -2) {
+            java.nio.file.attribute.FileTime w = time(b.lastWriteTime());
+            if (w == null) {
+                try {
+                    w = Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                    w = null;
+                }
+            }
+            if (w != null) {
+                share.writeTimes.setExplicitly(o, w);
+            }
+        }
         if (share.xattr && time(b.creationTime()) != null) {
             BirthTime.write(p, b.creationTime());
         }
@@ -163,6 +176,7 @@ final class InfoSet {
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));
         }
+        share.writeTimes.sizeChanged(o);
         share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false, NotifyRegistry.SIZE);
     }
 

@@ -22,6 +22,10 @@ final class Open {
     private volatile boolean deleteOnClose;
     private long position;
     private DirectoryScan scan;
+    /** Delayed write-time state ({@link WriteTimes}), guarded by {@link #state}. */
+    boolean writeTriggered;
+    boolean updateOnClose;
+    java.time.Instant updateAt;
 
     Open(long id, Path path, boolean directory, int granted, int share, int mode, FileChannel channel,
             FileState state) {

@@ -13,12 +13,14 @@ final class Share {
     final Clock clock;
     final OpenTable table;
     final OpenFiles files;
+    final WriteTimes writeTimes;
     final boolean dos;
     /** User extended attributes can hold what the file system lacks (the creation time). */
     final boolean xattr;
 
     Share(PathMapper paths, boolean readOnly, Clock clock, OpenFiles files, int maxOpens) {
         this.files = files;
+        this.writeTimes = new WriteTimes(clock);
         this.paths = paths;
         this.readOnly = readOnly;
         this.clock = clock;
@@ -36,6 +38,16 @@ final class Share {
     }
 
     FileFacts facts(Path p) throws Failure {
+        FileState s;
+        files.lock.lock();
+        try {
+            s = files.existing(p);
+        } finally {
+            files.lock.unlock();
+        }
+        if (s != null) {
+            writeTimes.settle(s, p);
+        }
         try {
             return FileFacts.read(p, dos, xattr);
         } catch (java.nio.file.NoSuchFileException e) {
