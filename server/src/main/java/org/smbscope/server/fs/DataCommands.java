@@ -113,6 +113,7 @@ final class DataCommands {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         if (o.channel != null) {
+            share.writeTimes.flush(o);
             try {
                 o.channel.force(false);
             } catch (IOException e) {

@@ -9,6 +9,8 @@ import org.smbscope.codec.smb2.CreateRequest;
 import org.smbscope.codec.smb2.FlushRequest;
 import org.smbscope.codec.smb2.IoctlRequest;
 import org.smbscope.codec.smb2.LockRequest;
+import org.smbscope.codec.smb2.LockResponse;
+import org.smbscope.codec.smb2.Smb2Dialect;
 import org.smbscope.codec.smb2.QueryDirectoryRequest;
 import org.smbscope.codec.smb2.QueryInfoRequest;
 import org.smbscope.codec.smb2.ReadRequest;
@@ -79,12 +81,12 @@ public final class DiskTreeHandler implements TreeHandler {
                 case ReadRequest r -> Outcome.Done.ok(data.read(context, r));
                 case WriteRequest r -> Outcome.Done.ok(data.write(context, r));
                 case FlushRequest r -> Outcome.Done.ok(data.flush(r));
-                case LockRequest r -> lock(r);
+                case LockRequest r -> lock(context, r);
                 case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
                 case ChangeNotifyRequest r -> changeNotify(r);
                 case QueryInfoRequest r -> queryInfo.query(context, r);
                 case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
-                case IoctlRequest r -> Outcome.Done.ok(ioctl.ioctl(r));
+                case IoctlRequest r -> Outcome.Done.ok(ioctl.ioctl(context, r));
                 default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
             };
         } catch (Failure f) {
@@ -95,12 +97,27 @@ public final class DiskTreeHandler implements TreeHandler {
         }
     }
 
-    private Outcome lock(LockRequest r) throws Failure {
+    private Outcome lock(RequestContext context, LockRequest r) throws Failure {
         Open o = share.open(r.fileId());
         if (o.directory) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
-        return o.state.locks.lock(o, r.locks());
+        // [MS-SMB2] 3.3.5.14: a resilient open replays a lock it already did
+        int index = r.lockSequence() >>> 4;
+        int seq = r.lockSequence() & 0xF;
+        boolean sequenced = o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2) && index >= 1
+                && index <= 64;
+        if (sequenced) {
+            if (o.lockReplayed(index, seq)) {
+                return Outcome.Done.ok(new LockResponse());
+            }
+            o.lockSequence(index, -1);
+        }
+        Outcome out = o.state.locks.lock(o, r.locks());
+        if (sequenced && out instanceof Outcome.Done d && d.status().equals(NtStatus.SUCCESS)) {
+            o.lockSequence(index, seq);
+        }
+        return out;
     }
 
     private Outcome changeNotify(ChangeNotifyRequest r) throws Failure {

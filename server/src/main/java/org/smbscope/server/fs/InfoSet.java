@@ -118,6 +118,9 @@ final class InfoSet {
             }
         }
         Path p = o.path();
+        if (!o.directory) {
+            share.writeTimes.flush(o);
+        }
         BasicFileAttributeView v = Files.getFileAttributeView(p, BasicFileAttributeView.class);
         try {
             v.setTimes(time(b.lastWriteTime()), time(b.lastAccessTime()), time(b.creationTime()));

@@ -18,7 +18,7 @@ final class IoctlCommand {
         this.share = share;
     }
 
-    IoctlResponse ioctl(IoctlRequest r) throws Failure {
+    IoctlResponse ioctl(org.smbscope.server.tree.RequestContext ctx, IoctlRequest r) throws Failure {
         if ((r.flags() & IoctlRequest.IS_FSCTL) == 0) {
             throw new Failure(NtStatus.NOT_SUPPORTED);
         }
@@ -28,6 +28,17 @@ final class IoctlCommand {
             throw new Failure(NtStatus.NOT_SUPPORTED);
         }
         Open o = share.open(r.fileId());
+        if (code.equals(CtlCode.FSCTL_LMR_REQUEST_RESILIENCY)) {
+            // 3.3.5.15.9: NETWORK_RESILIENCY_REQUEST (Timeout, Reserved); the open keeps its lock sequences
+            if (ctx.dialect().equals(org.smbscope.codec.smb2.Smb2Dialect.SMB_2_0_2)) {
+                throw new Failure(NtStatus.INVALID_DEVICE_REQUEST);
+            }
+            if (r.input().length < 8) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            o.resilient = true;
+            return new IoctlResponse(code, o.fileId(), new byte[0], new byte[0], 0);
+        }
         if (code.equals(CtlCode.FSCTL_GET_REPARSE_POINT)) {
             throw new Failure(NtStatus.NOT_A_REPARSE_POINT);
         }

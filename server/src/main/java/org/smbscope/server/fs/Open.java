@@ -26,6 +26,25 @@ final class Open {
     boolean writeTriggered;
     boolean updateOnClose;
     java.time.Instant updateAt;
+    /** FSCTL_LMR_REQUEST_RESILIENCY was granted ([MS-SMB2] 3.3.5.15.9). */
+    volatile boolean resilient;
+    /** Open.LockSequenceArray ([MS-SMB2] 3.3.1.10): entry i is the last lock sequence number of index i+1, or -1. */
+    private final int[] lockSequences = filled();
+
+    private static int[] filled() {
+        int[] a = new int[64];
+        java.util.Arrays.fill(a, -1);
+        return a;
+    }
+
+    /** True if lock sequence {@code seq} of index {@code index} (1..64) was the last one done. */
+    synchronized boolean lockReplayed(int index, int seq) {
+        return lockSequences[index - 1] == seq;
+    }
+
+    synchronized void lockSequence(int index, int seq) {
+        lockSequences[index - 1] = seq;
+    }
 
     Open(long id, Path path, boolean directory, int granted, int share, int mode, FileChannel channel,
             FileState state) {

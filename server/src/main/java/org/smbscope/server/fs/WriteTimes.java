@@ -92,6 +92,26 @@ final class WriteTimes {
         }
     }
 
+    /** FLUSH or SET_INFO basic information: a pending update of the file happens now. */
+    void flush(Open o) {
+        boolean pending = false;
+        synchronized (o.state) {
+            for (Open x : o.state.opens) {
+                if (x.updateAt != null) {
+                    pending = true;
+                    x.updateAt = null;
+                    x.updateOnClose = false;
+                }
+            }
+            if (o.state.stickyWrite != null) {
+                pending = false;
+            }
+        }
+        if (pending) {
+            set(o.path(), java.nio.file.attribute.FileTime.from(clock.instant()));
+        }
+    }
+
     /** A client set the write time through {@code o}: it sticks, pending updates are dropped. */
     void setExplicitly(Open o, java.nio.file.attribute.FileTime t) {
         synchronized (o.state) {
