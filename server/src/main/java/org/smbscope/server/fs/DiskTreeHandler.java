@@ -86,7 +86,7 @@ public final class DiskTreeHandler implements TreeHandler {
                 case ChangeNotifyRequest r -> changeNotify(r);
                 case QueryInfoRequest r -> queryInfo.query(context, r);
                 case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
-                case IoctlRequest r -> Outcome.Done.ok(ioctl.ioctl(context, r));
+                case IoctlRequest r -> ioctl.ioctl(context, r);
                 default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
             };
         } catch (Failure f) {

@@ -12,13 +12,29 @@ import org.smbscope.codec.wire.WireWriter;
  * interface query belongs to the dispatcher; everything else is STATUS_INVALID_DEVICE_REQUEST.
  */
 final class IoctlCommand {
+    static final int FSCTL_GET_COMPRESSION = 0x9003C;
+    static final int FSCTL_SET_COMPRESSION = 0x9C040;
+
     private final Share share;
+    private final ServerSideCopy copy;
 
     IoctlCommand(Share share) {
         this.share = share;
+        this.copy = new ServerSideCopy(share);
     }
 
-    IoctlResponse ioctl(org.smbscope.server.tree.RequestContext ctx, IoctlRequest r) throws Failure {
+    org.smbscope.server.tree.Outcome.Done ioctl(org.smbscope.server.tree.RequestContext ctx, IoctlRequest r)
+            throws Failure {
+        if (r.ctlCode().equals(CtlCode.FSCTL_SRV_COPYCHUNK) || r.ctlCode().equals(CtlCode.FSCTL_SRV_COPYCHUNK_WRITE)) {
+            if ((r.flags() & IoctlRequest.IS_FSCTL) == 0) {
+                throw new Failure(NtStatus.NOT_SUPPORTED);
+            }
+            return copy.copy(r, share.open(r.fileId()));
+        }
+        return org.smbscope.server.tree.Outcome.Done.ok(fsctl(ctx, r));
+    }
+
+    private IoctlResponse fsctl(org.smbscope.server.tree.RequestContext ctx, IoctlRequest r) throws Failure {
         if ((r.flags() & IoctlRequest.IS_FSCTL) == 0) {
             throw new Failure(NtStatus.NOT_SUPPORTED);
         }
@@ -38,6 +54,26 @@ final class IoctlCommand {
             }
             o.resilient = true;
             return new IoctlResponse(code, o.fileId(), new byte[0], new byte[0], 0);
+        }
+        if (code.value() == FSCTL_GET_COMPRESSION) {
+            // COMPRESSION_FORMAT_NONE: nothing here is compressed
+            if (r.maxOutputResponse() < 2) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            return new IoctlResponse(code, o.fileId(), new byte[0], new byte[2], 0);
+        }
+        if (code.value() == FSCTL_SET_COMPRESSION) {
+            byte[] in = r.input();
+            if (in.length < 2) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            if (in[0] != 0 || in[1] != 0) {
+                throw new Failure(NtStatus.NOT_SUPPORTED);
+            }
+            return new IoctlResponse(code, o.fileId(), new byte[0], new byte[0], 0);
+        }
+        if (code.equals(CtlCode.FSCTL_SRV_REQUEST_RESUME_KEY)) {
+            return copy.resumeKey(r, o);
         }
         if (code.equals(CtlCode.FSCTL_GET_REPARSE_POINT)) {
             throw new Failure(NtStatus.NOT_A_REPARSE_POINT);
