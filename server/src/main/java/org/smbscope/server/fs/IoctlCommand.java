@@ -13,6 +13,8 @@ import org.smbscope.codec.wire.WireWriter;
  */
 final class IoctlCommand {
     static final int FSCTL_GET_COMPRESSION = 0x9003C;
+    static final int FSCTL_CREATE_OR_GET_OBJECT_ID = 0x900C0;
+    static final int FSCTL_GET_OBJECT_ID = 0x9009C;
     static final int FSCTL_SET_COMPRESSION = 0x9C040;
 
     private final Share share;
@@ -54,6 +56,17 @@ final class IoctlCommand {
             }
             o.resilient = true;
             return new IoctlResponse(code, o.fileId(), new byte[0], new byte[0], 0);
+        }
+        if (code.value() == FSCTL_CREATE_OR_GET_OBJECT_ID || code.value() == FSCTL_GET_OBJECT_ID) {
+            // [MS-FSCC] 2.1.3.1 FILE_OBJECTID_BUFFER: an object id made of the file's index number
+            if (r.maxOutputResponse() < 64) {
+                throw new Failure(NtStatus.BUFFER_TOO_SMALL);
+            }
+            FileFacts f = share.facts(o.path());
+            WireWriter w = new WireWriter();
+            w.u64le(f.indexNumber()).u64le(0x736d6273636f7065L).u32le(share.paths.root().toString().hashCode())
+                    .zeros(12).u64le(f.indexNumber()).u64le(0x736d6273636f7065L).zeros(16);
+            return new IoctlResponse(code, o.fileId(), new byte[0], w.toByteArray(), 0);
         }
         if (code.value() == FSCTL_GET_COMPRESSION) {
             // COMPRESSION_FORMAT_NONE: nothing here is compressed
