@@ -15,6 +15,7 @@ import org.smbscope.server.config.DefaultConfig;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.ServingPlan;
 import org.smbscope.server.config.SmbConfParser;
+import org.smbscope.server.netbios.NetbiosServices;
 import org.smbscope.server.smb2.ServerLimits;
 import org.smbscope.server.smb2.SmbServer;
 import picocli.CommandLine.Command;
@@ -70,9 +71,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + (e.getMessage() != null && e.getMessage().contains("ermission") ? " (ports below 1024 need root"
                             + " or CAP_NET_BIND_SERVICE; try 'smb ports = 4445')" : ""));
         }
+        // nmbd's part: names on UDP 137, browsing on UDP 138
+        java.util.Optional<NetbiosServices> netbios = NetbiosServices.startIfEnabled(c, out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runnable stop = () -> {
+            netbios.ifPresent(NetbiosServices::close);
             closeQuietly(server);
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
             stopped.countDown();
         }, "smbscope-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -85,13 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
             if (stopAfter != null) {
                 stopped.await(stopAfter, TimeUnit.SECONDS);
                 Runtime.getRuntime().removeShutdownHook(hook);
-                closeQuietly(server);
+                stop.run();
             } else {
                 stopped.await();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(server);
+            stop.run();
         }
         out.println("Stopped.");
         out.flush();

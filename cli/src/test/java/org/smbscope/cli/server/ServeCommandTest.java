@@ -48,6 +48,7 @@ class ServeCommandTest {
                 [global]
                 interfaces = 127.0.0.1
                 smb ports = 44445
+                disable netbios = yes
                 [data]
                 path = %s
                 """.formatted(share));

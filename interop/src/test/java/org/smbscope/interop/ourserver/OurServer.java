@@ -44,7 +44,20 @@ final class OurServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** Starts on a fresh address; retried on another one when a parallel peer took the address meanwhile. */
     static OurServer start(Path dir, String globals, String shareOptions) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return startOnce(dir, globals, shareOptions);
+            } catch (java.net.BindException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static OurServer startOnce(Path dir, String globals, String shareOptions) throws IOException {
         Path share = Files.createDirectories(dir.resolve("share"));
         Path passdb = dir.resolve("smbpasswd");
         SmbPasswdFile.empty().with(new SmbPasswdEntry("alice", 1000, PasswordHashes.lm("Passw0rd!"),
@@ -54,8 +67,9 @@ final class OurServer implements AutoCloseable {
                 [global]
                 interfaces = %s
                 bind interfaces only = yes
-                smb ports = 445
+                smb ports = 445 139
                 passdb backend = smbpasswd:%s
+                map to guest = bad user
                 %s
                 [share]
                 path = %s
@@ -65,9 +79,19 @@ final class OurServer implements AutoCloseable {
                 [secret]
                 path = %s
                 browseable = no
-                """.formatted(a.getHostAddress(), passdb, globals, share, shareOptions, share);
+                [pub]
+                path = %s
+                guest ok = yes
+                read only = yes
+                """.formatted(a.getHostAddress(), passdb, globals, share, shareOptions, share, share);
         ServerConfig c = SmbConfParser.parse(text, dir);
-        SmbServer s = SmbServer.start(c, ServerLimits.DEFAULTS, Clock.systemUTC(), new SecureRandom());
+        SmbServer s;
+        try {
+            s = SmbServer.start(c, ServerLimits.DEFAULTS, Clock.systemUTC(), new SecureRandom());
+        } catch (IOException e) {
+            LoopbackAddresses.release(a);
+            throw e;
+        }
         Path conf = dir.resolve("client.conf");
         Files.writeString(conf, "[global]\n client min protocol = SMB2_02\n");
         return new OurServer(a, dir, share, conf, s);

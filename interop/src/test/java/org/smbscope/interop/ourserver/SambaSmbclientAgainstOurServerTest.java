@@ -35,7 +35,8 @@ class SambaSmbclientAgainstOurServerTest {
     private static void assertListing(ProcessResult r) {
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.stdout()).as(r.output()).containsPattern("\\tshare\\s+Disk\\s+our test share")
-                .containsPattern("\\tIPC\\$\\s+IPC\\s+IPC Service").doesNotContain("secret");
+                .containsPattern("\\tIPC\\$\\s+IPC\\s+IPC Service").containsPattern("\\tpub\\s+Disk")
+                .doesNotContain("secret");
     }
 
     @ParameterizedTest
@@ -70,5 +71,41 @@ class SambaSmbclientAgainstOurServerTest {
         ProcessResult r = server.smbclient(server.unc("nosuch"), "-U", OurServer.CREDS, "-c", "ls");
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.output()).contains("NT_STATUS_BAD_NETWORK_NAME");
+    }
+
+    @Test
+    void netbiosSessionServiceOnPort139() {
+        assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-p", "139"));
+    }
+
+    /** Samba offers only the one cipher, and requires encryption: success means we chose it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aes-128-ccm", "aes-128-gcm", "aes-256-ccm", "aes-256-gcm"})
+    void eachCipherWithSmb311(String cipher) {
+        assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-m", "SMB3_11",
+                "--client-protection=encrypt", "--option=client smb3 encryption algorithms=" + cipher));
+    }
+
+    /** Samba offers only the one signing algorithm, and requires signing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aes-128-gmac", "aes-128-cmac"})
+    void eachSigningAlgorithmWithSmb311(String algorithm) {
+        assertListing(server.smbclient("-L", "//" + server.address.getHostAddress(), "-U", OurServer.CREDS, "-m", "SMB3_11",
+                "--option=client signing=required", "--option=client smb3 signing algorithms=" + algorithm));
+    }
+
+    @Test
+    void anonymousListsShares() {
+        assertListing(server.smbclient("-N", "-L", "//" + server.address.getHostAddress()));
+    }
+
+    @Test
+    void unknownUserIsGuestOnGuestOkSharesOnly() {
+        ProcessResult pub = server.smbclient(server.unc("pub"), "-U", "ghost%x", "-c", "pwd");
+        assertThat(pub.exitCode()).as(pub.output()).isZero();
+        assertThat(pub.stdout()).contains("Current directory is \\\\" + server.address.getHostAddress() + "\\pub\\");
+        ProcessResult denied = server.smbclient(server.unc("share"), "-U", "ghost%x", "-c", "pwd");
+        assertThat(denied.exitCode()).isNotZero();
+        assertThat(denied.output()).contains("NT_STATUS_ACCESS_DENIED");
     }
 }

@@ -12,11 +12,14 @@ import java.util.Optional;
  * @param interfaces     addresses to listen on (an address, optionally with /mask, which is ignored)
  * @param passdbPath     the smbpasswd file, or null when none is configured
  * @param warnings       what the parser ignored or corrected, one line each
+ * @param netbios        NetBIOS name/datagram services and browsing
+ * @param spnValidation  {@code server spn target name validation} (SmbServerNameHardeningLevel)
  */
 public record ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
         List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
         EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
-        String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
+        String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings,
+        NetbiosSettings netbios, SpnValidationLevel spnValidation) {
     public ServerConfig {
         Objects.requireNonNull(netbiosName, "netbiosName");
         Objects.requireNonNull(workgroup, "workgroup");
@@ -24,9 +27,21 @@ public record ServerConfig(String netbiosName, String workgroup, List<String> in
         smbPorts = List.copyOf(smbPorts);
         shares = List.copyOf(shares);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(netbios, "netbios");
+        Objects.requireNonNull(spnValidation, "spnValidation");
         if (minProtocol.compareTo(maxProtocol) > 0) {
             throw new IllegalArgumentException("server min protocol " + minProtocol + " is above server max protocol " + maxProtocol);
         }
+    }
+
+    /** A configuration with NetBIOS/browsing defaults and SPN validation off (code that predates those settings). */
+    public ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
+            List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
+            EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
+            String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
+        this(netbiosName, workgroup, interfaces, bindInterfacesOnly, smbPorts, minProtocol, maxProtocol, signing, encrypt,
+                ntlmAuth, lanmanAuth, mapToGuest, guestAccount, maxConnections, passdbPath, shares, warnings,
+                NetbiosSettings.DEFAULT, SpnValidationLevel.OFF);
     }
 
     /** The share called {@code name}, case-insensitively. */

@@ -167,6 +167,12 @@ public final class SmbConfParser {
                 warnings.add("global: passdb backend '" + backend + "' not supported (only smbpasswd:PATH); no users");
             }
         }
+        NetbiosSettings netbiosSettings = netbios(o);
+        SpnValidationLevel spn = o.choice("serverspntargetnamevalidation", SpnValidationLevel.OFF, Map.of(
+                "off", SpnValidationLevel.OFF, "0", SpnValidationLevel.OFF, "no", SpnValidationLevel.OFF,
+                "accept if provided", SpnValidationLevel.ACCEPT_IF_PROVIDED, "1", SpnValidationLevel.ACCEPT_IF_PROVIDED,
+                "auto", SpnValidationLevel.ACCEPT_IF_PROVIDED, "required", SpnValidationLevel.REQUIRED,
+                "2", SpnValidationLevel.REQUIRED, "yes", SpnValidationLevel.REQUIRED));
         o.warnUnknown();
 
         List<ShareConfig> shares = new ArrayList<>();
@@ -178,7 +184,33 @@ public final class SmbConfParser {
         }
         shares.removeIf(s -> s == null);
         return new ServerConfig(netbios, workgroup, interfaces, bindOnly, ports, min, max, signing, encrypt, ntlm,
-                lanman, mapToGuest, guestAccount, maxConnections, passdb, shares, warnings);
+                lanman, mapToGuest, guestAccount, maxConnections, passdb, shares, warnings, netbiosSettings, spn);
+    }
+
+    private NetbiosSettings netbios(Options o) {
+        NetbiosSettings d = NetbiosSettings.DEFAULT;
+        boolean disable = o.bool("disablenetbios", d.disableNetbios());
+        List<String> aliases = new ArrayList<>();
+        for (String a : o.list("netbiosaliases", List.of())) {
+            String up = a.toUpperCase(Locale.ROOT);
+            if (up.length() > 15) {
+                warnings.add("global: netbios aliases: '" + a + "' is longer than 15 characters, ignored");
+            } else {
+                aliases.add(up);
+            }
+        }
+        String serverString = o.string("serverstring", d.serverString());
+        boolean localMaster = o.bool("localmaster", d.localMaster());
+        boolean preferred = o.bool("preferredmaster", d.preferredMaster());
+        boolean domainMaster = o.choice("domainmaster", d.domainMaster(), Map.of("yes", true, "true", true, "1", true,
+                "no", false, "false", false, "0", false, "auto", false));
+        int osLevel = o.integer("oslevel", d.osLevel());
+        if (osLevel > 255) {
+            warnings.add("global: os level " + osLevel + " above 255, using 255");
+            osLevel = 255;
+        }
+        List<String> remote = o.list("remoteannounce", List.of());
+        return new NetbiosSettings(disable, aliases, serverString, localMaster, preferred, domainMaster, osLevel, remote);
     }
 
     private Optional<ShareConfig> share(String name, Map<String, String> raw) {

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smbscope.codec.netbios.NameServicePacket;
@@ -25,12 +26,17 @@ import org.smbscope.codec.netbios.ResourceRecord;
 final class NameResponder implements PacketHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NameService.class);
 
-    private final NameTable table;
+    private final Supplier<NameTable> tables;
     private final NameServiceConfig config;
     private final Inet4Address address;
 
     NameResponder(NameTable table, NameServiceConfig config) {
-        this.table = table;
+        this(() -> table, config);
+    }
+
+    /** A responder whose names may change (a browser becoming master adds WORKGROUP&lt;1D&gt;). */
+    NameResponder(Supplier<NameTable> tables, NameServiceConfig config) {
+        this.tables = tables;
         this.config = config;
         this.address = (Inet4Address) config.address();
     }
@@ -57,7 +63,7 @@ final class NameResponder implements PacketHandler {
     }
 
     private Optional<NameServicePacket> query(NameServicePacket p, Question q) {
-        Optional<NodeName> owned = table.find(q.name());
+        Optional<NodeName> owned = tables.get().find(q.name());
         if (owned.isPresent()) {
             NodeName n = owned.get();
             NbAddress a = new NbAddress(n.group(), config.nodeType(), address);
@@ -70,6 +76,7 @@ final class NameResponder implements PacketHandler {
     }
 
     private Optional<NameServicePacket> nodeStatus(NameServicePacket p, Question q) {
+        NameTable table = tables.get();
         if (!q.name().isWildcard() && table.find(q.name()).isEmpty()) {
             return Optional.empty();
         }
@@ -77,7 +84,7 @@ final class NameResponder implements PacketHandler {
     }
 
     private Optional<NameServicePacket> defend(NameServicePacket p, Question q, InetSocketAddress sender) {
-        Optional<NodeName> owned = table.find(q.name());
+        Optional<NodeName> owned = tables.get().find(q.name());
         if (owned.isEmpty() || owned.get().group()) {
             return Optional.empty();
         }

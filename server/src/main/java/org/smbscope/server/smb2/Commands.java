@@ -45,10 +45,22 @@ final class Commands {
             int grant) throws Dispatcher.Drop {
         Smb2Header h = h0;
         boolean related = h.flags().isRelated();
-        if (related && chain.index == 0) {
-            return d.error(h, NtStatus.INVALID_PARAMETER, grant, null);
-        }
-        if (related) {
+        if (!related) {
+            chain.createError = null;
+            chain.prevValid = false;
+            chain.fileId = null;
+        } else {
+            if (chain.index == 0) {
+                // [MS-SMB2] 3.3.5.2.7.2: the first message cannot be related; its followers fail alike
+                chain.createError = NtStatus.INVALID_PARAMETER;
+                return d.error(h, NtStatus.INVALID_PARAMETER, grant, null);
+            }
+            if (chain.createError != null) {
+                return d.error(h, chain.createError, grant, null);
+            }
+            if (!chain.prevValid) {
+                return d.error(h, NtStatus.INVALID_PARAMETER, grant, null);
+            }
             h = h.withSessionId(chain.sessionId).withTreeId(chain.treeId);
         }
         Smb2Command cmd = h.command();
@@ -62,7 +74,8 @@ final class Commands {
         }
         Session s = d.sessions.get(h.sessionId());
         if (s == null || !s.valid()) {
-            return remember(chain, h, d.error(h, NtStatus.USER_SESSION_DELETED, grant, null), null);
+            chain.prevValid = false;
+            return d.error(h, NtStatus.USER_SESSION_DELETED, grant, null);
         }
         boolean signed = h.flags().isSigned();
         if (signed && s.signer != null && !f.encrypted() && !s.signer.verify(msg, 0, msg.length)) {
@@ -81,8 +94,8 @@ final class Commands {
         Smb2Signer signer = f.encrypted() ? null : (signed || s.signingRequired) ? s.signer : null;
         Smb2Header rh = Smb2Header.responseTo(h, NtStatus.SUCCESS, grant);
         if (cmd.equals(Smb2Command.LOGOFF)) {
+            s.closeTrees(); // the handlers finish what their closed opens had pending (Windows answers a blocked lock)
             d.cancelPending(s.id);
-            s.closeTrees();
             d.sessions.remove(s.id);
             return remember(chain, h, Dispatcher.send(rh, new LogoffResponse(), signer), null);
         }
@@ -112,9 +125,6 @@ final class Commands {
         Smb2Request r = req;
         FileId id = FileIds.of(r);
         if (related && id != null && id.equals(FileId.RELATED)) {
-            if (chain.lastStatus.isError()) {
-                return remember(chain, h, d.error(h, chain.lastStatus, grant, signer), null);
-            }
             if (chain.fileId == null) {
                 return remember(chain, h, d.error(h, NtStatus.INVALID_PARAMETER, grant, signer), null);
             }
@@ -142,14 +152,18 @@ final class Commands {
                 if (done.response() instanceof CreateResponse cr && !done.status().isError()) {
                     next = cr.fileId();
                 }
+                if (cmd.equals(Smb2Command.CREATE) && done.status().isError()) {
+                    // Windows and Samba fail the related followers of a failed CREATE with its status
+                    chain.createError = done.status();
+                }
                 return remember(chain, h, send, next);
             }
             case Outcome.Pending p -> {
                 chain.sessionId = h.sessionId();
                 chain.treeId = h.treeId();
                 chain.fileId = id;
-                chain.lastStatus = NtStatus.SUCCESS;
-                return new Dispatcher.Later(rh, p, s, d.newAsyncId());
+                chain.prevValid = true;
+                return new Dispatcher.Later(rh, p, s, d.newAsyncId(), signed);
             }
         }
     }
@@ -158,8 +172,8 @@ final class Commands {
     private static Dispatcher.Reply remember(Dispatcher.Chain chain, Smb2Header h, Dispatcher.Reply r, FileId id) {
         if (r instanceof Dispatcher.Send send) {
             byte[] b = send.bytes();
-            chain.lastStatus = NtStatus.of(readStatus(b));
             chain.sessionId = readSessionId(b);
+            chain.prevValid = chain.sessionId != 0;
             chain.treeId = h.treeId();
             if (id != null) {
                 chain.fileId = id;

@@ -9,19 +9,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smbscope.codec.netbios.NetbiosDecodeException;
-import org.smbscope.codec.netbios.PositiveSessionResponse;
-import org.smbscope.codec.netbios.SessionFrameCodec;
-import org.smbscope.codec.netbios.SessionFrameHeader;
-import org.smbscope.codec.netbios.SessionPacket;
-import org.smbscope.codec.netbios.SessionRequest;
 
 /**
  * One client connection: the reader loop on the connection's own virtual thread hands every frame to a new
  * virtual thread running the {@link Dispatcher} (so responses may leave out of order); responses are
  * written under the connection's lock. At most {@link ServerLimits#maxCredits()} frames are in work at once
- * (the reader waits: back pressure). On port 139 a NetBIOS session request ([RFC 1002] 4.3.2) comes first
- * and is answered positively whatever the called name. A connection idle for
+ * (the reader waits: back pressure). On port 139 the NetBIOS session request has been answered before
+ * (server.netbios.SessionGate). A connection idle for
  * {@link ServerLimits#idleTimeout()} without a tree connected is closed.
  */
 final class Connection implements Runnable {
@@ -30,16 +24,14 @@ final class Connection implements Runnable {
     private final Socket socket;
     private final DirectTcpFraming framing;
     private final ServerContext ctx;
-    private final boolean netbios;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Semaphore inWork;
     private OutputStream out;
     private Dispatcher dispatcher;
 
-    Connection(Socket socket, ServerContext ctx, boolean netbios) {
+    Connection(Socket socket, ServerContext ctx) {
         this.socket = socket;
         this.ctx = ctx;
-        this.netbios = netbios;
         this.framing = new DirectTcpFraming(ctx.limits().maxFrameSize());
         this.inWork = new Semaphore(Math.max(1, ctx.limits().maxCredits()));
     }
@@ -64,9 +56,6 @@ final class Connection implements Runnable {
                     closeQuietly();
                 }
             }, peer);
-            if (netbios && !sessionRequest(in)) {
-                return;
-            }
             while (true) {
                 byte[] frame;
                 try {
@@ -96,35 +85,6 @@ final class Connection implements Runnable {
         } finally {
             if (dispatcher != null) {
                 dispatcher.close();
-            }
-        }
-    }
-
-    /** [RFC 1002] 4.3.2: reads the SESSION REQUEST and answers POSITIVE SESSION RESPONSE; false on anything else. */
-    private boolean sessionRequest(InputStream in) throws IOException {
-        SessionFrameCodec codec = new SessionFrameCodec(4096);
-        while (true) {
-            byte[] header = in.readNBytes(4);
-            if (header.length < 4) {
-                return false;
-            }
-            try {
-                SessionFrameHeader fh = codec.decodeHeader(header);
-                byte[] body = in.readNBytes(fh.length());
-                if (body.length < fh.length()) {
-                    return false;
-                }
-                SessionPacket p = codec.decodeBody(fh, body);
-                if (p instanceof SessionRequest r) {
-                    LOG.debug("NetBIOS session request for {} from {}", r.called(), r.calling());
-                    write(codec.encode(new PositiveSessionResponse()), true);
-                    return true;
-                }
-                if (!(p instanceof org.smbscope.codec.netbios.SessionKeepAlive)) {
-                    return false;
-                }
-            } catch (NetbiosDecodeException e) {
-                return false;
             }
         }
     }

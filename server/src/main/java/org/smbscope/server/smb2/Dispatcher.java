@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +72,7 @@ final class Dispatcher {
     }
 
     /** Work that completes later: interim now, final when done. */
-    record Later(Smb2Header response, Outcome.Pending pending, Session session, long asyncId) implements Reply {
+    record Later(Smb2Header response, Outcome.Pending pending, Session session, long asyncId, boolean signed) implements Reply {
     }
 
     /** What the previous message of a related chain left behind ([MS-SMB2] 3.3.5.2.7.2). */
@@ -82,7 +81,10 @@ final class Dispatcher {
         long sessionId;
         int treeId;
         org.smbscope.codec.smb2.FileId fileId;
-        NtStatus lastStatus = NtStatus.SUCCESS;
+        /** A failed CREATE (or an invalid chain start): every related follower gets this status. */
+        NtStatus createError;
+        /** The previous message had a valid session whose ids a related follower inherits. */
+        boolean prevValid;
     }
 
     /** The frame a message came in. */
@@ -193,7 +195,9 @@ final class Dispatcher {
         Frame f = new Frame(encrypted, sealedBy, parts.size() > 1);
         Chain chain = new Chain();
         List<Send> out = new ArrayList<>();
-        for (Smb2Compound.Part part : parts) {
+        Later async = null;
+        for (int i = 0; i < parts.size(); i++) {
+            Smb2Compound.Part part = parts.get(i);
             byte[] msg = Arrays.copyOfRange(plain, part.offset(), part.offset() + part.length());
             Smb2Header h;
             try {
@@ -215,15 +219,23 @@ final class Dispatcher {
                     }
                 }
                 case Later l -> {
-                    if (f.compound()) {
-                        out.add(awaitInline(l, f));
+                    if (i == parts.size() - 1) {
+                        // alone or last of a compound: the interim goes with the others, the final later
+                        out.add(interim(l));
+                        async = l;
                     } else {
-                        goAsync(l, f);
+                        // Windows (MS-SMB2 <159>): a compound member in the middle cannot go async
+                        l.pending().cancel().run();
+                        out.add(send(l.response().withStatus(NtStatus.INTERNAL_ERROR),
+                                ErrorResponse.empty(l.response().command()), f.encrypted() ? null : signerFor(l)));
                     }
                 }
             }
         }
         flush(out, f);
+        if (async != null) {
+            finishLater(async, f);
+        }
     }
 
     /** [MS-SMB2] 3.3.5.3: an SMB1 NEGOTIATE offering "SMB 2.???" or "SMB 2.002" gets an SMB2 answer. */
@@ -296,7 +308,8 @@ final class Dispatcher {
             cancel(h);
             return new Silent(false);
         }
-        if (!(p.message() instanceof Smb2Request req)) {
+        if (!(p.message() instanceof Smb2Request req) || p.message() instanceof org.smbscope.codec.smb2.UnknownMessage
+                || !h.command().isKnown()) {
             return error(h, NtStatus.INVALID_PARAMETER, grant, null);
         }
         if (neg.dialect() != 0x0202 && charge < RequestCharge.required(req)) {
@@ -379,43 +392,31 @@ final class Dispatcher {
         }
     }
 
-    private Send awaitInline(Later l, Frame f) {
-        PendingOp op = new PendingOp(l.asyncId(), l.response().messageId(), l.response().sessionId(), l.pending().cancel());
-        pendingByMid.put(op.messageId(), op);
-        pendingByAsync.put(op.asyncId(), op);
-        Outcome.Done done;
-        try {
-            done = l.pending().completion().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            done = Outcome.Done.error(NtStatus.CANCELLED, l.response().command());
-        } catch (ExecutionException e) {
-            done = Outcome.Done.error(NtStatus.INTERNAL_ERROR, l.response().command());
-        } finally {
-            pendingByMid.remove(op.messageId());
-            pendingByAsync.remove(op.asyncId());
-        }
-        return send(l.response().withStatus(done.status()), done.response(), f.encrypted() ? null : signerFor(l));
-    }
-
     private Smb2Signer signerFor(Later l) {
         return l.session() != null && l.session().signer != null
-                && (l.session().signingRequired || l.response().flags().isSigned()) ? l.session().signer : null;
+                && (l.session().signingRequired || l.signed()) ? l.session().signer : null;
     }
 
-    private void goAsync(Later l, Frame f) throws IOException {
+    /** The STATUS_PENDING interim response of [MS-SMB2] 3.3.4.2 (unsigned), registering the async id for CANCEL. */
+    private Send interim(Later l) {
         PendingOp op = new PendingOp(l.asyncId(), l.response().messageId(), l.response().sessionId(), l.pending().cancel());
         pendingByMid.put(op.messageId(), op);
         pendingByAsync.put(op.asyncId(), op);
-        Smb2Header interim = l.response().withStatus(NtStatus.PENDING).withAsyncId(l.asyncId())
+        Smb2Header h = l.response().withStatus(NtStatus.PENDING).withAsyncId(l.asyncId())
                 .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED));
-        flush(List.of(send(interim, ErrorResponse.empty(interim.command()), null)), f);
+        return send(h, ErrorResponse.empty(h.command()), null);
+    }
+
+    /** Sends the final response when the work completes (after the interim went out). */
+    private void finishLater(Later l, Frame f) {
+        Smb2Header interim = l.response().withAsyncId(l.asyncId())
+                .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED)
+                        .without(Smb2Flags.RELATED_OPERATIONS));
         l.pending().completion().whenComplete((done, failure) -> {
-            pendingByMid.remove(op.messageId());
-            pendingByAsync.remove(op.asyncId());
+            pendingByMid.remove(l.response().messageId());
+            pendingByAsync.remove(l.asyncId());
             Outcome.Done d = done != null ? done : Outcome.Done.error(NtStatus.INTERNAL_ERROR, interim.command());
-            Smb2Header fin = interim.withStatus(d.status()).withCredits(0)
-                    .withFlags(interim.flags().without(Smb2Flags.SIGNED));
+            Smb2Header fin = interim.withStatus(d.status()).withCredits(0);
             try {
                 flush(List.of(send(fin, d.response(), f.encrypted() ? null : signerFor(l))), f);
             } catch (IOException e) {

@@ -106,8 +106,12 @@ final class NegotiateHandler {
                         }
                     }
                     case NegotiateContext.Signing s -> {
+                        // 3.3.5.4: one the client offered; GMAC first, then the client's order
                         if (s.algorithms().contains(SigningAlgorithm.AES_GMAC)) {
                             signing = SigningAlgorithm.AES_GMAC;
+                        } else {
+                            signing = s.algorithms().stream().filter(SigningAlgorithm::isKnown).findFirst()
+                                    .orElse(signing);
                         }
                     }
                     default -> {

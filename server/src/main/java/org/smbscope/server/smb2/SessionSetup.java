@@ -217,7 +217,7 @@ final class SessionSetup {
         while (true) {
             long id;
             synchronized (d.ctx.random()) {
-                id = d.ctx.random().nextLong() & 0x0000FFFFFFFFFFFFL;
+                id = d.ctx.random().nextLong() & 0xFFFFFFFFL; // smbtorture smb2.session-id keeps ids in 32 bits
             }
             if (id != 0 && !d.sessions.containsKey(id)) {
                 return id;

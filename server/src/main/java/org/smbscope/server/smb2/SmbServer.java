@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.smbscope.codec.dtyp.Guid;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.ipc.IpcTreeHandler;
+import org.smbscope.server.netbios.SessionGate;
+import org.smbscope.codec.netbios.NetbiosName;
 
 /**
  * The SMB 2/3 listener: one accept loop per configured address and port, one virtual thread per
  * connection, at most {@link ServerLimits#maxConnections()} at once (more are closed at accept).
- * Port 139 expects a NetBIOS session request first. Disk shares are served by a {@link TreeHandlerFactory},
+ * Port 139 expects a NetBIOS session request first ({@link SessionGate}: our name, an alias or *SMBSERVER). Disk shares are served by a {@link TreeHandlerFactory},
  * IPC$ by {@link IpcTreeHandler}.
  */
 public final class SmbServer implements AutoCloseable {
@@ -47,6 +49,12 @@ public final class SmbServer implements AutoCloseable {
         NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random);
         ServerContext ctx = new ServerContext(config, lim, negotiate, guid, disks, () -> new IpcTreeHandler(config),
                 clock, random);
+        java.util.Set<NetbiosName> names = new java.util.HashSet<>();
+        names.add(NetbiosName.of(config.netbiosName(), 0x20));
+        for (String alias : config.netbios().aliases()) {
+            names.add(NetbiosName.of(alias, 0x20));
+        }
+        SessionGate gate = new SessionGate(names);
         Semaphore slots = new Semaphore(lim.maxConnections());
         List<ServerSocket> sockets = new ArrayList<>();
         try {
@@ -80,7 +88,12 @@ public final class SmbServer implements AutoCloseable {
                         Thread.ofVirtual().name("smb-conn-" + s.getRemoteSocketAddress()).start(() -> {
                             server.live.add(s);
                             try {
-                                new Connection(s, ctx, netbios).run();
+                                if (netbios && !gate.admit(s).accepted()) {
+                                    return;
+                                }
+                                new Connection(s, ctx).run();
+                            } catch (IOException e) {
+                                LOG.debug("NetBIOS session request from {} failed: {}", s.getRemoteSocketAddress(), e.toString());
                             } finally {
                                 server.live.remove(s);
                                 slots.release();

@@ -197,4 +197,73 @@ class DispatcherTest {
         h.nextMid = 1;
         assertThat(h.negotiate(0x0311 - 0x0101).dialect().value()).isEqualTo(0x0210);
     }
+
+    @Test
+    void firstMessageRelatedIsInvalidAndSoAreItsFollowers() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        int tid = h.treeConnect("share");
+        Smb2Header c = h.header(Smb2Command.CREATE).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        Smb2Header x = h.header(Smb2Command.CLOSE).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        Smb2Header y = h.header(Smb2Command.CLOSE).withTreeId(tid);
+        h.frame(Smb2Codec.encodeCompound(List.of(new Smb2Packet(c, create("file")),
+                new Smb2Packet(x, new CloseRequest(0, FileId.RELATED)), new Smb2Packet(y, new CloseRequest(0, new FileId(7, 8))))));
+        assertThat(Smb2Codec.decodeAll(h.next())).extracting(p -> p.header().status()).containsExactly(
+                NtStatus.INVALID_PARAMETER, NtStatus.INVALID_PARAMETER, NtStatus.SUCCESS);
+    }
+
+    @Test
+    void aFailureOtherThanCreateDoesNotFailTheFollowers() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        int tid = h.treeConnect("share");
+        Smb2Header c = h.header(Smb2Command.CREATE).withTreeId(tid);
+        Smb2Header w = h.header(Smb2Command.FLUSH).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        Smb2Header x = h.header(Smb2Command.CLOSE).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        h.frame(Smb2Codec.encodeCompound(List.of(new Smb2Packet(c, create("file")),
+                new Smb2Packet(w, new org.smbscope.codec.smb2.FlushRequest(FileId.RELATED)),
+                new Smb2Packet(x, new CloseRequest(0, FileId.RELATED)))));
+        assertThat(Smb2Codec.decodeAll(h.next())).extracting(p -> p.header().status()).containsExactly(
+                NtStatus.SUCCESS, NtStatus.NOT_SUPPORTED, NtStatus.SUCCESS);
+        assertThat(((CloseRequest) recorder.seen.get(2)).fileId()).isEqualTo(new FileId(7, 8));
+    }
+
+    @Test
+    void asyncLastMemberOfACompoundSendsItsInterimWithTheOthers() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        int tid = h.treeConnect("share");
+        Smb2Header c = h.header(Smb2Command.CREATE).withTreeId(tid);
+        Smb2Header n = h.header(Smb2Command.CHANGE_NOTIFY).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        h.frame(Smb2Codec.encodeCompound(List.of(new Smb2Packet(c, create("dir")),
+                new Smb2Packet(n, new ChangeNotifyRequest(0, 1024, FileId.RELATED, 0x17)))));
+        List<Smb2Packet> first = Smb2Codec.decodeAll(h.next());
+        assertThat(first).extracting(p -> p.header().status()).containsExactly(NtStatus.SUCCESS, NtStatus.PENDING);
+        assertThat(first.get(1).header().isAsync()).isTrue();
+        recorder.notify.complete(Outcome.Done.error(NtStatus.NOTIFY_ENUM_DIR, Smb2Command.CHANGE_NOTIFY));
+        Smb2Packet fin = Smb2Codec.decode(h.next());
+        assertThat(fin.header().status()).isEqualTo(NtStatus.NOTIFY_ENUM_DIR);
+        assertThat(fin.header().asyncId()).isEqualTo(first.get(1).header().asyncId());
+    }
+
+    @Test
+    void asyncMiddleMemberOfACompoundIsAnInternalError() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        int tid = h.treeConnect("share");
+        Smb2Header c = h.header(Smb2Command.CREATE).withTreeId(tid);
+        Smb2Header n = h.header(Smb2Command.CHANGE_NOTIFY).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        Smb2Header q = h.header(Smb2Command.QUERY_INFO).withTreeId(tid).withFlags(Smb2Flags.RELATED_OPERATIONS);
+        h.frame(Smb2Codec.encodeCompound(List.of(new Smb2Packet(c, create("dir")),
+                new Smb2Packet(n, new ChangeNotifyRequest(0, 1024, FileId.RELATED, 0x17)),
+                new Smb2Packet(q, QueryInfoRequest.of(InfoType.FILE, 4, FileId.RELATED, 64)))));
+        assertThat(Smb2Codec.decodeAll(h.next())).extracting(p -> p.header().status()).containsExactly(
+                NtStatus.SUCCESS, NtStatus.INTERNAL_ERROR, NtStatus.SUCCESS);
+        assertThat(recorder.notify.join().status()).isEqualTo(NtStatus.CANCELLED);
+    }
+
+    @Test
+    void unknownCommandIsInvalidParameter() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        Smb2Header u = new Smb2Header(1, NtStatus.SUCCESS, org.smbscope.codec.smb2.Smb2Command.of(0xFF), 1, Smb2Flags.NONE, 0,
+                h.nextMid++, 0xFEFF, 0, 0, h.sessionId, new byte[16]);
+        h.frame(Smb2Codec.encode(u, new org.smbscope.codec.smb2.UnknownMessage(u.command(), new byte[] {2, 0})));
+        assertThat(Smb2Codec.decode(h.next()).header().status()).isEqualTo(NtStatus.INVALID_PARAMETER);
+    }
 }

@@ -178,4 +178,49 @@ class ServerWithOurClientTest {
             assertThat(ok.get()).isEqualTo(32);
         }
     }
+
+    @Test
+    void garbageOnOneConnectionLeavesAnotherWorking() throws Exception {
+        try (TestServer s = TestServer.start(tmp, "");
+                SmbConnection c = SmbClient.connect(client(SmbDialect.SMB3_11, Protection.DESIRED, Protection.DESIRED),
+                        "127.0.0.1", s.port());
+                SmbSession session = c.session(alice())) {
+            for (byte[] junk : List.of(new byte[] {0, 0, 0, 4, 1, 2, 3, 4}, new byte[] {0, 0, 0, 70, (byte) 0xFE, 'S', 'M',
+                    'B'}, new byte[] {0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0}, new byte[] {(byte) 0x85, 0, 0, 0})) {
+                try (java.net.Socket bad = new java.net.Socket("127.0.0.1", s.port())) {
+                    bad.setSoTimeout(5000);
+                    bad.getOutputStream().write(junk);
+                    bad.shutdownOutput();
+                    assertThat(bad.getInputStream().read()).isEqualTo(-1);
+                }
+                assertThat(session.listShares()).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void idleConnectionIsClosedAndConnectionLimitHolds() throws Exception {
+        java.nio.file.Path share = java.nio.file.Files.createDirectories(tmp.resolve("s"));
+        var config = org.smbscope.server.config.SmbConfParser.parse("[global]\ninterfaces = 127.0.0.1\nmax connections = 1\n"
+                + "[s]\npath = " + share + "\n", tmp);
+        config = new org.smbscope.server.config.ServerConfig(config.netbiosName(), config.workgroup(), config.interfaces(),
+                true, List.of(0), config.minProtocol(), config.maxProtocol(), config.signing(), config.encrypt(),
+                config.ntlmAuth(), config.lanmanAuth(), config.mapToGuest(), config.guestAccount(), config.maxConnections(),
+                null, config.shares(), List.of());
+        ServerLimits limits = new ServerLimits(ServerLimits.DEFAULTS.maxFrameSize(), ServerLimits.DEFAULTS.maxReadWriteSize(),
+                64, 512, 256, 16, 1024, java.time.Duration.ofMillis(300));
+        try (SmbServer server = SmbServer.start(config, limits, java.time.Clock.systemUTC(), new java.util.Random(1),
+                ShareHandlers.unsupported())) {
+            int port = server.addresses().get(0).getPort();
+            try (java.net.Socket first = new java.net.Socket("127.0.0.1", port);
+                    java.net.Socket second = new java.net.Socket("127.0.0.1", port)) {
+                second.setSoTimeout(5000);
+                assertThat(second.getInputStream().read()).as("over the limit").isEqualTo(-1);
+                first.setSoTimeout(5000);
+                long t0 = System.nanoTime();
+                assertThat(first.getInputStream().read()).as("idle").isEqualTo(-1);
+                assertThat(System.nanoTime() - t0).isLessThan(4_000_000_000L);
+            }
+        }
+    }
 }

@@ -4,13 +4,19 @@ import org.smbscope.codec.wire.Described;
 
 /**
  * A browser protocol message carried in a {@code \MAILSLOT\BROWSE} (or {@code \MAILSLOT\LANMAN})
- * mailslot write, [MS-BRWS] 2.2. Decode with {@link BrowserMessages}.
+ * mailslot write, [MS-BRWS] 2.2. Encode and decode with {@link BrowserMessages}.
  */
 public sealed interface BrowserMessage extends Described permits Announcement, AnnouncementRequest,
-        RequestElection, BecomeBackup, MasterAnnouncement, UnknownBrowserMessage {
+        RequestElection, BecomeBackup, MasterAnnouncement, GetBackupListRequest, GetBackupListResponse,
+        UnknownBrowserMessage {
 
     /** The opcode byte, [MS-BRWS] 2.2. */
     int opcode();
+
+    /** The message's bytes, opcode first ({@link BrowserMessages#encode}). */
+    default byte[] encode() {
+        return BrowserMessages.encode(this);
+    }
 
     /** HostAnnouncement, ..., or "Unknown (0x42)". */
     static String opcodeName(int opcode) {
