@@ -21,6 +21,7 @@ import org.smbscope.server.auth.SmbPasswdFile;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.SmbConfParser;
 import org.smbscope.server.fs.DiskTreeHandler;
+import org.smbscope.server.fs.OpenFiles;
 import org.smbscope.server.share.ShareRoot;
 import org.smbscope.server.smb2.ServerLimits;
 import org.smbscope.server.smb2.SmbServer;
@@ -69,8 +70,9 @@ final class DiskServer implements AutoCloseable {
                 """.formatted(a.getHostAddress(), passdb, share, ro);
         ServerConfig c = SmbConfParser.parse(text, dir);
         Clock clock = Clock.systemUTC();
+        OpenFiles files = new OpenFiles();
         SmbServer s = SmbServer.start(c, ServerLimits.DEFAULTS, clock, new SecureRandom(),
-                sc -> new DiskTreeHandler(ShareRoot.of(sc.path()), sc.readOnly(), clock));
+                sc -> new DiskTreeHandler(ShareRoot.of(sc.path()), sc.readOnly(), clock, files));
         Path conf = dir.resolve("client.conf");
         Files.writeString(conf, "[global]\n client min protocol = SMB2_02\n");
         return new DiskServer(a, share, ro, conf, s);

@@ -35,7 +35,7 @@ final class InfoQuery {
     static final int FILE_DEVICE_DISK = 0x7;
     static final int FILE_DEVICE_IS_MOUNTED = 0x20;
 
-    /** STATUS_NO_EAS_ON_FILE. */
+    /** STATUS_NO_EAS_ON_FILE: extended attributes are not kept. */
     static final NtStatus NO_EAS_ON_FILE = new NtStatus(0xC0000052);
 
     private final Share share;
