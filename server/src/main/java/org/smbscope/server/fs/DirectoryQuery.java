@@ -92,6 +92,17 @@ final class DirectoryQuery {
         }
     }
 
+    /** A name a Windows client can use: no control characters and none of \\ / : * ? " < > |. */
+    static boolean representable(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || "\\/:*?\"<>|".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return !name.isEmpty() && name.length() <= 255;
+    }
+
     private DirectoryEntry entry(FileInformationClass c, Path dir, String name) {
         Path p;
         if (name.equals(".")) {
@@ -99,6 +110,9 @@ final class DirectoryQuery {
         } else if (name.equals("..")) {
             p = dir.equals(share.paths.root()) ? dir : dir.getParent();
         } else {
+            if (!representable(name)) {
+                return null;
+            }
             p = dir.resolve(name);
             if (Files.isSymbolicLink(p)) {
                 try {

@@ -72,6 +72,19 @@ class OnDiskShareTest {
     }
 
     @Test
+    void namesWindowsCannotUseAreNotListed() throws Exception {
+        try (FsFixture f = share()) {
+            Files.writeString(tmp.resolve("share").resolve("a:b"), "x");
+            Files.writeString(tmp.resolve("share").resolve("q?"), "x");
+            FileId root = f.dir("");
+            Outcome.Done d = f.list(root, FileInformationClass.NAMES, 0, "*", 65536);
+            List<DirectoryEntry> es = DirectoryInformation.decode(FileInformationClass.NAMES,
+                    ((QueryDirectoryResponse) d.response()).output());
+            assertThat(es).extracting(DirectoryEntry::fileName).doesNotContain("a:b", "q?").contains("Inner");
+        }
+    }
+
+    @Test
     void namesAreFoundWhateverTheirCase() throws Exception {
         try (FsFixture f = share()) {
             Outcome.Done d = f.create("inner\\data.txt", Access.FILE_GENERIC_READ, 7, CreateDisposition.OPEN,
