@@ -83,7 +83,7 @@ public final class DiskTreeHandler implements TreeHandler {
                 case FlushRequest r -> Outcome.Done.ok(data.flush(r));
                 case LockRequest r -> lock(context, r);
                 case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
-                case ChangeNotifyRequest r -> changeNotify(r);
+                case ChangeNotifyRequest r -> changeNotify(context, r);
                 case QueryInfoRequest r -> queryInfo.query(context, r);
                 case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
                 case IoctlRequest r -> ioctl.ioctl(context, r);
@@ -120,9 +120,9 @@ public final class DiskTreeHandler implements TreeHandler {
         return out;
     }
 
-    private Outcome changeNotify(ChangeNotifyRequest r) throws Failure {
+    private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {
         Open o = share.open(r.fileId());
-        if (!o.directory) {
+        if (!o.directory || (r.outputBufferLength() & 0xFFFFFFFFL) > context.maxTransactSize()) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
         if (!o.has(Access.READ_DATA)) {

@@ -31,14 +31,19 @@ final class NotifyRegistry {
     /** Changes kept for a watch with no request waiting; beyond that the next answer is NOTIFY_ENUM_DIR. */
     static final int MAX_BUFFERED = 512;
 
+    private record Waiting(CompletableFuture<Outcome.Done> future, int max) {
+    }
+
     private static final class Watch {
         final Open dir;
+        /** Set by the first request on the handle; later requests cannot change them ([MS-FSA] 2.1.5.10). */
         boolean tree;
         int filter;
+        /** The first request's buffer size: no later answer on this handle is bigger. */
+        long firstMax = -1;
         final List<FileNotifyInformation> buffered = new ArrayList<>();
         boolean overflow;
-        CompletableFuture<Outcome.Done> waiting;
-        int waitingMax;
+        final java.util.ArrayDeque<Waiting> waiting = new java.util.ArrayDeque<>();
 
         Watch(Open dir) {
             this.dir = dir;
@@ -50,20 +55,22 @@ final class NotifyRegistry {
     Outcome request(Open dir, ChangeNotifyRequest r) {
         Outcome.Done now;
         synchronized (this) {
-            Watch w = watches.computeIfAbsent(dir, Watch::new);
-            if (w.waiting != null) {
-                // one outstanding request per handle: a second one waits too, Windows queues it; keep it simple
-                return Outcome.Done.error(NtStatus.INVALID_PARAMETER, Smb2Command.CHANGE_NOTIFY);
+            Watch w = watches.get(dir);
+            long asked = r.outputBufferLength() & 0xFFFFFFFFL;
+            if (w == null) {
+                w = new Watch(dir);
+                w.tree = (r.flags() & ChangeNotifyRequest.WATCH_TREE) != 0;
+                w.filter = r.completionFilter();
+                w.firstMax = asked;
+                watches.put(dir, w);
             }
-            w.tree = (r.flags() & ChangeNotifyRequest.WATCH_TREE) != 0;
-            w.filter = r.completionFilter();
-            if (!w.overflow && w.buffered.isEmpty()) {
+            int max = (int) Math.min(asked, w.firstMax);
+            if (!w.waiting.isEmpty() || (!w.overflow && w.buffered.isEmpty())) {
                 CompletableFuture<Outcome.Done> f = new CompletableFuture<>();
-                w.waiting = f;
-                w.waitingMax = r.outputBufferLength();
+                w.waiting.add(new Waiting(f, max));
                 return new Outcome.Pending(f, () -> cancel(dir, f));
             }
-            now = drain(w, r.outputBufferLength());
+            now = drain(w, max);
         }
         return now;
     }
@@ -83,26 +90,25 @@ final class NotifyRegistry {
     private void cancel(Open dir, CompletableFuture<Outcome.Done> f) {
         synchronized (this) {
             Watch w = watches.get(dir);
-            if (w == null || w.waiting != f) {
+            if (w == null || !w.waiting.removeIf(x -> x.future() == f)) {
                 return;
             }
-            w.waiting = null;
         }
         f.complete(Outcome.Done.error(NtStatus.CANCELLED, Smb2Command.CHANGE_NOTIFY));
     }
 
-    /** The handle {@code dir} was closed: a waiting request ends with STATUS_NOTIFY_CLEANUP. */
+    /** The handle {@code dir} was closed: waiting requests end with STATUS_NOTIFY_CLEANUP. */
     void closed(Open dir) {
-        CompletableFuture<Outcome.Done> f;
+        List<Waiting> ended;
         synchronized (this) {
             Watch w = watches.remove(dir);
             if (w == null) {
                 return;
             }
-            f = w.waiting;
+            ended = new ArrayList<>(w.waiting);
         }
-        if (f != null) {
-            f.complete(new Outcome.Done(NtStatus.NOTIFY_CLEANUP, new ChangeNotifyResponse(new byte[0])));
+        for (Waiting x : ended) {
+            x.future().complete(new Outcome.Done(NtStatus.NOTIFY_CLEANUP, new ChangeNotifyResponse(new byte[0])));
         }
     }
 
@@ -137,11 +143,10 @@ final class NotifyRegistry {
                         w.buffered.add(new FileNotifyInformation(c.action(), name));
                     }
                 }
-                if (any && w.waiting != null) {
-                    CompletableFuture<Outcome.Done> f = w.waiting;
-                    w.waiting = null;
-                    Outcome.Done answer = drain(w, w.waitingMax);
-                    done.add(() -> f.complete(answer));
+                if (any && !w.waiting.isEmpty()) {
+                    Waiting next = w.waiting.poll();
+                    Outcome.Done answer = drain(w, next.max());
+                    done.add(() -> next.future().complete(answer));
                 }
             }
         }

@@ -89,6 +89,30 @@ class ChangeNotifyTest {
     }
 
     @Test
+    void severalRequestsWaitInTurnAndTheFirstSetsFilterAndSize() throws Exception {
+        Outcome.Pending first = watch(root, 0, NotifyRegistry.FILE_NAME);
+        Outcome.Pending second = watch(root, 0, NotifyRegistry.DIR_NAME);
+        f.close(f.file("one.txt"));
+        assertThat(changes(first)).extracting(FileNotifyInformation::fileName).containsExactly("one.txt");
+        assertThat(second.completion()).isNotDone();
+        f.close(f.dir("sub"));
+        assertThat(second.completion()).as("the first request's filter stays").isNotDone();
+        f.close(f.file("two.txt"));
+        assertThat(changes(second)).extracting(FileNotifyInformation::fileName).containsExactly("two.txt");
+        FileId other = f.dir("");
+        Outcome tiny = f.handle(new ChangeNotifyRequest(0, 1, other, NAMES));
+        f.close(f.file("three.txt"));
+        assertThat(((Outcome.Pending) tiny).completion().get(5, TimeUnit.SECONDS).status())
+                .isEqualTo(NtStatus.NOTIFY_ENUM_DIR);
+        Outcome big = f.handle(new ChangeNotifyRequest(0, 4096, other, NAMES));
+        f.close(f.file("four.txt"));
+        assertThat(((Outcome.Pending) big).completion().get(5, TimeUnit.SECONDS).status())
+                .as("no answer is bigger than the first request's buffer").isEqualTo(NtStatus.NOTIFY_ENUM_DIR);
+        assertThat(f.status(new ChangeNotifyRequest(0, (1 << 20) + 1, other, NAMES)))
+                .as("beyond MaxTransactSize").isEqualTo(NtStatus.INVALID_PARAMETER);
+    }
+
+    @Test
     void tooSmallABufferIsEnumDir() throws Exception {
         Outcome o = f.handle(new ChangeNotifyRequest(0, 8, root, NAMES));
         f.close(f.file("a-long-name.txt"));
