@@ -29,8 +29,9 @@ import org.smbscope.server.tree.RequestContext;
  * not fit is STATUS_BUFFER_TOO_SMALL with the needed size.
  */
 final class InfoQuery {
-    /** FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS. */
-    static final int FS_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x8;
+    /** FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS
+     * | FILE_SUPPORTS_SPARSE_FILES. */
+    static final int FS_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x8 | 0x40;
     static final int FILE_READ_ONLY_VOLUME = 0x80000;
     static final int FILE_DEVICE_DISK = 0x7;
     static final int FILE_DEVICE_IS_MOUNTED = 0x20;
