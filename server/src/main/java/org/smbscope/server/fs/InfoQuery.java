@@ -49,6 +49,10 @@ final class InfoQuery {
         Open o = share.open(r.fileId());
         int max = Math.min(r.outputBufferLength(), ctx.maxTransactSize());
         if (r.infoType().equals(InfoType.FILE)) {
+            if (r.infoClass() == 48 && !ctx.dialect().equals(org.smbscope.codec.smb2.Smb2Dialect.SMB_3_1_1)) {
+                // 3.3.5.20.1: FileNormalizedNameInformation is for 3.1.1 connections only
+                throw new Failure(NtStatus.NOT_SUPPORTED);
+            }
             return fit(file(o, r.infoClass()), minimumFile(r.infoClass()), max);
         }
         if (r.infoType().equals(InfoType.FILESYSTEM)) {
