@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.smbscope.codec.rap.ServerInfo1;
+import org.smbscope.codec.rap.ServerType;
 
 /**
  * The browse list a master browser keeps, [MS-BRWS] 3.3.1: servers and workgroups, each forgotten when it has
@@ -41,6 +43,21 @@ public final class BrowseList {
     /** The servers with any of the SV_TYPE bits in {@code typeMask} (NetServerEnum2's filter; ALL = 0xFFFFFFFF). */
     public List<BrowseServer> servers(long typeMask) {
         return servers().stream().filter(s -> (s.type() & typeMask) != 0).toList();
+    }
+
+    /**
+     * The answer to NetServerEnum2 ([MS-RAP] 3.2.5.29): for a type mask that asks for domains only
+     * (SV_TYPE_DOMAIN_ENUM and not SV_TYPE_ALL), the workgroups, each with its master browser's name as
+     * the comment; otherwise the servers with any of the mask's bits.
+     */
+    public List<ServerInfo1> serverInfo1(long typeMask) {
+        long mask = typeMask & 0xFFFF_FFFFL;
+        if (mask != ServerType.ALL && (mask & ServerType.DOMAIN_ENUM) != 0) {
+            return workgroups().stream().map(w -> new ServerInfo1(w.name(), 0, 0, new ServerType(w.type()), w.master()))
+                    .toList();
+        }
+        return servers(mask).stream().map(srv -> new ServerInfo1(srv.name(), srv.osMajor(), srv.osMinor(),
+                new ServerType(srv.type()), srv.comment())).toList();
     }
 
     /** The workgroups still alive, by name. */

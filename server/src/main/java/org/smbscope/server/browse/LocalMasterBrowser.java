@@ -35,7 +35,10 @@ import org.smbscope.codec.rap.ServerType;
  * desire} (browser version 15.1; desire bits 0x02 standby, 0x04 master, 0x08 domain master, 0x80 preferred
  * master); a higher election version wins, then higher criteria, then longer uptime, then the lower name.
  * A candidate that hears a weaker request answers with its own after a delay by role (master 0-100 ms,
- * others 800-3000 ms); four of its requests without a stronger answer make it master.
+ * others 800-3000 ms); four of its requests without a stronger answer make it master. A candidate that
+ * loses waits {@link BrowserConfig#masterWait()} after the last election request it heard for the winner's
+ * LocalMasterAnnouncement before it calls another election (without that wait a slow winner, such as nmbd which
+ * needs several seconds to register WORKGROUP&lt;1D&gt;, would be pestered into election after election).
  */
 public final class LocalMasterBrowser {
     private static final Logger LOG = LoggerFactory.getLogger(LocalMasterBrowser.class);
@@ -240,10 +243,16 @@ public final class LocalMasterBrowser {
             if (role == Role.MASTER) {
                 stepDown(out);
             }
+            if (role != Role.POTENTIAL) {
+                currentMaster = null; // we were in the running: the winner will announce itself
+            }
             role = Role.POTENTIAL;
             electionAt = null;
-            currentMaster = null;
-            discoveryEndsAt = now.plus(config.discovery()).plus(config.electionRound().multipliedBy(ROUNDS_TO_WIN + 1));
+            // elections are under way: wait for the winner's LocalMasterAnnouncement before calling another
+            Instant wait = now.plus(config.masterWait());
+            if (discoveryEndsAt == null || discoveryEndsAt.isBefore(wait)) {
+                discoveryEndsAt = wait;
+            }
             return;
         }
         if (role != Role.ELECTING) {
@@ -265,7 +274,9 @@ public final class LocalMasterBrowser {
         }
         currentMaster = a.serverName();
         if (role == Role.POTENTIAL) {
-            discoveryEndsAt = null;
+            // the master is alive; if it falls silent for three of its periods, call an election
+            Duration silence = ttl(a).compareTo(config.masterWait()) > 0 ? ttl(a) : config.masterWait();
+            discoveryEndsAt = now.plus(silence);
         }
     }
 

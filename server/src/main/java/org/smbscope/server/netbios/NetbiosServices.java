@@ -51,8 +51,9 @@ import org.smbscope.server.config.ServerConfig;
  * ({@link LocalMasterBrowser}), which announces the server and, when configured as {@code local master} and
  * elected, owns WORKGROUP&lt;1D&gt; and __MSBROWSE__&lt;01&gt; and keeps the {@link BrowseList}.
  *
- * <p>Names are H-node names, as Samba shows them ({@code nmblookup -A}: "H &lt;ACTIVE&gt;"); datagrams say
- * "M node" in their flags, as nmbd's do. Each service binds the interface address and also receives on the
+ * <p>Names are B-node names, as Samba's nmbd shows them when it neither is nor uses a WINS server
+ * ({@code nmblookup -A}: "B &lt;ACTIVE&gt;"; nmbd says H only with {@code wins support = yes} or a
+ * {@code wins server}, which smbscope does not implement); datagrams say "M node" in their flags, as nmbd's do. Each service binds the interface address and also receives on the
  * subnet broadcast address; both sockets set SO_REUSEADDR, so a Samba nmbd on 0.0.0.0 can share the host.
  *
  * <pre>{@code
@@ -69,6 +70,8 @@ public final class NetbiosServices implements AutoCloseable {
     static final Duration REGISTRATION_INTERVAL = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofMillis(100);
     static final long TTL_SECONDS = NameServicePackets.DEFAULT_TTL;
+    /** The owner node type of our names: B, as nmbd without WINS. */
+    static final NodeType NODE_TYPE = NodeType.B_NODE;
 
     /** UDP ports of the name and datagram services (137 and 138; 0 = ephemeral, for tests). */
     public record Ports(int name, int datagram) {
@@ -231,7 +234,11 @@ public final class NetbiosServices implements AutoCloseable {
         try {
             while (!closing) {
                 for (Node n : nodes) {
-                    n.execute(n.browser.tick());
+                    try {
+                        n.execute(n.browser.tick());
+                    } catch (RuntimeException e) {
+                        LOG.error("browser timer failed on {}", n.subnet, e);
+                    }
                 }
                 try {
                     Thread.sleep(TICK);
@@ -285,16 +292,16 @@ public final class NetbiosServices implements AutoCloseable {
             this.random = random;
             this.browser = browser;
             this.nsConfig = NameServiceConfig.builder().address(subnet.address()).port(ports.name())
-                    .name(config.netbiosName()).workgroup(config.workgroup()).nodeType(NodeType.H_NODE)
+                    .name(config.netbiosName()).workgroup(config.workgroup()).nodeType(NODE_TYPE)
                     .ttl(Duration.ofSeconds(TTL_SECONDS)).clock(clock).build();
             List<NodeName> names = new ArrayList<>();
             for (String host : hostNames) {
                 for (NameSuffix s : List.of(NameSuffix.WORKSTATION, NameSuffix.MESSENGER, NameSuffix.FILE_SERVER)) {
-                    names.add(NodeName.unique(NetbiosName.of(host, s.value())));
+                    names.add(node(NetbiosName.of(host, s.value()), false));
                 }
             }
-            names.add(NodeName.group(NetbiosName.of(nsConfig.workgroup(), NameSuffix.WORKSTATION.value())));
-            names.add(NodeName.group(NetbiosName.of(nsConfig.workgroup(), NameSuffix.BROWSER_ELECTIONS.value())));
+            names.add(node(NetbiosName.of(nsConfig.workgroup(), NameSuffix.WORKSTATION.value()), true));
+            names.add(node(NetbiosName.of(nsConfig.workgroup(), NameSuffix.BROWSER_ELECTIONS.value()), true));
             this.base = List.copyOf(names);
             NameResponder responder = new NameResponder(this::table, nsConfig);
             List<InetAddress> bcast = subnet.broadcast().<List<InetAddress>>map(List::of).orElse(List.of());
@@ -348,7 +355,7 @@ public final class NetbiosServices implements AutoCloseable {
             InetSocketAddress to = new InetSocketAddress(subnet.broadcast().get(), ns.localAddress().getPort());
             for (int i = 0; i < REGISTRATION_TRIES && !closing; i++) {
                 for (NodeName n : names) {
-                    NbAddress a = new NbAddress(n.group(), NodeType.H_NODE, subnet.address());
+                    NbAddress a = new NbAddress(n.group(), NODE_TYPE, subnet.address());
                     ns.send(NameServicePackets.registration(nextId(), n.name(), a, TTL_SECONDS, true).encode(), to);
                 }
                 try {
@@ -365,7 +372,7 @@ public final class NetbiosServices implements AutoCloseable {
             }
             InetSocketAddress to = new InetSocketAddress(subnet.broadcast().get(), ns.localAddress().getPort());
             for (NodeName n : table().names()) {
-                NbAddress a = new NbAddress(n.group(), NodeType.H_NODE, subnet.address());
+                NbAddress a = new NbAddress(n.group(), NODE_TYPE, subnet.address());
                 ns.send(NameServicePackets.release(nextId(), n.name(), a, true).encode(), to);
             }
         }
@@ -395,8 +402,7 @@ public final class NetbiosServices implements AutoCloseable {
                 return Optional.empty(); // our own broadcast coming back
             }
             MailslotMessage m = BrowserMessages.decodeMailslot(d.userData());
-            if (m.mailslotName().equalsIgnoreCase(BrowserMessages.BROWSE_MAILSLOT)
-                    || m.mailslotName().equalsIgnoreCase("\\MAILSLOT\\LANMAN")) {
+            if (m.mailslotName().equalsIgnoreCase(BrowserMessages.BROWSE_MAILSLOT)) { // \MAILSLOT\LANMAN has other layouts
                 execute(browser.receive(d.source(), d.header().sourceIp(), d.destination(), m.message()));
             }
             return Optional.empty();
@@ -410,7 +416,7 @@ public final class NetbiosServices implements AutoCloseable {
                             () -> LOG.debug("no broadcast address on {}; not sending {}", subnet, b.message().opcode()));
                     case BrowserAction.Unicast u -> sendDatagram(u.destination(), false, u.message(), u.address());
                     case BrowserAction.AddName n -> {
-                        NodeName nn = n.group() ? NodeName.group(n.name()) : NodeName.unique(n.name());
+                        NodeName nn = node(n.name(), n.group());
                         if (extra.stream().noneMatch(e -> e.name().equals(n.name()))) {
                             extra.add(nn);
                             Thread.ofVirtual().start(() -> register(List.of(nn)));
@@ -437,8 +443,7 @@ public final class NetbiosServices implements AutoCloseable {
         }
     }
 
-    /** For tests: the state of a name on the first interface. */
-    Optional<Set<NameState>> state(NetbiosName name) {
-        return nodes.get(0).table().find(name).map(NodeName::states);
+    private static NodeName node(NetbiosName name, boolean group) {
+        return new NodeName(name, group, NODE_TYPE, Set.of(NameState.ACTIVE));
     }
 }

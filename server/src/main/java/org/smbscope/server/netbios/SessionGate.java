@@ -24,6 +24,7 @@ import org.smbscope.codec.netbios.SessionFrameHeader;
 import org.smbscope.codec.netbios.SessionKeepAlive;
 import org.smbscope.codec.netbios.SessionPacket;
 import org.smbscope.codec.netbios.SessionRequest;
+import org.smbscope.server.config.ServerConfig;
 
 /**
  * The first exchange on a just-accepted TCP 139 connection, RFC 1002 4.3.2 to 4.3.4 and RFC 1001 16.1: reads
@@ -67,6 +68,14 @@ public final class SessionGate {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+    }
+
+    /** The gate of a server with this configuration: {@code netbios name}&lt;20&gt; and each {@code netbios aliases}&lt;20&gt;. */
+    public static SessionGate of(ServerConfig config) {
+        Set<NetbiosName> names = new java.util.LinkedHashSet<>();
+        names.add(NetbiosName.of(config.netbiosName(), 0x20));
+        config.netbios().aliases().forEach(a -> names.add(NetbiosName.of(a, 0x20)));
+        return new SessionGate(names);
     }
 
     private static String key(NetbiosName n) {

@@ -97,6 +97,21 @@ class LocalMasterBrowserTest {
     }
 
     @Test
+    void aLoserWaitsForTheWinnerAndKeepsAKnownMasterThroughItsElections() {
+        LocalMasterBrowser b = browser(true, false, 20);
+        b.start();
+        b.receive(OTHER, peer, WG_1E, new RequestElection(1, 0x20010f02L, 10, "OTHER"));
+        assertThat(sent(run(b, Duration.ofSeconds(170)))).as("no election while the winner gets ready")
+                .noneMatch(m -> m instanceof RequestElection);
+        b.receive(OTHER, peer, WG_1E, Announcement.localMaster(0, 60_000, "OTHER", 6, 1, 0x00051003L, ""));
+        b.receive(OTHER, peer, WG_1E, new RequestElection(1, 0x20010f06L, 10, "OTHER"));
+        assertThat(b.currentMaster()).as("the master's own election does not make us forget it").contains("OTHER");
+        assertThat(sent(run(b, Duration.ofSeconds(170)))).noneMatch(m -> m instanceof RequestElection);
+        List<BrowserAction> silence = run(b, Duration.ofSeconds(20));
+        assertThat(sent(silence)).as("the master fell silent for 3 minutes").anyMatch(m -> m instanceof RequestElection);
+    }
+
+    @Test
     void aWeakerElectionRequestIsAnsweredAfterADelayAndWeStayMaster() {
         LocalMasterBrowser b = browser(true, false, 20);
         b.start();
@@ -149,6 +164,11 @@ class LocalMasterBrowserTest {
         assertThat(list.servers(ServerType.NT)).hasSize(2);
         assertThat(list.workgroups()).extracting(BrowseWorkgroup::name, BrowseWorkgroup::master)
                 .contains(org.assertj.core.groups.Tuple.tuple("FARAWAY", "FARMASTER"));
+        assertThat(list.serverInfo1(ServerType.ALL)).extracting(i -> i.name() + " " + i.comment())
+                .containsExactly("FILESRV smbscope server", "OTHER a laptop");
+        assertThat(list.serverInfo1(ServerType.DOMAIN_ENUM)).extracting(i -> i.name() + " " + i.comment())
+                .containsExactly("FARAWAY FARMASTER", "SCOPEGRP FILESRV");
+        assertThat(list.serverInfo1(ServerType.SERVER_UNIX)).extracting(i -> i.name()).containsExactly("FILESRV");
         List<BrowserAction> reply = b.receive(OTHER, peer, WG_1D, new GetBackupListRequest(4, 77));
         assertThat(reply).containsExactly(new BrowserAction.Unicast(peer, OTHER,
                 new GetBackupListResponse(77, List.of("FILESRV"))));

@@ -100,12 +100,12 @@ class NetbiosServicesTest {
     }
 
     @Test
-    void nodeStatusShowsOurHNodeNamesAndAfterTheElectionTheMasterBrowserNames() throws Exception {
+    void nodeStatusShowsOurBNodeNamesAndAfterTheElectionTheMasterBrowserNames() throws Exception {
         assertThat(nb.sessionNames()).containsExactlyInAnyOrder(NetbiosName.of("UNITSRV", 0x20), NetbiosName.of("ALIAS1", 0x20));
         List<NodeName> names = client.nodeStatus(ns()).names();
         assertThat(names).extracting(n -> n.name().toString()).contains("UNITSRV<00>", "UNITSRV<03>", "UNITSRV<20>",
                 "ALIAS1<20>", "UNITGRP<00>", "UNITGRP<1e>");
-        assertThat(names).allSatisfy(n -> assertThat(n.nodeType()).isEqualTo(NodeType.H_NODE));
+        assertThat(names).allSatisfy(n -> assertThat(n.nodeType()).isEqualTo(NodeType.B_NODE));
         awaitMaster();
         assertThat(client.nodeStatus(ns()).names()).extracting(NodeName::name)
                 .contains(NetbiosName.of("UNITGRP", 0x1D), NetbiosName.msBrowse());

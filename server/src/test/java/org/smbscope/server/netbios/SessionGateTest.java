@@ -99,6 +99,15 @@ class SessionGateTest {
     }
 
     @Test
+    void theGateOfAConfigurationHoldsTheNameAndAliases() throws Exception {
+        SessionGate g = SessionGate.of(org.smbscope.server.config.SmbConfParser.parse(
+                "[global]\nnetbios name = box\nnetbios aliases = files nas\n", java.nio.file.Path.of(".")));
+        assertThat(g.accepts(NetbiosName.of("BOX", 0x20))).isTrue();
+        assertThat(g.accepts(NetbiosName.of("nas", 0x20))).isTrue();
+        assertThat(g.accepts(NetbiosName.of("other", 0x20))).isFalse();
+    }
+
+    @Test
     void anotherNameIsRefusedWith0x82AndTheConnectionClosed() throws Exception {
         assertThatThrownBy(() -> NetbiosSessionTransport.connect(where(), "OTHER", "CLIENT", TransportConfig.defaults()))
                 .isInstanceOf(IOException.class).hasMessageContaining("0x82 called name not present");
