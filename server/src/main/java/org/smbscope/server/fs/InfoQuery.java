@@ -96,6 +96,7 @@ final class InfoQuery {
             case 4 -> 40;
             case 5 -> 24;
             case 6, 14, 21 -> 8;
+            case 59 -> 24;
             case 7, 8, 16, 17, 9, 48 -> 4;
             case 18 -> 104;
             case 22 -> 32;
@@ -157,11 +158,16 @@ final class InfoQuery {
                     f.changeTime(), f.allocationSize(), f.endOfFile(), f.attributes());
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);
             case 48 -> new FileInformation.Name(name);
-            case 28 -> null;
+            case 28, 59 -> null;
             case 15 -> throw new Failure(o.has(Access.READ_EA) ? NO_EAS_ON_FILE : NtStatus.ACCESS_DENIED);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         };
         WireWriter w = new WireWriter();
+        if (info == null && c == 59) {
+            // 2.4.21 FileIdInformation: VolumeSerialNumber (8) and a 128-bit FileId
+            w.u64le(share.paths.root().toString().hashCode() & 0xFFFFFFFFL).u64le(f.indexNumber()).u64le(0);
+            return w.toByteArray();
+        }
         if (info == null) {
             // 2.4.9 FileCompressionInformation: uncompressed
             w.u64le(f.endOfFile()).u16le(0).u8(0).u8(0).u8(0).zeros(3);

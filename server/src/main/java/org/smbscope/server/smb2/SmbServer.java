@@ -16,7 +16,6 @@ import org.smbscope.codec.dtyp.Guid;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.ipc.IpcTreeHandler;
 import org.smbscope.server.netbios.SessionGate;
-import org.smbscope.codec.netbios.NetbiosName;
 
 /**
  * The SMB 2/3 listener: one accept loop per configured address and port, one virtual thread per
@@ -49,12 +48,7 @@ public final class SmbServer implements AutoCloseable {
         NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random);
         ServerContext ctx = new ServerContext(config, lim, negotiate, guid, disks, () -> new IpcTreeHandler(config),
                 clock, random);
-        java.util.Set<NetbiosName> names = new java.util.HashSet<>();
-        names.add(NetbiosName.of(config.netbiosName(), 0x20));
-        for (String alias : config.netbios().aliases()) {
-            names.add(NetbiosName.of(alias, 0x20));
-        }
-        SessionGate gate = new SessionGate(names);
+        SessionGate gate = SessionGate.of(config);
         Semaphore slots = new Semaphore(lim.maxConnections());
         List<ServerSocket> sockets = new ArrayList<>();
         try {

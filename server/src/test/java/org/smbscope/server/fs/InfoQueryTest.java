@@ -81,6 +81,7 @@ class InfoQueryTest {
         assertThat(((FileInformation.Name) FileInformation.decode(FileInformationClass.NAME, alt)).fileName())
                 .as("same layout as FileNameInformation").isEqualTo("SOMEFI~1.TXT");
         assertThat(out(f.queryFile(file, FileInformationClass.COMPRESSION, 100))).hasSize(16);
+        assertThat(out(f.queryFile(file, new FileInformationClass(59), 100))).as("FileIdInformation").hasSize(24);
         byte[] normalized = out(f.queryFile(file, new FileInformationClass(48), 100));
         assertThat(((FileInformation.Name) FileInformation.decode(FileInformationClass.NAME, normalized)).fileName())
                 .isEqualTo("dir\\Some File.txt");
