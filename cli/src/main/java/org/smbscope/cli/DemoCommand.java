@@ -20,12 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smbscope demo}: the main job on an embedded default. Starts our NetBIOS name service on
- * loopback (an ephemeral port, so no root is needed), looks it up the way the seed does with
- * nmblookup, and explains what the answers mean.
+ * {@code smbscope demo}: the main job on an embedded default, everything on loopback at ephemeral ports
+ * (no root, no network). Part 1 starts our NetBIOS name service and looks it up the way the seed does
+ * with nmblookup; part 2 starts our file server and lets the doctor walk a connection to it step by
+ * step; part 3 starts a strict server (NTLMv2 only) and lets the doctor explain why an old client
+ * (LAN Manager level 2, NTLMv1) is refused.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start an embedded NetBIOS name service on loopback, query it, and explain the answers.")
+        description = "Start our own name service and file servers on loopback, walk connections to them with the doctor, "
+                + "and explain the answers and a failure.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,13 +44,48 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Answers a = ask();
+        DoctorRun healthy;
+        DoctorRun strict;
+        try (DemoServer server = DemoServer.start("DEMO")) {
+            healthy = DoctorRun.run(server, json);
+        }
+        try (DemoServer server = DemoServer.start("STRICT", "ntlm auth = ntlmv2-only")) {
+            strict = DoctorRun.run(server, json, "--lm-level", "2");
+        }
         if (json) {
-            json(out, a);
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("nameService", nameServiceJson(a));
+            doc.put("doctor", healthy.json());
+            doc.put("failure", strict.json());
+            out.println(new JsonOutput().write(doc));
         } else {
+            out.println("Part 1. NetBIOS names (the seed's nmblookup)");
+            out.println();
             walkthrough(out, a);
+            out.println();
+            out.println("Part 2. Our file server, and the doctor walking a connection to it step by step");
+            out.println();
+            out.printf("Started file server DEMO on 127.0.0.1 port %d, share [demo], user %s.%n%n",
+                    healthy.port(), DemoServer.USER);
+            out.println("$ " + healthy.commandLine());
+            out.print(indent(healthy.output()));
+            out.println();
+            out.println("Part 3. A failure from the seed: the server accepts only NTLMv2, the client sends NTLMv1");
+            out.println();
+            out.printf("Started file server STRICT on 127.0.0.1 port %d with 'ntlm auth = ntlmv2-only'.%n", strict.port());
+            out.println("The client uses LAN Manager authentication level 2 (NTLMv1 only), like an old Windows host.");
+            out.println();
+            out.println("$ " + strict.commandLine());
+            out.print(indent(strict.findingsOnly()));
         }
         out.flush();
-        return a.query() instanceof NameQueryResult.Found ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        boolean ok = a.query() instanceof NameQueryResult.Found && healthy.exitCode() == ExitCode.OK.code()
+                && strict.exitCode() == ExitCode.FAILED.code();
+        return ok ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> l.isEmpty() ? "" : "  " + l).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     /** Starts DEMO / WORKGROUP on loopback (ephemeral port), asks it what nmblookup would, stops it. */
@@ -98,16 +136,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Next steps against a real host: 'smbscope nmblookup -A ADDRESS', 'smbscope nbtstat -A ADDRESS'.");
+        out.println("Against a real host: 'smbscope nmblookup -A ADDRESS', 'smbscope nbtstat -A ADDRESS'.");
     }
 
-    private static void json(PrintWriter out, Answers a) {
+    private static java.util.Map<String, Object> nameServiceJson(Answers a) {
         java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
         doc.put("service", a.service().getAddress().getHostAddress() + ":" + a.service().getPort());
         doc.put("query", a.query() instanceof NameQueryResult.Found f
                 ? f.answers().stream().map(x -> x.address().getHostAddress()).toList() : List.of());
         doc.put("nodeStatus", a.status().names().stream().map(n -> java.util.Map.of("name", n.name().toString(),
                 "group", n.group(), "meaning", n.meaning())).toList());
-        out.println(new JsonOutput().write(doc));
+        return doc;
     }
 }

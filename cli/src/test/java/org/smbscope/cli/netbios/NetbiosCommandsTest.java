@@ -106,20 +106,6 @@ class NetbiosCommandsTest {
     }
 
     @Test
-    void demoRunsAndExplains() {
-        Run r = run("demo");
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("DEMO<20> is registered: the File Server Service is on");
-    }
-
-    @Test
-    void demoJson() {
-        Run r = run("demo", "--json");
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("\"query\" : [ \"127.0.0.1\" ]").contains("File Server Service");
-    }
-
-    @Test
     void noAnswerIsExitCode3() {
         Run r = run("nmblookup", "-A", "127.0.0.1", "--port", "9", "--timeout", "100ms", "--retries", "0");
         assertThat(r.code()).isEqualTo(3);
