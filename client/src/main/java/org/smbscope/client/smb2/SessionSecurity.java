@@ -13,14 +13,27 @@ final class SessionSecurity implements MessageSecurity {
     private final long sessionId;
     private final Smb2Signer signer;
     private final Smb3Transform transform;
+    private static final int TREE_CONNECT = 0x0003;
     private final boolean signing;
+    private final boolean signTreeConnect;
     private volatile boolean encrypting;
 
     SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting) {
+        this(sessionId, signer, transform, signing, encrypting, false);
+    }
+
+    /**
+     * @param signTreeConnect sign TREE_CONNECT requests even when {@code signing} is off: SMB 3.1.1
+     *                        has no VALIDATE_NEGOTIATE, so its tree connect is always signed
+     *                        ([MS-SMB2] 3.2.4.1.1; Samba refuses an unsigned one with ACCESS_DENIED)
+     */
+    SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting,
+            boolean signTreeConnect) {
         this.sessionId = sessionId;
         this.signer = signer;
         this.transform = transform;
         this.signing = signing;
+        this.signTreeConnect = signTreeConnect;
         this.encrypting = encrypting && transform != null;
     }
 
@@ -44,6 +57,11 @@ final class SessionSecurity implements MessageSecurity {
     @Override
     public boolean signing() {
         return signing;
+    }
+
+    @Override
+    public boolean signs(int command) {
+        return signing || (signTreeConnect && command == TREE_CONNECT);
     }
 
     @Override

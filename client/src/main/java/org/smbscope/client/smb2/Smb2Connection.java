@@ -210,7 +210,6 @@ final class Smb2Connection implements AutoCloseable {
     /** Pads compound members to 8 bytes, links them, signs each and seals the whole when asked. */
     private static byte[] frame(List<byte[]> messages, MessageSecurity sec) throws IOException {
         boolean seal = sec != null && sec.encrypting();
-        boolean sign = sec != null && !seal && sec.signing();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < messages.size(); i++) {
             byte[] m = messages.get(i);
@@ -223,7 +222,7 @@ final class Smb2Connection implements AutoCloseable {
                 }
                 HeaderView.put32(m, HeaderView.OFF_NEXT, m.length);
             }
-            if (sign) {
+            if (sec != null && !seal && sec.signs(HeaderView.u16(m, HeaderView.OFF_COMMAND))) {
                 sec.sign(m);
             }
             out.writeBytes(m);
