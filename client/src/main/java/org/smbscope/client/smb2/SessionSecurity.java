@@ -1,7 +1,12 @@
 package org.smbscope.client.smb2;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.smbscope.client.SmbProtocolException;
+import org.smbscope.codec.crypto.CipherId;
 import org.smbscope.codec.crypto.CryptoDecodeException;
+import org.smbscope.codec.crypto.CryptoWarmup;
+import org.smbscope.codec.crypto.SigningAlgorithm;
 import org.smbscope.codec.crypto.Smb2Signer;
 import org.smbscope.codec.crypto.Smb3Transform;
 
@@ -17,6 +22,7 @@ final class SessionSecurity implements MessageSecurity {
     private final boolean signing;
     private final boolean signTreeConnect;
     private volatile boolean encrypting;
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
 
     SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting) {
         this(sessionId, signer, transform, signing, encrypting, false);
@@ -43,6 +49,22 @@ final class SessionSecurity implements MessageSecurity {
             throw new IllegalStateException("no encryption keys for this session");
         }
         encrypting = true;
+    }
+
+    /**
+     * Called before bulk data moves (a large read or write): once per session, brings the JDK
+     * crypto this session uses to full speed on a low-priority daemon thread, see
+     * {@link CryptoWarmup} (without it, signed or sealed 1 MiB messages ran 10 to 20 times slower).
+     */
+    void warmUpForBulk() {
+        boolean seal = encrypting;
+        if ((!signing && !seal) || !warmedUp.compareAndSet(false, true)) {
+            return;
+        }
+        SigningAlgorithm s = seal ? null : signer.algorithm();
+        CipherId c = seal ? transform.cipher() : null;
+        Thread.ofPlatform().daemon().name("smb2-crypto-warmup").priority(Thread.MIN_PRIORITY)
+                .start(() -> CryptoWarmup.run(s, c, CryptoWarmup.DEFAULT_ITERATIONS));
     }
 
     boolean canEncrypt() {
