@@ -288,7 +288,12 @@ final class Smb2TreeImpl implements SmbTree {
             boolean eof = false;
             while (!eof || !inflight.isEmpty()) {
                 while (!eof && inflight.size() < window) {
-                    byte[] buf = in.readNBytes(chunk);
+                    // read straight into the array (readNBytes(int) reads 16 KiB pieces and joins them)
+                    byte[] buf = new byte[chunk];
+                    int got = in.readNBytes(buf, 0, chunk);
+                    if (got < chunk) {
+                        buf = java.util.Arrays.copyOf(buf, got);
+                    }
                     if (buf.length == 0) {
                         eof = true;
                         break;
