@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.smbscope.bench.SampleMessages;
 import org.smbscope.codec.crypto.CipherId;
 import org.smbscope.codec.crypto.CryptoDecodeException;
+import org.smbscope.codec.crypto.CryptoWarmup;
 import org.smbscope.codec.crypto.NonceSource;
 import org.smbscope.codec.crypto.Smb3Keys;
 import org.smbscope.codec.crypto.Smb3Transform;
@@ -44,6 +45,8 @@ public class EncryptionBench {
 
     @Setup
     public void setup() throws CryptoDecodeException {
+        // a few JMH iterations of 1 MiB messages are too few calls for the JIT's top tier (see CryptoWarmup)
+        CryptoWarmup.run(null, cipher, CryptoWarmup.DEFAULT_ITERATIONS);
         byte[] key = SampleMessages.data(cipher.keyLength());
         // one key both ways, so what this transform seals it can open
         Smb3Keys keys = new Smb3Keys(0x0311, cipher, SampleMessages.data(16), key, key, SampleMessages.data(16));

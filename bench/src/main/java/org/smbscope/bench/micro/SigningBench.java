@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.smbscope.bench.SampleMessages;
+import org.smbscope.codec.crypto.CryptoWarmup;
 import org.smbscope.codec.crypto.SigningAlgorithm;
 import org.smbscope.codec.crypto.Smb2Signer;
 
@@ -40,6 +41,8 @@ public class SigningBench {
 
     @Setup
     public void setup() {
+        // a few JMH iterations of 1 MiB messages are too few calls for the JIT's top tier (see CryptoWarmup)
+        CryptoWarmup.run(algorithm, null, CryptoWarmup.DEFAULT_ITERATIONS);
         signer = Smb2Signer.of(algorithm, SampleMessages.data(16));
         var read = SampleMessages.readRequest(0, size);
         message = SampleMessages.response(SampleMessages.readResponse(SampleMessages.data(size)), 9, read, 1);
