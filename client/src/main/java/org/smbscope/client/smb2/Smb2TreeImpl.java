@@ -298,7 +298,7 @@ final class Smb2TreeImpl implements SmbTree {
                         eof = true;
                         break;
                     }
-                    if (offset >= BULK && session.security != null) {
+                    if (session.security != null && (offset >= BULK || (offset == 0 && in.available() >= BULK))) {
                         session.security.warmUpForBulk();
                     }
                     inflight.add(submit(WriteRequest.of(f.fileId(), offset, ByteBuffer.wrap(buf)), charge(buf.length)));
