@@ -12,6 +12,14 @@ interface MessageSecurity {
     /** Requests of this session must be signed (when not encrypted). */
     boolean signing();
 
+    /**
+     * This request (by its SMB2 command) must be signed when not sealed: every request when
+     * {@link #signing()}, else none by default.
+     */
+    default boolean signs(int command) {
+        return signing();
+    }
+
     /** Requests of this session are sealed. */
     boolean encrypting();
 

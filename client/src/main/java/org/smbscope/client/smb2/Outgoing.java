@@ -2,7 +2,8 @@ package org.smbscope.client.smb2;
 
 /**
  * One request ready for the wire except for the fields the connection owns: message id, credit
- * charge, credits requested, signature. {@code message} is a full header + body.
+ * charge, credits requested, signature. {@code message} is a full header + body; the connection
+ * writes those fields into it in place (no copy of a 1 MiB WRITE), so an Outgoing is sent once.
  */
 record Outgoing(byte[] message, int creditCharge) {
     Outgoing {

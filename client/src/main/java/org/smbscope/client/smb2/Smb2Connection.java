@@ -181,7 +181,7 @@ final class Smb2Connection implements AutoCloseable {
         long available = credits.available();
         for (int i = 0; i < requests.size(); i++) {
             Outgoing o = requests.get(i);
-            byte[] m = o.message().clone();
+            byte[] m = o.message(); // sent once: the connection's fields are written in place
             HeaderView.put16(m, HeaderView.OFF_CREDIT_CHARGE, o.creditCharge());
             int ask = (int) Math.max(o.creditCharge(), Math.min(256, creditTarget - available));
             HeaderView.put16(m, HeaderView.OFF_CREDITS, Math.max(1, ask));
@@ -217,8 +217,18 @@ final class Smb2Connection implements AutoCloseable {
     /** Pads compound members to 8 bytes, links them, signs each and seals the whole when asked. */
     private static byte[] frame(List<byte[]> messages, MessageSecurity sec) throws IOException {
         boolean seal = sec != null && sec.encrypting();
-        boolean sign = sec != null && !seal && sec.signing();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (messages.size() == 1) { // the common case: no compound, no copy
+            byte[] m = messages.get(0);
+            if (sec != null && !seal && sec.signs(HeaderView.u16(m, HeaderView.OFF_COMMAND))) {
+                sec.sign(m);
+            }
+            return seal ? sec.seal(m) : m;
+        }
+        int total = 0;
+        for (byte[] m : messages) {
+            total += (m.length + 7) & ~7;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(total);
         for (int i = 0; i < messages.size(); i++) {
             byte[] m = messages.get(i);
             boolean last = i == messages.size() - 1;
@@ -230,7 +240,7 @@ final class Smb2Connection implements AutoCloseable {
                 }
                 HeaderView.put32(m, HeaderView.OFF_NEXT, m.length);
             }
-            if (sign) {
+            if (sec != null && !seal && sec.signs(HeaderView.u16(m, HeaderView.OFF_COMMAND))) {
                 sec.sign(m);
             }
             out.writeBytes(m);
@@ -274,6 +284,9 @@ final class Smb2Connection implements AutoCloseable {
 
     /** Splits a (decrypted) frame into its compound members, checking every NextCommand ([MS-SMB2] 3.2.5.1.9). */
     static List<byte[]> split(byte[] plain) throws SmbProtocolException {
+        if (HeaderView.isSmb2(plain, 0) && HeaderView.i32(plain, HeaderView.OFF_NEXT) == 0) {
+            return List.of(plain); // one message: no copy
+        }
         List<byte[]> out = new ArrayList<>();
         int off = 0;
         while (true) {

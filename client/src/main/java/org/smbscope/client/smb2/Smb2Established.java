@@ -147,7 +147,7 @@ final class Smb2Established implements SmbConnection {
             if (config.encryption() == Protection.REQUIRED && transform == null) {
                 throw new SmbProtocolException("encryption required but no cipher was negotiated");
             }
-            security = new SessionSecurity(sessionId, signer, transform, sign, encrypt);
+            security = new SessionSecurity(sessionId, signer, transform, sign, encrypt, dialect >= 0x0311);
             if (in.signed() && !security.verify(in.message())) {
                 throw new SmbProtocolException("bad signature on the final SESSION_SETUP response");
             }

@@ -55,6 +55,8 @@ import org.smbscope.codec.status.NtStatus;
  * NO_MORE_FILES, query/set info, and the path operations built on them ([MS-SMB2] 3.2.4).
  */
 final class Smb2TreeImpl implements SmbTree {
+    /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUpForBulk}). */
+    static final long BULK = 16L << 20;
     private static final int FILE_FS_FULL_SIZE_INFORMATION = 7;
     private final Smb2SessionImpl session;
     private final String share;
@@ -204,6 +206,9 @@ final class Smb2TreeImpl implements SmbTree {
                 | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OPEN, CreateOptions.NON_DIRECTORY_FILE.value(),
                 "opening remote file");
         long size = f.endOfFile();
+        if (size >= BULK && session.security != null) {
+            session.security.warmUpForBulk();
+        }
         int chunk = session.owner.info.maxReadSize();
         int window = session.owner.config.maxInFlight();
         long done = 0;
@@ -283,10 +288,18 @@ final class Smb2TreeImpl implements SmbTree {
             boolean eof = false;
             while (!eof || !inflight.isEmpty()) {
                 while (!eof && inflight.size() < window) {
-                    byte[] buf = in.readNBytes(chunk);
+                    // read straight into the array (readNBytes(int) reads 16 KiB pieces and joins them)
+                    byte[] buf = new byte[chunk];
+                    int got = in.readNBytes(buf, 0, chunk);
+                    if (got < chunk) {
+                        buf = java.util.Arrays.copyOf(buf, got);
+                    }
                     if (buf.length == 0) {
                         eof = true;
                         break;
+                    }
+                    if (session.security != null && (offset >= BULK || (offset == 0 && in.available() >= BULK))) {
+                        session.security.warmUpForBulk();
                     }
                     inflight.add(submit(WriteRequest.of(f.fileId(), offset, ByteBuffer.wrap(buf)), charge(buf.length)));
                     lengths.add(buf.length);

@@ -20,7 +20,11 @@ final class FrameIo {
         out.write(body.length >>> 16);
         out.write(body.length >>> 8);
         out.write(body.length);
-        out.write(body);
+        // header and the first bytes leave together: a large body alone would flush the 4-byte
+        // header as its own segment (TCP_NODELAY), then bypass the buffer
+        int first = Math.min(body.length, SocketStreams.BUFFER - 4);
+        out.write(body, 0, first);
+        out.write(body, first, body.length - first);
         out.flush();
     }
 

@@ -10,14 +10,16 @@ import java.net.Socket;
 
 /** A connected socket with buffered streams, shared by both transports. */
 final class SocketStreams implements AutoCloseable {
+    /** Size of the stream buffers. */
+    static final int BUFFER = 1 << 16;
     final Socket socket;
     final DataInputStream in;
     final OutputStream out;
 
     private SocketStreams(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER));
+        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
     }
 
     static SocketStreams connect(InetSocketAddress address, TransportConfig config) throws IOException {

@@ -198,6 +198,38 @@ class Smb2ConnectionTest {
     }
 
     @Test
+    void smb311TreeConnectIsSignedWhenSigningIsOff() throws Exception {
+        org.smbscope.codec.crypto.Smb2Signer signer = org.smbscope.codec.crypto.Smb2Signer.of(
+                org.smbscope.codec.crypto.SigningAlgorithm.AES_CMAC, new byte[16]);
+        SessionSecurity off311 = new SessionSecurity(11, signer, null, false, false, true);
+        connection.register(off311);
+        byte[] tree = request(3); // TREE_CONNECT
+        HeaderView.put64(tree, HeaderView.OFF_SESSION_ID, 11);
+        CompletableFuture<Incoming> t = connection.submit(Outgoing.of(tree));
+        byte[] sentTree = transport.nextSent();
+        assertThat(HeaderView.i32(sentTree, HeaderView.OFF_FLAGS) & HeaderView.FLAG_SIGNED).isNotZero();
+        assertThat(signer.verify(sentTree, 0, sentTree.length)).isTrue();
+        transport.reply(response(sentTree, 0, 4, 0));
+        connection.await(t);
+
+        byte[] read = request(8); // READ: not signed
+        HeaderView.put64(read, HeaderView.OFF_SESSION_ID, 11);
+        CompletableFuture<Incoming> r = connection.submit(Outgoing.of(read));
+        byte[] sentRead = transport.nextSent();
+        assertThat(HeaderView.i32(sentRead, HeaderView.OFF_FLAGS) & HeaderView.FLAG_SIGNED).isZero();
+        transport.reply(response(sentRead, 0, 4, 0));
+        connection.await(r);
+    }
+
+    @Test
+    void beforeSmb311NothingIsSignedWhenSigningIsOff() {
+        SessionSecurity off30 = new SessionSecurity(12, org.smbscope.codec.crypto.Smb2Signer.of(
+                org.smbscope.codec.crypto.SigningAlgorithm.AES_CMAC, new byte[16]), null, false, false, false);
+        assertThat(off30.signs(3)).isFalse();
+        assertThat(off30.signs(8)).isFalse();
+    }
+
+    @Test
     void splitChecksNextCommand() {
         byte[] a = request(1);
         HeaderView.put32(a, HeaderView.OFF_NEXT, 4096);

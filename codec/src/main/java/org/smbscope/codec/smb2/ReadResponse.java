@@ -48,6 +48,11 @@ public record ReadResponse(int dataRemaining, int flags, ByteBuffer data) implem
     }
 
     @Override
+    public int bodyLengthHint() {
+        return DATA_OFFSET - Smb2Header.SIZE + Math.max(1, data.remaining());
+    }
+
+    @Override
     public void writeBody(WireWriter w, int headerStart) {
         int len = data.remaining();
         w.u16le(STRUCTURE_SIZE).u8(len == 0 ? 0 : DATA_OFFSET).u8(0).u32le(len).u32le(dataRemaining & 0xFFFFFFFFL)

@@ -50,7 +50,7 @@ public final class Smb2Codec {
 
     /** Encodes one message; the header's NextCommand is written as given. */
     public static byte[] encode(Smb2Header header, Smb2Message message) {
-        WireWriter w = new WireWriter(Smb2Header.SIZE + 128);
+        WireWriter w = new WireWriter(Smb2Header.SIZE + message.bodyLengthHint());
         write(w, header, message);
         return w.toByteArray();
     }

@@ -17,4 +17,12 @@ public sealed interface Smb2Message extends Described permits Smb2Request, Smb2R
      * {@link Smb2Codec#encode}.
      */
     void writeBody(WireWriter w, int headerStart);
+
+    /**
+     * About how many bytes {@link #writeBody} writes, so that an encoder can size its buffer once
+     * instead of growing it; messages carrying bulk data (READ response, WRITE request) say exactly.
+     */
+    default int bodyLengthHint() {
+        return 128;
+    }
 }

@@ -48,6 +48,11 @@ public record WriteRequest(long offset, FileId fileId, int channel, int remainin
     }
 
     @Override
+    public int bodyLengthHint() {
+        return DATA_OFFSET - Smb2Header.SIZE + Math.max(1, data.remaining());
+    }
+
+    @Override
     public void writeBody(WireWriter w, int headerStart) {
         int len = data.remaining();
         w.u16le(STRUCTURE_SIZE).u16le(DATA_OFFSET).u32le(len).u64le(offset);

@@ -11,6 +11,8 @@ import java.util.Arrays;
 public final class WireWriter {
     private byte[] buf;
     private int size;
+    /** {@link #toByteArray} handed out {@code buf} itself: copy it before changing a byte of it. */
+    private boolean shared;
 
     public WireWriter() {
         this(64);
@@ -21,8 +23,9 @@ public final class WireWriter {
     }
 
     private void ensure(int more) {
-        if (size + more > buf.length) {
+        if (size + more > buf.length) { // a new array, so a shared one stays as handed out
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            shared = false;
         }
     }
 
@@ -162,9 +165,22 @@ public final class WireWriter {
         if (at < 0 || at + n > size) {
             throw new IllegalArgumentException("patch outside written bytes");
         }
+        if (shared) {
+            buf = buf.clone();
+            shared = false;
+        }
     }
 
+    /**
+     * The bytes written so far. When they fill the buffer exactly (an encoder that sized it right)
+     * the buffer itself is returned, not copied; later writes or patches then work on a copy, so
+     * the returned array never changes.
+     */
     public byte[] toByteArray() {
+        if (size == buf.length && size > 0) {
+            shared = true;
+            return buf;
+        }
         return Arrays.copyOf(buf, size);
     }
 

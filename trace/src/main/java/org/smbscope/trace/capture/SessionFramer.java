@@ -11,9 +11,17 @@ import java.util.List;
  * kept with each frame so a decoder can tell session requests and keepalives from messages.
  */
 public final class SessionFramer {
+    /** What a frame's buffer starts with at most before its data arrives: one 1 MiB READ fits. */
+    private static final int FIRST_ALLOCATION = (1 << 20) + 128;
     private final int maxFrame;
-    private byte[] buffer = new byte[0];
-    private int length;
+    private final byte[] header = new byte[4];
+    private int headerFill;
+    /** The payload of the frame being filled, null between frames; grows with the data, up to its length. */
+    private byte[] body;
+    private int bodyLength;
+    private int bodyFill;
+    private int type;
+    private long offset;
 
     public SessionFramer(int maxFrame) {
         this.maxFrame = maxFrame;
@@ -23,40 +31,57 @@ public final class SessionFramer {
     public record Frame(int type, byte[] payload) {
     }
 
-    /** Appends stream bytes and returns the frames they complete. */
+    /**
+     * Appends stream bytes and returns the frames they complete. Each byte is copied once, into
+     * its frame's payload; a frame's buffer starts at up to 1 MiB and then grows with the bytes that
+     * arrive (never to a length only announced), so a header claiming a large frame costs little
+     * until its data comes.
+     */
     public List<Frame> accept(byte[] data) throws CaptureDecodeException {
-        if (length + data.length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + data.length));
-        }
-        System.arraycopy(data, 0, buffer, length, data.length);
-        length += data.length;
         List<Frame> out = new ArrayList<>();
         int pos = 0;
-        while (length - pos >= 4) {
-            int type = buffer[pos] & 0xFF;
-            int len = ((buffer[pos + 1] & 0xFF) << 16) | ((buffer[pos + 2] & 0xFF) << 8) | (buffer[pos + 3] & 0xFF);
-            if (type != 0) {
-                len &= 0x1FFFF; // NBSS control packets: 17-bit length
+        while (pos < data.length) {
+            if (body == null) {
+                int n = Math.min(4 - headerFill, data.length - pos);
+                System.arraycopy(data, pos, header, headerFill, n);
+                headerFill += n;
+                pos += n;
+                if (headerFill < 4) {
+                    break;
+                }
+                type = header[0] & 0xFF;
+                int len = ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+                if (type != 0) {
+                    len &= 0x1FFFF; // NBSS control packets: 17-bit length
+                }
+                if (len > maxFrame) {
+                    int at = (int) Math.min(Integer.MAX_VALUE, offset + pos - 4);
+                    throw new CaptureDecodeException("session length", at,
+                            "frame length " + len + " over the limit " + maxFrame);
+                }
+                bodyLength = len;
+                bodyFill = 0;
+                body = new byte[Math.min(len, Math.max(data.length - pos, FIRST_ALLOCATION))];
             }
-            if (len > maxFrame) {
-                throw new CaptureDecodeException("session length", pos, "frame length " + len + " over the limit " + maxFrame);
+            int n = Math.min(bodyLength - bodyFill, data.length - pos);
+            if (bodyFill + n > body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(bodyLength, Math.max(2L * body.length, bodyFill + n)));
             }
-            if (length - pos - 4 < len) {
-                break;
+            System.arraycopy(data, pos, body, bodyFill, n);
+            bodyFill += n;
+            pos += n;
+            if (bodyFill == bodyLength) {
+                out.add(new Frame(type, body));
+                body = null;
+                headerFill = 0;
             }
-            out.add(new Frame(type, Arrays.copyOfRange(buffer, pos + 4, pos + 4 + len)));
-            pos += 4 + len;
         }
-        if (pos > 0) {
-            System.arraycopy(buffer, pos, buffer, 0, length - pos);
-            length -= pos;
-        }
+        offset += data.length;
         return out;
     }
 
     /** Bytes waiting for the rest of their frame. */
     public int buffered() {
-        return length;
+        return body == null ? headerFill : 4 + bodyFill;
     }
-
 }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 
 /** Exact reads from a capture stream with the running file offset, for error messages. */
 final class StreamInput {
+    /** Records up to this size are read into an array allocated up front (a loopback frame is 64 KiB). */
+    private static final int DIRECT = 256 * 1024;
     private final InputStream in;
     private long offset;
 
@@ -18,7 +20,16 @@ final class StreamInput {
 
     /** Reads exactly n bytes; returns null at a clean end of file (no byte read), throws on a torn record. */
     byte[] readOrEnd(String field, int n) throws IOException, CaptureDecodeException {
-        byte[] b = in.readNBytes(n);
+        byte[] b;
+        if (n <= DIRECT) { // one copy, straight into the record's array
+            b = new byte[n];
+            int got = in.readNBytes(b, 0, n);
+            if (got < n) {
+                b = java.util.Arrays.copyOf(b, got);
+            }
+        } else { // a large declared length: read in pieces, so a short file cannot make us allocate it
+            b = in.readNBytes(n);
+        }
         if (b.length == 0 && n > 0) {
             return null;
         }

@@ -67,6 +67,19 @@ public final class TcpReassembler {
     }
 
     private static void drain(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {
+        Map.Entry<Long, Segment> head = d.pending.firstEntry();
+        if (head != null && head.getKey() == d.next) { // the usual case: in order, no overlap
+            Long after = (d.next + head.getValue().payload().length) & 0xFFFFFFFFL;
+            Map.Entry<Long, Segment> second = d.pending.higherEntry(head.getKey());
+            if (second == null || (int) (second.getKey() - after) > 0) { // nothing else follows: hand it on uncopied
+                Segment s = head.getValue();
+                d.pending.pollFirstEntry();
+                d.pendingBytes -= s.payload().length;
+                d.next = after;
+                out.add(new StreamChunk(conv, fromClient, s.frame(), s.time(), s.payload()));
+                return;
+            }
+        }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Segment last = null;
         while (!d.pending.isEmpty()) {
