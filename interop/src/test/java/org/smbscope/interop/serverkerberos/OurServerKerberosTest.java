@@ -111,6 +111,7 @@ class OurServerKerberosTest {
                 KDC.kdc().krb5Conf().toString(), "-t", "30", "--use-kerberos=required", "-U", PolicyServer.CREDS,
                 "-c", "ls");
         assertThat(r.exitCode()).as(r.output()).isNotZero();
-        assertThat(r.stderr()).contains("NT_STATUS_ACCESS_DENIED");
+        assertThat(r.stderr()).contains("session setup failed: NT_STATUS_ACCESS_DENIED")
+                .contains("System error 5 has occurred.");
     }
 }
