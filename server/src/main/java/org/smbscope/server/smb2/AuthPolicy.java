@@ -49,6 +49,10 @@ final class AuthPolicy {
         if (!k.acceptsKerberos()) {
             return new AuthPolicy(null, spn);
         }
+        if (!java.nio.file.Files.isReadable(k.keytab())) {
+            LOG.warn("Kerberos disabled: keytab {} cannot be read", k.keytab());
+            return new AuthPolicy(null, spn);
+        }
         try {
             UsernameMap map = k.usernameMap() == null ? UsernameMap.empty() : UsernameMap.read(k.usernameMap());
             Set<String> names = new LinkedHashSet<>(spn.names());
