@@ -21,7 +21,7 @@ import org.smbscope.interop.serverpolicies.PolicyServer;
  * {@code smbclient --use-kerberos=required} with a kinit ticket cache and our own {@code smbclient -k} connect by
  * name with Kerberos only (signed, and encrypted on request, with the Kerberos session key); a ticket for
  * other.srvk.test, whose key the keytab holds but which is not one of our names, is refused with
- * NT_STATUS_ACCESS_DENIED.
+ * NT_STATUS_ACCESS_DENIED (and accepted by a server whose validation is off).
  */
 class OurServerKerberosTest {
     static final String REALM = "SRVK.TEST";
@@ -93,6 +93,22 @@ class OurServerKerberosTest {
         ProcessResult r = sambaKerberos(OTHER, "-c", "ls");
         assertThat(r.exitCode()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("NT_STATUS_ACCESS_DENIED");
+    }
+
+    /** With validation off (the default) the same ticket is accepted: the keytab holds its key. */
+    @Test
+    void ticketForAnotherNameAcceptedWhenValidationIsOff() throws Exception {
+        Path keytab = KDC.kdc().dir().resolve("fs.keytab");
+        try (PolicyServer lax = PolicyServer.start(java.nio.file.Files.createTempDirectory(dir, "lax"), "FS", """
+                realm = %s
+                kerberos method = dedicated keytab
+                dedicated keytab file = %s
+                """.formatted(REALM, keytab))) {
+            ProcessResult r = lax.samba("", Map.of("KRB5_CONFIG", KDC.kdc().krb5Conf().toString(), "KRB5CCNAME",
+                    "FILE:" + ccache), "//" + OTHER + "/share", "-I", lax.ip(), "--use-kerberos=required", "-N", "-c", "ls");
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.stdout()).contains("hello.txt");
+        }
     }
 
     @Test

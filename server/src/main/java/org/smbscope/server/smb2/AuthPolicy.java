@@ -57,12 +57,25 @@ final class AuthPolicy {
             UsernameMap map = k.usernameMap() == null ? UsernameMap.empty() : UsernameMap.read(k.usernameMap());
             Set<String> names = new LinkedHashSet<>(spn.names());
             KerberosAcceptor acceptor = KerberosAcceptor.open(k, map, SpnValidation.valueOf(spn.level().name()),
-                    names, null);
+                    names, krb5Conf());
             return new AuthPolicy(acceptor, spn);
         } catch (KerberosAcceptException | IOException e) {
             LOG.warn("Kerberos disabled: {}", e.getMessage());
             return new AuthPolicy(null, spn);
         }
+    }
+
+    /**
+     * The krb5.conf for the JDK: {@code KRB5_CONFIG} (as MIT tools and Samba read it) unless
+     * {@code java.security.krb5.conf} is already set; null leaves the JDK's default (/etc/krb5.conf).
+     */
+    private static java.nio.file.Path krb5Conf() {
+        String env = System.getenv("KRB5_CONFIG");
+        if (System.getProperty("java.security.krb5.conf") != null || env == null || env.isBlank()) {
+            return null;
+        }
+        String first = env.split(":")[0];
+        return java.nio.file.Files.isReadable(java.nio.file.Path.of(first)) ? java.nio.file.Path.of(first) : null;
     }
 
     /** Samba's default {@code dns hostname}: netbios name + "." + realm, lower case; none without a realm. */
