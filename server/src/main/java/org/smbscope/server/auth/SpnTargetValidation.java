@@ -35,7 +35,10 @@ import org.smbscope.server.config.SpnValidationLevel;
  * </ul>
  * A target name names us when its service class is {@code cifs} and its host (port and realm removed) is our
  * NetBIOS name, one of our {@code netbios aliases}, one of the DNS names or extra names given (the Windows
- * registry value SrvAllowedServerNames), or one of our IP addresses. A refusal is STATUS_ACCESS_DENIED, which
+ * registry value SrvAllowedServerNames), or an IP address that is explicitly allowed. An IP address is not a
+ * name: a client that connects by address (target {@code cifs/192.0.2.5}) is refused at levels 1 and 2 unless
+ * the allowed list holds that address, which is how the seed's "SPN validation required, client connects by
+ * IP address" failure arises. A refusal is STATUS_ACCESS_DENIED, which
  * Windows clients show as "Access is denied" (System error 5).
  */
 public final class SpnTargetValidation {
@@ -47,7 +50,7 @@ public final class SpnTargetValidation {
 
     /**
      * @param names     host names that are ours (NetBIOS name, aliases, DNS names), any case
-     * @param addresses our IP addresses
+     * @param addresses IP addresses explicitly allowed as target names (none by default)
      */
     public SpnTargetValidation(SpnValidationLevel level, Collection<String> names, Collection<InetAddress> addresses) {
         this.level = Objects.requireNonNull(level, "level");
@@ -59,7 +62,8 @@ public final class SpnTargetValidation {
 
     /**
      * The validation a server with {@code config} applies: its level, NetBIOS name and aliases, plus
-     * {@code dnsNames} (FQDNs, SrvAllowedServerNames) and {@code addresses} (the addresses it listens on).
+     * {@code dnsNames} (FQDNs, SrvAllowedServerNames) and {@code addresses} (addresses explicitly allowed; the
+     * server passes none, so a client connecting by address is refused at levels 1 and 2).
      */
     public static SpnTargetValidation of(ServerConfig config, Collection<String> dnsNames,
             Collection<InetAddress> addresses) {
@@ -145,11 +149,11 @@ public final class SpnTargetValidation {
         if (IPV4.matcher(host).matches() || host.contains(":") || host.startsWith("[")) {
             Optional<InetAddress> a = address(host);
             if (a.isPresent() && addresses.contains(a.get())) {
-                return new Verdict(true, target, "target " + spn + " is one of our addresses");
+                return new Verdict(true, target, "target " + spn + " is an allowed address");
             }
-            return refused(spn, "address " + host + " is not one of ours " + addresses.stream()
-                    .map(InetAddress::getHostAddress).sorted().toList()
-                    + " (a client reaching us through NAT or another address; add it to the allowed names)");
+            return refused(spn, "the client connected by IP address " + host + ", which is not a name of this"
+                    + " server (allowed addresses: " + addresses.stream().map(InetAddress::getHostAddress).sorted()
+                    .toList() + "); connect by name " + names.stream().sorted().toList());
         }
         if (names.contains(host.toLowerCase(Locale.ROOT))) {
             return new Verdict(true, target, "target " + spn + " names this server");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.smbscope.codec.asn1.Oid;
 import org.smbscope.codec.dtyp.FileTime;
 import org.smbscope.codec.dtyp.Guid;
 import org.smbscope.codec.smb2.Capabilities;
@@ -18,15 +17,16 @@ import org.smbscope.codec.smb2.NegotiateResponse;
 import org.smbscope.codec.smb2.SecurityMode;
 import org.smbscope.codec.smb2.SigningAlgorithm;
 import org.smbscope.codec.smb2.Smb2Dialect;
-import org.smbscope.codec.spnego.NegTokenInit;
 import org.smbscope.server.config.EncryptPolicy;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.SigningPolicy;
+import org.smbscope.server.auth.SpnegoAcceptor;
 
 /**
  * [MS-SMB2] 3.3.5.4 Receiving an SMB2 NEGOTIATE Request: picks the dialect ({@link DialectSelection}), for
  * 3.1.1 the preauth hash (SHA-512, a fresh salt), the cipher (the client's first one we support, GCM
- * preferred by the client's order) and the signing algorithm; answers with the SPNEGO hint naming NTLMSSP.
+ * preferred by the client's order) and the signing algorithm; answers with the SPNEGO hint naming NTLMSSP
+ * (and MS KRB5, KRB5 first when Kerberos is configured).
  * Returns empty when no dialect is acceptable (the caller answers STATUS_NOT_SUPPORTED) or when a 3.1.1
  * request lacks the preauth context (STATUS_INVALID_PARAMETER per 3.3.5.4).
  */
@@ -40,9 +40,17 @@ final class NegotiateHandler {
     private final Instant startTime;
     private final Clock clock;
     private final RandomGenerator random;
+    private final boolean kerberos;
 
     NegotiateHandler(ServerConfig config, ServerLimits limits, Guid serverGuid, Instant startTime, Clock clock,
             RandomGenerator random) {
+        this(config, limits, serverGuid, startTime, clock, random, false);
+    }
+
+    /** With {@code kerberos}, the SPNEGO hint offers MS KRB5 and KRB5 before NTLMSSP. */
+    NegotiateHandler(ServerConfig config, ServerLimits limits, Guid serverGuid, Instant startTime, Clock clock,
+            RandomGenerator random, boolean kerberos) {
+        this.kerberos = kerberos;
         this.config = config;
         this.limits = limits;
         this.serverGuid = serverGuid;
@@ -71,7 +79,7 @@ final class NegotiateHandler {
                 : SecurityMode.SIGNING_ENABLED;
         long max = limits.maxReadWriteSize();
         return new NegotiateResponse(mode, new Smb2Dialect(0x02FF), serverGuid, Capabilities.NONE, max, max, max,
-                FileTime.of(clock.instant()), FileTime.of(startTime), NegTokenInit.serverHint(List.of(Oid.NTLMSSP)).encode(),
+                FileTime.of(clock.instant()), FileTime.of(startTime), SpnegoAcceptor.negotiateHint(kerberos, true),
                 List.of());
     }
 
@@ -142,7 +150,7 @@ final class NegotiateHandler {
         SecurityMode mode = config.signing() == SigningPolicy.MANDATORY
                 ? SecurityMode.of(SecurityMode.SIGNING_ENABLED, SecurityMode.SIGNING_REQUIRED)
                 : SecurityMode.SIGNING_ENABLED;
-        byte[] hint = NegTokenInit.serverHint(List.of(Oid.NTLMSSP)).encode();
+        byte[] hint = SpnegoAcceptor.negotiateHint(kerberos, true);
         long max = limits.maxReadWriteSize();
         if (dialect == 0x0202) {
             max = 65536;

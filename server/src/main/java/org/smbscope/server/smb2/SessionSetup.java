@@ -8,6 +8,7 @@ import org.smbscope.codec.crypto.NonceSource;
 import org.smbscope.codec.crypto.Smb2Signer;
 import org.smbscope.codec.crypto.Smb3Keys;
 import org.smbscope.codec.crypto.Smb3Transform;
+import org.smbscope.codec.ntlm.AuthenticateMessage;
 import org.smbscope.codec.ntlm.NtlmAuthResult;
 import org.smbscope.codec.ntlm.NtlmServerConfig;
 import org.smbscope.codec.ntlm.NtlmServerContext;
@@ -21,7 +22,9 @@ import org.smbscope.codec.smb2.Smb2Header;
 import org.smbscope.codec.spnego.NegState;
 import org.smbscope.codec.spnego.NegTokenResp;
 import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.auth.KerberosAcceptor;
 import org.smbscope.server.auth.SmbPasswdEntry;
+import org.smbscope.server.auth.SpnTargetValidation;
 import org.smbscope.server.config.EncryptPolicy;
 import org.smbscope.server.config.MapToGuest;
 import org.smbscope.server.config.NtlmAuthPolicy;
@@ -30,7 +33,9 @@ import org.smbscope.server.config.SigningPolicy;
 
 /**
  * [MS-SMB2] 3.3.5.5 Receiving an SMB2 SESSION_SETUP Request: multi-leg NTLMSSP (through SPNEGO) with
- * STATUS_MORE_PROCESSING_REQUIRED, users from the smbpasswd file, {@code map to guest}, anonymous (null)
+ * STATUS_MORE_PROCESSING_REQUIRED, Kerberos in one leg when a keytab is configured ({@link AuthPolicy}; the mapped
+ * user becomes the session's user, the Kerberos session key feeds signing and encryption), SPN target name
+ * validation of the NTLMv2 MsvAvTargetName and of the ticket's service name (a refusal is STATUS_ACCESS_DENIED), users from the smbpasswd file, {@code map to guest}, anonymous (null)
  * sessions, the 3.1.1 preauth hash over each leg, and at the end the session's keys (3.3.5.5.3): signing
  * key, cipher keys for SMB 3.x, whether signing and encryption are required. The final response of an
  * authenticated user is signed.
@@ -57,7 +62,7 @@ final class SessionSetup {
                 return d.error(h, NtStatus.REQUEST_NOT_ACCEPTED, grant, null);
             }
             s = new Session(newSessionId());
-            s.auth = new Authenticator(ntlmContext());
+            s.auth = new Authenticator(ntlmContext(), d.ctx.auth().kerberos());
             s.preauth = neg.dialect() == 0x0311 ? d.connectionPreauth() : null;
             d.sessions.put(s.id, s);
         } else {
@@ -79,7 +84,7 @@ final class SessionSetup {
         Smb2Header h = h0.withSessionId(s.id);
         boolean reauth = s.valid();
         if (s.auth == null) {
-            s.auth = new Authenticator(ntlmContext());
+            s.auth = new Authenticator(ntlmContext(), d.ctx.auth().kerberos());
         }
         if (!reauth && s.preauth != null) {
             s.preauth = s.preauth.update(msg);
@@ -91,7 +96,7 @@ final class SessionSetup {
             LOG.debug("session setup from {}: {}", d.peer, e.getMessage());
             return fail(h, s, reauth, NtStatus.INVALID_PARAMETER, grant);
         }
-        if (step.result() == null) {
+        if (!step.finished()) {
             byte[] bytes = Dispatcher.send(Smb2Header.responseTo(h, NtStatus.MORE_PROCESSING_REQUIRED, grant),
                     new SessionSetupResponse(SessionFlags.NONE, step.token()), null).bytes();
             if (!reauth && s.preauth != null) {
@@ -99,11 +104,38 @@ final class SessionSetup {
             }
             return new Dispatcher.Send(bytes, null);
         }
+        Authenticator auth = s.auth;
         s.auth = null;
         ServerConfig config = d.ctx.config();
         byte[] token = step.token();
         SessionFlags flags = SessionFlags.NONE;
-        switch (step.result()) {
+        if (step.refused() != null) {
+            LOG.info("session setup from {} refused ({}): {}", d.peer, step.refused().name(), step.why());
+            return fail(h, s, reauth, step.refused(), grant);
+        }
+        if (step.kerberos() != null) {
+            KerberosAcceptor.Accepted k = step.kerberos();
+            Optional<SmbPasswdEntry> e = PassdbAccounts.load(config.passdbPath()).entry(k.user());
+            if (e.isPresent() && e.get().disabled()) {
+                return fail(h, s, reauth, NtStatus.ACCOUNT_DISABLED, grant);
+            }
+            String user = e.map(SmbPasswdEntry::user).orElse(k.user());
+            LOG.debug("session setup from {}: Kerberos {}", d.peer, k);
+            if (reauth) {
+                if (!s.user.equalsIgnoreCase(user)) {
+                    return fail(h, s, true, NtStatus.ACCESS_DENIED, grant);
+                }
+            } else {
+                s.user = user;
+                Optional<NtStatus> keyed = establishKeys(s, req, neg, k.sessionKey());
+                if (keyed.isPresent()) {
+                    return fail(h, s, false, keyed.get(), grant);
+                }
+                if (s.encryptData) {
+                    flags = SessionFlags.ENCRYPT_DATA;
+                }
+            }
+        } else switch (step.result()) {
             case NtlmAuthResult.Success ok when ok.anonymous() -> {
                 if (reauth) {
                     return fail(h, s, true, NtStatus.ACCESS_DENIED, grant);
@@ -116,6 +148,14 @@ final class SessionSetup {
             case NtlmAuthResult.Success ok -> {
                 if (config.ntlmAuth() == NtlmAuthPolicy.DISABLED) {
                     return fail(h, s, reauth, NtStatus.LOGON_FAILURE, grant);
+                }
+                AuthenticateMessage am = auth.ntlmAuthenticate();
+                if (am != null) {
+                    SpnTargetValidation.Verdict v = d.ctx.auth().spn().check(am);
+                    if (!v.accepted()) {
+                        LOG.info("session setup from {} for {} refused: {}", d.peer, ok.user(), v.reason());
+                        return fail(h, s, reauth, v.status(), grant);
+                    }
                 }
                 Optional<SmbPasswdEntry> e = PassdbAccounts.load(config.passdbPath()).entry(ok.user());
                 if (e.isPresent() && e.get().disabled()) {

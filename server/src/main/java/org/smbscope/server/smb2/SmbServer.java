@@ -45,9 +45,11 @@ public final class SmbServer implements AutoCloseable {
             TreeHandlerFactory disks) throws IOException {
         ServerLimits lim = limits.withMaxConnections(config.maxConnections());
         Guid guid = Guid.random(random);
-        NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random);
+        AuthPolicy auth = AuthPolicy.of(config);
+        NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random,
+                auth.kerberos() != null);
         ServerContext ctx = new ServerContext(config, lim, negotiate, guid, disks, () -> new IpcTreeHandler(config),
-                clock, random);
+                clock, random, auth);
         SessionGate gate = SessionGate.of(config);
         Semaphore slots = new Semaphore(lim.maxConnections());
         List<ServerSocket> sockets = new ArrayList<>();

@@ -29,9 +29,9 @@ import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.SmbConfParser;
 import org.smbscope.server.config.SpnValidationLevel;
 
-/** Every level against every kind of target name: ours by name/alias/FQDN/address, missing, untrusted, wrong. */
+/** Every level against every kind of target name: ours by name/alias/FQDN, an allowed address, missing, untrusted, wrong. */
 class SpnTargetValidationTest {
-    static final InetAddress OUR_IP = ip("127.0.0.66");
+    static final InetAddress ALLOWED_IP = ip("127.0.0.66");
 
     static InetAddress ip(String s) {
         try {
@@ -42,7 +42,7 @@ class SpnTargetValidationTest {
     }
 
     static SpnTargetValidation validation(SpnValidationLevel level) {
-        return new SpnTargetValidation(level, List.of("FILESRV", "FILES", "filesrv.lab.example"), List.of(OUR_IP));
+        return new SpnTargetValidation(level, List.of("FILESRV", "FILES", "filesrv.lab.example"), List.of(ALLOWED_IP));
     }
 
     static TargetInfo pairs(String target) {
@@ -75,7 +75,8 @@ class SpnTargetValidationTest {
                 .isEqualTo("the client sent no MsvAvTargetName; level 2 (required from client) needs a target name"
                         + " that names this server");
         assertThat(validation(SpnValidationLevel.ACCEPT_IF_PROVIDED).check(pairs("cifs/10.9.9.9")).reason())
-                .startsWith("SPN cifs/10.9.9.9 refused: address 10.9.9.9 is not one of ours [127.0.0.66]");
+                .startsWith("SPN cifs/10.9.9.9 refused: the client connected by IP address 10.9.9.9, which is not a name"
+                        + " of this server (allowed addresses: [127.0.0.66]); connect by name [files, filesrv,");
         assertThat(validation(SpnValidationLevel.REQUIRED).check(pairs("cifs/other")).reason())
                 .isEqualTo("SPN cifs/other refused: host 'other' is not one of our names [files, filesrv,"
                         + " filesrv.lab.example]");
@@ -129,6 +130,19 @@ class SpnTargetValidationTest {
                 "FILESRV").withLevel(LmCompatibilityLevel.SEND_NTLM_ONLY))).accepted()).isTrue();
     }
 
+    /** The issue's reproduction: level 2 and a client that connects by IP address is refused, even our own. */
+    @Test
+    void addressesAreNotNamesUnlessAllowed() {
+        SpnTargetValidation v = new SpnTargetValidation(SpnValidationLevel.REQUIRED, List.of("FILESRV"), List.of());
+        SpnTargetValidation.Verdict byIp = v.check(pairs("cifs/127.0.0.66"));
+        assertThat(byIp.accepted()).isFalse();
+        assertThat(byIp.status()).isEqualTo(NtStatus.ACCESS_DENIED);
+        assertThat(byIp.reason()).contains("the client connected by IP address 127.0.0.66");
+        assertThat(v.check(pairs("cifs/FILESRV")).accepted()).isTrue();
+        assertThat(new SpnTargetValidation(SpnValidationLevel.ACCEPT_IF_PROVIDED, List.of("FILESRV"), List.of())
+                .check(pairs("cifs/127.0.0.66")).accepted()).isFalse();
+    }
+
     @Test
     void fromServerConfig() throws Exception {
         ServerConfig c = SmbConfParser.parse("""
@@ -137,7 +151,7 @@ class SpnTargetValidationTest {
                 netbios aliases = files
                 server spn target name validation = accept if provided
                 """, Path.of("."));
-        SpnTargetValidation v = SpnTargetValidation.of(c, List.of("filesrv.lab.example"), List.of(OUR_IP));
+        SpnTargetValidation v = SpnTargetValidation.of(c, List.of("filesrv.lab.example"), List.of(ALLOWED_IP));
         assertThat(v.level()).isEqualTo(SpnValidationLevel.ACCEPT_IF_PROVIDED);
         assertThat(v.names()).containsExactly("files", "filesrv", "filesrv.lab.example");
         assertThat(SpnTargetValidation.hostOf("[fe80::1]:445")).isEqualTo("fe80::1");
