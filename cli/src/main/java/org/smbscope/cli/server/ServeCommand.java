@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.smbscope.cli.CommandFailedException;
 import org.smbscope.cli.ExitCode;
 import org.smbscope.server.config.DefaultConfig;
@@ -12,15 +16,17 @@ import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.ServingPlan;
 import org.smbscope.server.config.SmbConfParser;
 import org.smbscope.server.netbios.NetbiosServices;
+import org.smbscope.server.smb2.ServerLimits;
+import org.smbscope.server.smb2.SmbServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smbscope serve}: reads smb.conf (or the embedded default) and prints what it would serve.
- * The SMB 2/3 engine is not written yet, so after printing the plan it stops with exit code 1
- * ({@code --check} only prints and exits 0, like Samba's testparm).
+ * {@code smbscope serve}: reads smb.conf (or the embedded default), prints what it serves (addresses,
+ * shares, paths, users) and serves SMB 2/3 until Ctrl-C ({@code --check} only prints and exits 0, like
+ * Samba's testparm).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serve shares over SMB 2/3 as configured in an smb.conf (default: a guest demo share on 127.0.0.1).")
@@ -34,12 +40,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only read and check the configuration, print the plan and exit.")
     boolean check;
 
+    @Option(names = "--stop-after", hidden = true, paramLabel = "SECONDS",
+            description = "Stop after this many seconds (for tests).")
+    Integer stopAfter;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig c;
         if (config == null) {
             Path demo = Files.createTempDirectory("smbscope-demo");
+            Files.writeString(demo.resolve("README.txt"), "This is the smbscope demo share.\n");
             out.println("No -s smb.conf given; using the embedded default:");
             out.print(DefaultConfig.text(demo));
             out.println();
@@ -52,8 +63,53 @@ public final class ServeCommand implements Callable<Integer> {
         if (check) {
             return ExitCode.OK.code();
         }
-        NetbiosServices.startIfEnabled(c, out); // nmbd's part: names on UDP 137, browsing on UDP 138
-        throw new CommandFailedException(ExitCode.FAILED,
-                "the SMB 2/3 server engine is not implemented yet; configuration checked only");
+        SmbServer server;
+        try {
+            server = SmbServer.start(c, ServerLimits.DEFAULTS, Clock.systemUTC(), new SecureRandom());
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.FAILED, "cannot listen: " + e.getMessage()
+                    + (e.getMessage() != null && e.getMessage().contains("ermission") ? " (ports below 1024 need root"
+                            + " or CAP_NET_BIND_SERVICE; try 'smb ports = 4445')" : ""));
+        }
+        // nmbd's part: names on UDP 137, browsing on UDP 138
+        java.util.Optional<NetbiosServices> netbios = NetbiosServices.startIfEnabled(c, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            netbios.ifPresent(NetbiosServices::close);
+            closeQuietly(server);
+        };
+        Thread hook = new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }, "smbscope-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (var a : server.addresses()) {
+            out.println("Serving SMB on " + a.getAddress().getHostAddress() + ":" + a.getPort());
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            if (stopAfter != null) {
+                stopped.await(stopAfter, TimeUnit.SECONDS);
+                Runtime.getRuntime().removeShutdownHook(hook);
+                stop.run();
+            } else {
+                stopped.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.run();
+        }
+        out.println("Stopped.");
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    private static void closeQuietly(SmbServer server) {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // stopping anyway
+        }
     }
 }

@@ -4,88 +4,114 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smbscope.codec.smb2.ErrorResponse;
-import org.smbscope.codec.smb2.NegotiateRequest;
-import org.smbscope.codec.smb2.Smb2Codec;
-import org.smbscope.codec.smb2.Smb2DecodeException;
-import org.smbscope.codec.smb2.Smb2Header;
-import org.smbscope.codec.smb2.Smb2Message;
-import org.smbscope.codec.smb2.Smb2Packet;
-import org.smbscope.codec.status.NtStatus;
 
 /**
- * One client connection: a reader loop on the connection's own virtual thread, responses written under
- * the connection's lock. So far only NEGOTIATE is implemented; every later command is answered
- * STATUS_NOT_SUPPORTED, and a first message that is not NEGOTIATE (or does not decode) drops the connection.
+ * One client connection: the reader loop on the connection's own virtual thread hands every frame to a new
+ * virtual thread running the {@link Dispatcher} (so responses may leave out of order); responses are
+ * written under the connection's lock. At most {@link ServerLimits#maxCredits()} frames are in work at once
+ * (the reader waits: back pressure). On port 139 the NetBIOS session request has been answered before
+ * (server.netbios.SessionGate). A connection idle for
+ * {@link ServerLimits#idleTimeout()} without a tree connected is closed.
  */
 final class Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
     private final Socket socket;
     private final DirectTcpFraming framing;
-    private final NegotiateHandler negotiate;
+    private final ServerContext ctx;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private NegotiateOutcome negotiated;
+    private final Semaphore inWork;
+    private OutputStream out;
+    private Dispatcher dispatcher;
 
-    Connection(Socket socket, ServerLimits limits, NegotiateHandler negotiate) {
+    Connection(Socket socket, ServerContext ctx) {
         this.socket = socket;
-        this.framing = new DirectTcpFraming(limits.maxFrameSize());
-        this.negotiate = negotiate;
+        this.ctx = ctx;
+        this.framing = new DirectTcpFraming(ctx.limits().maxFrameSize());
+        this.inWork = new Semaphore(Math.max(1, ctx.limits().maxCredits()));
     }
 
     @Override
     public void run() {
+        String peer = String.valueOf(socket.getRemoteSocketAddress());
         try (socket) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ctx.limits().idleTimeout().toMillis()));
             InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            byte[] frame;
-            while ((frame = framing.read(in)) != null) {
-                if (!handle(frame, out)) {
+            out = socket.getOutputStream();
+            dispatcher = new Dispatcher(ctx, new Dispatcher.Sink() {
+                @Override
+                public void send(byte[] message) throws IOException {
+                    write(message);
+                }
+
+                @Override
+                public void drop(String why) {
+                    LOG.debug("closing connection from {}: {}", peer, why);
+                    closeQuietly();
+                }
+            }, peer, socket.getLocalAddress());
+            while (true) {
+                byte[] frame;
+                try {
+                    frame = framing.read(in);
+                } catch (SocketTimeoutException idle) {
+                    if (dispatcher.hasTrees()) {
+                        continue;
+                    }
+                    LOG.debug("connection from {} idle, closed", peer);
                     break;
                 }
+                if (frame == null) {
+                    break;
+                }
+                inWork.acquireUninterruptibly();
+                byte[] f = frame;
+                Thread.ofVirtual().name("smb-req").start(() -> {
+                    try {
+                        dispatcher.onFrame(f);
+                    } finally {
+                        inWork.release();
+                    }
+                });
             }
         } catch (IOException e) {
-            LOG.debug("connection from {} closed: {}", socket.getRemoteSocketAddress(), e.toString());
+            LOG.debug("connection from {} closed: {}", peer, e.toString());
+        } finally {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
         }
     }
 
-    /** Handles one frame; false drops the connection. */
-    private boolean handle(byte[] frame, OutputStream out) throws IOException {
-        Smb2Packet packet;
-        try {
-            packet = Smb2Codec.decode(frame);
-        } catch (Smb2DecodeException e) {
-            LOG.debug("undecodable message from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-            return false;
-        }
-        Smb2Header h = packet.header();
-        if (negotiated == null) {
-            if (!(packet.message() instanceof NegotiateRequest req)) {
-                return false;
-            }
-            try {
-                negotiated = negotiate.handle(req);
-                send(out, Smb2Header.responseTo(h, NtStatus.SUCCESS, 1), negotiated.response());
-                return true;
-            } catch (NegotiateHandler.Refused r) {
-                send(out, Smb2Header.responseTo(h, new NtStatus(r.status), 1), ErrorResponse.empty(h.command()));
-                return false;
-            }
-        }
-        send(out, Smb2Header.responseTo(h, NtStatus.NOT_SUPPORTED, 1), ErrorResponse.empty(h.command()));
-        return true;
+    private void write(byte[] message) throws IOException {
+        write(message, false);
     }
 
-    private void send(OutputStream out, Smb2Header header, Smb2Message message) throws IOException {
-        byte[] bytes = Smb2Codec.encode(header, message);
+    private void write(byte[] bytes, boolean raw) throws IOException {
         writeLock.lock();
         try {
-            DirectTcpFraming.write(out, bytes);
+            if (raw) {
+                out.write(bytes);
+                out.flush();
+            } else {
+                DirectTcpFraming.write(out, bytes);
+            }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 }

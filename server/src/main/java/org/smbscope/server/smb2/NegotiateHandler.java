@@ -61,6 +61,24 @@ final class NegotiateHandler {
         }
     }
 
+    /**
+     * The answer to an SMB1 NEGOTIATE offering "SMB 2.???" ([MS-SMB2] 3.3.5.3.1): dialect 0x02FF, after which
+     * the client sends an SMB2 NEGOTIATE.
+     */
+    NegotiateResponse wildcard() {
+        SecurityMode mode = config.signing() == SigningPolicy.MANDATORY
+                ? SecurityMode.of(SecurityMode.SIGNING_ENABLED, SecurityMode.SIGNING_REQUIRED)
+                : SecurityMode.SIGNING_ENABLED;
+        long max = limits.maxReadWriteSize();
+        return new NegotiateResponse(mode, new Smb2Dialect(0x02FF), serverGuid, Capabilities.NONE, max, max, max,
+                FileTime.of(clock.instant()), FileTime.of(startTime), NegTokenInit.serverHint(List.of(Oid.NTLMSSP)).encode(),
+                List.of());
+    }
+
+    Guid serverGuid() {
+        return serverGuid;
+    }
+
     NegotiateOutcome handle(NegotiateRequest request) throws Refused {
         List<Integer> offered = new ArrayList<>();
         request.dialects().forEach(d -> offered.add(d.value()));
@@ -88,8 +106,12 @@ final class NegotiateHandler {
                         }
                     }
                     case NegotiateContext.Signing s -> {
+                        // 3.3.5.4: one the client offered; GMAC first, then the client's order
                         if (s.algorithms().contains(SigningAlgorithm.AES_GMAC)) {
                             signing = SigningAlgorithm.AES_GMAC;
+                        } else {
+                            signing = s.algorithms().stream().filter(SigningAlgorithm::isKnown).findFirst()
+                                    .orElse(signing);
                         }
                     }
                     default -> {

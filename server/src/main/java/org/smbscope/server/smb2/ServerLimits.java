@@ -10,8 +10,11 @@ import java.time.Duration;
  */
 public record ServerLimits(int maxFrameSize, int maxReadWriteSize, int maxCompound, int maxCredits, int maxConnections,
         int maxSessionsPerConnection, int maxOpensPerSession, Duration idleTimeout) {
-    /** 8 MiB reads/writes (large MTU), 8 MiB + headers frames, 512 credits, 64 messages per compound. */
-    public static final ServerLimits DEFAULTS = new ServerLimits(8 * 1024 * 1024 + 64 * 1024, 8 * 1024 * 1024, 64, 512,
+    /**
+     * 8 MiB reads/writes (large MTU), 8 MiB + headers frames, 8192 credits (Windows' and Samba's window; smbtorture
+     * smb2.credits expects it), 64 messages per compound.
+     */
+    public static final ServerLimits DEFAULTS = new ServerLimits(8 * 1024 * 1024 + 64 * 1024, 8 * 1024 * 1024, 64, 8192,
             256, 16, 16 * 1024, Duration.ofMinutes(15));
 
     public ServerLimits {

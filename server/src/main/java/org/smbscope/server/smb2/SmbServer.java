@@ -14,17 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smbscope.codec.dtyp.Guid;
 import org.smbscope.server.config.ServerConfig;
+import org.smbscope.server.ipc.IpcTreeHandler;
+import org.smbscope.server.netbios.SessionGate;
+import org.smbscope.codec.netbios.NetbiosName;
 
 /**
  * The SMB 2/3 listener: one accept loop per configured address and port, one virtual thread per
  * connection, at most {@link ServerLimits#maxConnections()} at once (more are closed at accept).
- * Work in progress: NEGOTIATE only (see {@link Connection}).
+ * Port 139 expects a NetBIOS session request first ({@link SessionGate}: our name, an alias or *SMBSERVER). Disk shares are served by a {@link TreeHandlerFactory},
+ * IPC$ by {@link IpcTreeHandler}.
  */
 public final class SmbServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmbServer.class);
 
     private final List<ServerSocket> sockets;
     private final List<Thread> acceptors = new ArrayList<>();
+    private final java.util.Set<Socket> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SmbServer(List<ServerSocket> sockets) {
         this.sockets = sockets;
@@ -33,8 +38,23 @@ public final class SmbServer implements AutoCloseable {
     /** Binds every interface x port of {@code config} (port 0 in tests means an ephemeral port) and starts serving. */
     public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random)
             throws IOException {
+        return start(config, limits, clock, random, ShareHandlers.disk(clock));
+    }
+
+    /** As {@link #start(ServerConfig, ServerLimits, Clock, RandomGenerator)} with disk shares served by {@code disks}. */
+    public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random,
+            TreeHandlerFactory disks) throws IOException {
         ServerLimits lim = limits.withMaxConnections(config.maxConnections());
-        NegotiateHandler negotiate = new NegotiateHandler(config, lim, Guid.random(random), clock.instant(), clock, random);
+        Guid guid = Guid.random(random);
+        NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random);
+        ServerContext ctx = new ServerContext(config, lim, negotiate, guid, disks, () -> new IpcTreeHandler(config),
+                clock, random);
+        java.util.Set<NetbiosName> names = new java.util.HashSet<>();
+        names.add(NetbiosName.of(config.netbiosName(), 0x20));
+        for (String alias : config.netbios().aliases()) {
+            names.add(NetbiosName.of(alias, 0x20));
+        }
+        SessionGate gate = new SessionGate(names);
         Semaphore slots = new Semaphore(lim.maxConnections());
         List<ServerSocket> sockets = new ArrayList<>();
         try {
@@ -64,10 +84,18 @@ public final class SmbServer implements AutoCloseable {
                             s.close();
                             continue;
                         }
+                        boolean netbios = ss.getLocalPort() == 139;
                         Thread.ofVirtual().name("smb-conn-" + s.getRemoteSocketAddress()).start(() -> {
+                            server.live.add(s);
                             try {
-                                new Connection(s, lim, negotiate).run();
+                                if (netbios && !gate.admit(s).accepted()) {
+                                    return;
+                                }
+                                new Connection(s, ctx).run();
+                            } catch (IOException e) {
+                                LOG.debug("NetBIOS session request from {} failed: {}", s.getRemoteSocketAddress(), e.toString());
                             } finally {
+                                server.live.remove(s);
                                 slots.release();
                             }
                         });
@@ -91,6 +119,13 @@ public final class SmbServer implements AutoCloseable {
     public void close() throws IOException {
         for (ServerSocket s : sockets) {
             s.close();
+        }
+        for (Socket s : live) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
     }
 }

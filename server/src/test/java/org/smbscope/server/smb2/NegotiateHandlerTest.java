@@ -50,6 +50,16 @@ class NegotiateHandlerTest {
     }
 
     @Test
+    void smb311SigningAlgorithmIsOneTheClientOffered() throws Exception {
+        NegotiateRequest req = new NegotiateRequest(SecurityMode.SIGNING_ENABLED, Capabilities.NONE, Guid.ZERO, ALL, List.of(
+                new NegotiateContext.PreauthIntegrity(List.of(HashAlgorithm.SHA_512), new byte[32]),
+                new NegotiateContext.Signing(List.of(SigningAlgorithm.HMAC_SHA256))));
+        NegotiateOutcome o = handler("").handle(req);
+        assertThat(o.signingAlgorithm()).isEqualTo(SigningAlgorithm.HMAC_SHA256);
+        assertThat(o.response().contexts()).contains(new NegotiateContext.Signing(List.of(SigningAlgorithm.HMAC_SHA256)));
+    }
+
+    @Test
     void maxProtocolCapsTheDialectAndMissingPreauthIsRefused() throws Exception {
         NegotiateRequest req = new NegotiateRequest(SecurityMode.SIGNING_ENABLED, Capabilities.NONE, Guid.ZERO, ALL, List.of());
         assertThat(handler("server max protocol = SMB3_02").handle(req).dialect()).isEqualTo(0x0302);

@@ -1,0 +1,481 @@
+package org.smbscope.server.smb2;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smbscope.codec.crypto.CryptoDecodeException;
+import org.smbscope.codec.crypto.PreauthHash;
+import org.smbscope.codec.crypto.Smb2Signer;
+import org.smbscope.codec.crypto.Smb3Transform;
+import org.smbscope.codec.smb1.NegotiateRequest;
+import org.smbscope.codec.smb1.Smb1Message;
+import org.smbscope.codec.smb1.Smb1Messages;
+import org.smbscope.codec.smb2.ErrorResponse;
+import org.smbscope.codec.smb2.NegotiateResponse;
+import org.smbscope.codec.smb2.Smb2Codec;
+import org.smbscope.codec.smb2.Smb2Command;
+import org.smbscope.codec.smb2.Smb2Compound;
+import org.smbscope.codec.smb2.Smb2DecodeException;
+import org.smbscope.codec.smb2.Smb2Flags;
+import org.smbscope.codec.smb2.Smb2Header;
+import org.smbscope.codec.smb2.Smb2Message;
+import org.smbscope.codec.smb2.Smb2Packet;
+import org.smbscope.codec.smb2.Smb2Request;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.tree.Outcome;
+
+/**
+ * The SMB2 request pipeline of one connection ([MS-SMB2] 3.3.5): decrypt (3.3.5.2.1), split the compound
+ * (3.3.5.2.7), then per message: message-id window and credits (3.3.5.2.3, 3.3.5.2.5), session lookup
+ * (3.3.5.2.9), signature (3.3.5.2.4), encryption requirement, tree lookup (3.3.5.2.11), related-compound
+ * substitution, and the command itself ({@link Commands}); responses are joined, signed and sealed as the
+ * requests were. Frame-level damage drops the connection; a bad signature drops the message.
+ *
+ * <p>Called from one virtual thread per frame; everything here is thread safe. The first frame
+ * (NEGOTIATE) is answered before the client sends anything else.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Where responses go. */
+    interface Sink {
+        /** Writes one message (plain, compound or transform) as one frame. */
+        void send(byte[] message) throws IOException;
+
+        /** Ends the connection. */
+        void drop(String why);
+    }
+
+    /** The connection must be dropped. */
+    static final class Drop extends Exception {
+        Drop(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What processing one message produced. */
+    sealed interface Reply {
+    }
+
+    /** A response, encoded, to be signed by {@code signer} when not null. */
+    record Send(byte[] bytes, Smb2Signer signer) implements Reply {
+    }
+
+    /** No response (CANCEL, a message dropped for its signature). */
+    record Silent(boolean stopChain) implements Reply {
+    }
+
+    /** Work that completes later: interim now, final when done. */
+    record Later(Smb2Header response, Outcome.Pending pending, Session session, long asyncId, boolean signed) implements Reply {
+    }
+
+    /** What the previous message of a related chain left behind ([MS-SMB2] 3.3.5.2.7.2). */
+    static final class Chain {
+        int index;
+        long sessionId;
+        int treeId;
+        org.smbscope.codec.smb2.FileId fileId;
+        /** A failed CREATE (or an invalid chain start): every related follower gets this status. */
+        NtStatus createError;
+        /** The previous message had a valid session whose ids a related follower inherits. */
+        boolean prevValid;
+    }
+
+    /** The frame a message came in. */
+    record Frame(boolean encrypted, Session sealedBy, boolean compound) {
+    }
+
+    record PendingOp(long asyncId, long messageId, long sessionId, Runnable cancel) {
+    }
+
+    final ServerContext ctx;
+    final Sink sink;
+    final java.net.InetAddress localAddress;
+    final String peer;
+    final CreditWindow credits;
+    final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<Long, PendingOp> pendingByAsync = new ConcurrentHashMap<>();
+    private final Map<Long, PendingOp> pendingByMid = new ConcurrentHashMap<>();
+    private final AtomicLong nextAsyncId = new AtomicLong(1);
+    private final Object negotiateLock = new Object();
+    private volatile NegotiateOutcome negotiated;
+    private volatile org.smbscope.codec.smb2.NegotiateRequest negotiateRequest;
+    private volatile PreauthHash connectionPreauth;
+    private boolean wildcardAnswered;
+    private final Commands commands;
+    private volatile boolean closed;
+
+    Dispatcher(ServerContext ctx, Sink sink, String peer) {
+        this(ctx, sink, peer, null);
+    }
+
+    /** {@code localAddress}: the address the client connected to (FSCTL_QUERY_NETWORK_INTERFACE_INFO), or null. */
+    Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress) {
+        this.localAddress = localAddress;
+        this.ctx = ctx;
+        this.sink = sink;
+        this.peer = peer;
+        this.credits = new CreditWindow(ctx.limits().maxCredits());
+        this.commands = new Commands(this);
+    }
+
+    NegotiateOutcome negotiated() {
+        return negotiated;
+    }
+
+    org.smbscope.codec.smb2.NegotiateRequest negotiateRequest() {
+        return negotiateRequest;
+    }
+
+    PreauthHash connectionPreauth() {
+        return connectionPreauth;
+    }
+
+    /** True while a tree is connected (the idle timeout spares such connections). */
+    boolean hasTrees() {
+        return sessions.values().stream().anyMatch(s -> !s.trees.isEmpty());
+    }
+
+    /** Handles one frame; never throws: damage drops the connection through the sink. */
+    void onFrame(byte[] frame) {
+        if (closed) {
+            return;
+        }
+        try {
+            process(frame);
+        } catch (Drop d) {
+            LOG.debug("dropping connection from {}: {}", peer, d.getMessage());
+            sink.drop(d.getMessage());
+        } catch (IOException e) {
+            sink.drop("write failed: " + e);
+        } catch (RuntimeException e) {
+            LOG.warn("internal error on a frame from {}; dropping the connection", peer, e);
+            sink.drop("internal error: " + e);
+        }
+    }
+
+    private void process(byte[] frame) throws Drop, IOException {
+        byte[] plain = frame;
+        boolean encrypted = false;
+        Session sealedBy = null;
+        Smb2Codec.FrameKind kind = Smb2Codec.kind(frame);
+        if (kind == Smb2Codec.FrameKind.TRANSFORM) {
+            NegotiateOutcome n = negotiated;
+            if (n == null || n.dialect() < 0x0300) {
+                throw new Drop("encrypted message before an SMB 3 negotiate");
+            }
+            try {
+                long sid = Smb3Transform.sessionId(frame, 0, frame.length);
+                sealedBy = sessions.get(sid);
+                if (sealedBy == null || sealedBy.transform == null) {
+                    throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
+                }
+                plain = sealedBy.transform.open(frame);
+            } catch (CryptoDecodeException e) {
+                throw new Drop("cannot decrypt: " + e.getMessage());
+            }
+            encrypted = true;
+            kind = Smb2Codec.kind(plain);
+        }
+        if (kind == Smb2Codec.FrameKind.SMB1 && !encrypted) {
+            smb1Negotiate(plain);
+            return;
+        }
+        if (kind != Smb2Codec.FrameKind.SMB2) {
+            throw new Drop("not an SMB2 message: " + kind);
+        }
+        List<Smb2Compound.Part> parts;
+        try {
+            parts = Smb2Compound.split(plain);
+        } catch (Smb2DecodeException e) {
+            throw new Drop("bad compound: " + e.getMessage());
+        }
+        if (parts.size() > ctx.limits().maxCompound()) {
+            throw new Drop(parts.size() + " messages in one compound (limit " + ctx.limits().maxCompound() + ")");
+        }
+        Frame f = new Frame(encrypted, sealedBy, parts.size() > 1);
+        Chain chain = new Chain();
+        List<Send> out = new ArrayList<>();
+        Later async = null;
+        for (int i = 0; i < parts.size(); i++) {
+            Smb2Compound.Part part = parts.get(i);
+            byte[] msg = Arrays.copyOfRange(plain, part.offset(), part.offset() + part.length());
+            Smb2Header h;
+            try {
+                h = Smb2Header.decode(msg);
+            } catch (Smb2DecodeException e) {
+                throw new Drop("bad header: " + e.getMessage());
+            }
+            if (h.isResponse()) {
+                throw new Drop("a response sent to the server");
+            }
+            Reply r = processOne(msg, h, f, chain);
+            chain.index++;
+            switch (r) {
+                case Send s -> out.add(s);
+                case Silent s -> {
+                    if (s.stopChain()) {
+                        flush(out, f);
+                        return;
+                    }
+                }
+                case Later l -> {
+                    if (i == parts.size() - 1) {
+                        // alone or last of a compound: the interim goes with the others, the final later
+                        out.add(interim(l));
+                        async = l;
+                    } else {
+                        // Windows (MS-SMB2 <159>): a compound member in the middle cannot go async
+                        l.pending().cancel().run();
+                        out.add(send(l.response().withStatus(NtStatus.INTERNAL_ERROR),
+                                ErrorResponse.empty(l.response().command()), f.encrypted() ? null : signerFor(l)));
+                    }
+                }
+            }
+        }
+        flush(out, f);
+        if (async != null) {
+            finishLater(async, f);
+        }
+    }
+
+    /** [MS-SMB2] 3.3.5.3: an SMB1 NEGOTIATE offering "SMB 2.???" or "SMB 2.002" gets an SMB2 answer. */
+    private void smb1Negotiate(byte[] plain) throws Drop, IOException {
+        synchronized (negotiateLock) {
+            if (negotiated != null || wildcardAnswered) {
+                throw new Drop("SMB1 message after negotiation");
+            }
+            List<String> dialects;
+            try {
+                List<Smb1Message> ms = Smb1Messages.decode(plain);
+                dialects = ms.stream().filter(m -> m instanceof NegotiateRequest).map(m -> ((NegotiateRequest) m).dialects())
+                        .findFirst().orElseThrow(() -> new Drop("SMB1 message other than NEGOTIATE"));
+            } catch (org.smbscope.codec.smb1.Smb1DecodeException e) {
+                throw new Drop("bad SMB1 message: " + e.getMessage());
+            }
+            credits.consume(0, 1);
+            int grant = credits.grant(1);
+            Smb2Header h = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.NEGOTIATE, grant, Smb2Flags.SERVER_TO_REDIR,
+                    0, 0, 0, 0, 0, 0, new byte[16]);
+            int max = ctx.config().maxProtocol().dialect();
+            int min = ctx.config().minProtocol().dialect();
+            if (dialects.contains("SMB 2.???") && max >= 0x0210) {
+                wildcardAnswered = true;
+                sink.send(Smb2Codec.encode(h, ctx.negotiate().wildcard()));
+                return;
+            }
+            if (dialects.contains("SMB 2.002") && min <= 0x0202) {
+                try {
+                    NegotiateOutcome o = ctx.negotiate().handle(new org.smbscope.codec.smb2.NegotiateRequest(
+                            org.smbscope.codec.smb2.SecurityMode.SIGNING_ENABLED, org.smbscope.codec.smb2.Capabilities.NONE,
+                            org.smbscope.codec.dtyp.Guid.ZERO, List.of(org.smbscope.codec.smb2.Smb2Dialect.SMB_2_0_2), List.of()));
+                    negotiated = o;
+                    sink.send(Smb2Codec.encode(h, o.response()));
+                    return;
+                } catch (NegotiateHandler.Refused r) {
+                    throw new Drop(r.getMessage());
+                }
+            }
+            throw new Drop("SMB1 only client (dialects " + dialects + "); SMB1 is not served");
+        }
+    }
+
+    private Reply processOne(byte[] msg, Smb2Header h, Frame f, Chain chain) throws Drop {
+        NegotiateOutcome neg = negotiated;
+        if (neg == null || h.command().equals(Smb2Command.NEGOTIATE)) {
+            if (neg != null || f.compound() || f.encrypted() || !h.command().equals(Smb2Command.NEGOTIATE)) {
+                throw new Drop(neg == null ? "first message is " + h.command().name() + ", not NEGOTIATE" : "second NEGOTIATE");
+            }
+            return negotiate(msg, h);
+        }
+        boolean cancel = h.command().equals(Smb2Command.CANCEL);
+        int charge = neg.dialect() == 0x0202 ? 1 : Math.max(1, h.creditCharge());
+        if (!cancel && !credits.consume(h.messageId(), charge)) {
+            throw new Drop("message id " + Long.toUnsignedString(h.messageId()) + " (charge " + charge
+                    + ") outside the credit window");
+        }
+        int grant = cancel ? 0 : credits.grant(h.credits());
+        Smb2Packet p;
+        try {
+            p = Smb2Codec.decode(msg);
+        } catch (Smb2DecodeException e) {
+            LOG.debug("undecodable {} from {}: {}", h.command().name(), peer, e.getMessage());
+            if (cancel) {
+                return new Silent(false);
+            }
+            return error(h, NtStatus.INVALID_PARAMETER, grant, null);
+        }
+        if (cancel) {
+            cancel(h);
+            return new Silent(false);
+        }
+        if (!(p.message() instanceof Smb2Request req) || p.message() instanceof org.smbscope.codec.smb2.UnknownMessage
+                || !h.command().isKnown()) {
+            return error(h, NtStatus.INVALID_PARAMETER, grant, null);
+        }
+        if (neg.dialect() != 0x0202 && charge < RequestCharge.required(req)) {
+            return error(h, NtStatus.INVALID_PARAMETER, grant, null);
+        }
+        return commands.dispatch(msg, h, req, f, chain, grant);
+    }
+
+    private Reply negotiate(byte[] msg, Smb2Header h) throws Drop {
+        synchronized (negotiateLock) {
+            if (negotiated != null) {
+                throw new Drop("second NEGOTIATE");
+            }
+            if (!credits.consume(h.messageId(), 1)) {
+                throw new Drop("NEGOTIATE with message id " + h.messageId());
+            }
+            int grant = credits.grant(h.credits());
+            Smb2Packet p;
+            try {
+                p = Smb2Codec.decode(msg);
+            } catch (Smb2DecodeException e) {
+                throw new Drop("undecodable NEGOTIATE: " + e.getMessage());
+            }
+            if (!(p.message() instanceof org.smbscope.codec.smb2.NegotiateRequest req)) {
+                throw new Drop("NEGOTIATE without its body");
+            }
+            try {
+                NegotiateOutcome o = ctx.negotiate().handle(req);
+                Smb2Header rh = Smb2Header.responseTo(h, NtStatus.SUCCESS, grant);
+                byte[] bytes = Smb2Codec.encode(rh, o.response());
+                if (o.dialect() == 0x0311) {
+                    connectionPreauth = PreauthHash.initial().update(msg).update(bytes);
+                }
+                negotiateRequest = req;
+                negotiated = o;
+                return new Send(bytes, null);
+            } catch (NegotiateHandler.Refused r) {
+                LOG.debug("NEGOTIATE from {} refused: {}", peer, r.getMessage());
+                return new Send(Smb2Codec.encode(Smb2Header.responseTo(h, NtStatus.of(r.status), grant),
+                        ErrorResponse.empty(Smb2Command.NEGOTIATE)), null);
+            }
+        }
+    }
+
+    /** An error response with the header fields of {@code h}. */
+    Send error(Smb2Header h, NtStatus status, int grant, Smb2Signer signer) {
+        return new Send(Smb2Codec.encode(Smb2Header.responseTo(h, status, grant), ErrorResponse.empty(h.command())), signer);
+    }
+
+    /** A response with {@code header} and {@code body}. */
+    static Send send(Smb2Header header, Smb2Message body, Smb2Signer signer) {
+        return new Send(Smb2Codec.encode(header, body), signer);
+    }
+
+    long newAsyncId() {
+        return nextAsyncId.getAndIncrement();
+    }
+
+    private void cancel(Smb2Header h) {
+        PendingOp op = h.isAsync() ? pendingByAsync.get(h.asyncId()) : pendingByMid.get(h.messageId());
+        if (op != null && op.sessionId() == h.sessionId()) {
+            runCancel(op);
+        }
+    }
+
+    private static void runCancel(PendingOp op) {
+        try {
+            op.cancel().run();
+        } catch (RuntimeException e) {
+            LOG.warn("cancel of async request {} failed: {}", op.asyncId(), e.toString());
+        }
+    }
+
+    /** Cancels every pending request of {@code sessionId} (LOGOFF); all of them when {@code sessionId} is -1. */
+    void cancelPending(long sessionId) {
+        for (PendingOp op : List.copyOf(pendingByAsync.values())) {
+            if (sessionId == -1 || op.sessionId() == sessionId) {
+                runCancel(op);
+            }
+        }
+    }
+
+    private Smb2Signer signerFor(Later l) {
+        return l.session() != null && l.session().signer != null
+                && (l.session().signingRequired || l.signed()) ? l.session().signer : null;
+    }
+
+    /** The STATUS_PENDING interim response of [MS-SMB2] 3.3.4.2 (unsigned), registering the async id for CANCEL. */
+    private Send interim(Later l) {
+        PendingOp op = new PendingOp(l.asyncId(), l.response().messageId(), l.response().sessionId(), l.pending().cancel());
+        pendingByMid.put(op.messageId(), op);
+        pendingByAsync.put(op.asyncId(), op);
+        Smb2Header h = l.response().withStatus(NtStatus.PENDING).withAsyncId(l.asyncId())
+                .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED));
+        return send(h, ErrorResponse.empty(h.command()), null);
+    }
+
+    /** Sends the final response when the work completes (after the interim went out). */
+    private void finishLater(Later l, Frame f) {
+        Smb2Header interim = l.response().withAsyncId(l.asyncId())
+                .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED)
+                        .without(Smb2Flags.RELATED_OPERATIONS));
+        l.pending().completion().whenComplete((done, failure) -> {
+            pendingByMid.remove(l.response().messageId());
+            pendingByAsync.remove(l.asyncId());
+            Outcome.Done d = done != null ? done : Outcome.Done.error(NtStatus.INTERNAL_ERROR, interim.command());
+            Smb2Header fin = interim.withStatus(d.status()).withCredits(0);
+            try {
+                flush(List.of(send(fin, d.response(), f.encrypted() ? null : signerFor(l))), f);
+            } catch (IOException e) {
+                sink.drop("write failed: " + e);
+            }
+        });
+    }
+
+    /** Joins, signs and seals the responses of one frame and sends them. */
+    private void flush(List<Send> out, Frame f) throws IOException {
+        if (out.isEmpty() || closed) {
+            return;
+        }
+        List<byte[]> parts = new ArrayList<>(out.size());
+        for (Send s : out) {
+            byte[] b = s.bytes();
+            if (s.signer() != null) {
+                b[16] |= 0x08;
+                Arrays.fill(b, Smb2Header.SIGNATURE_OFFSET, Smb2Header.SIGNATURE_OFFSET + 16, (byte) 0);
+            }
+            parts.add(b);
+        }
+        byte[] joined = parts.size() == 1 ? parts.get(0) : Smb2Compound.join(parts);
+        int at = 0;
+        for (int i = 0; i < out.size(); i++) {
+            int len = i == out.size() - 1 ? joined.length - at : readU32(joined, at + 20);
+            if (out.get(i).signer() != null) {
+                out.get(i).signer().sign(joined, at, len);
+            }
+            at += len;
+        }
+        if (f.encrypted()) {
+            Session s = f.sealedBy();
+            joined = s.transform.seal(s.id, joined);
+        }
+        sink.send(joined);
+    }
+
+    private static int readU32(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
+    /** The connection ended: cancels pending work and closes every tree. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cancelPending(-1);
+        for (Session s : sessions.values()) {
+            s.closeTrees();
+        }
+        sessions.clear();
+    }
+}

@@ -1,0 +1,21 @@
+package org.smbscope.server.smb2;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smbscope.server.tree.TreeHandler;
+
+/**
+ * One tree connect ([MS-SMB2] 3.3.1.10): the share's name, its handler and whether its traffic must be
+ * encrypted.
+ */
+record TreeConnection(int id, String share, TreeHandler handler, boolean encrypt, boolean ipc) {
+    private static final Logger LOG = LoggerFactory.getLogger(TreeConnection.class);
+
+    void close() {
+        try {
+            handler.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing tree {} ({}) failed: {}", id, share, e.toString());
+        }
+    }
+}
