@@ -40,6 +40,15 @@ public final class DirectoryInformation {
         };
     }
 
+    /** Bytes {@code e} takes when encoded as class {@code c}, before the 8-byte padding between entries. */
+    public static int encodedSize(FileInformationClass c, DirectoryEntry e) {
+        int fixed = fixedSize(c);
+        if (fixed < 0) {
+            throw new IllegalArgumentException(c.name() + " is not a directory information class");
+        }
+        return fixed + e.fileName().length() * 2;
+    }
+
     public static List<DirectoryEntry> decode(FileInformationClass c, byte[] buffer) throws FsccDecodeException {
         int fixed = fixedSize(c);
         WireReader all = WireReader.of(buffer, FsccDecodeException::new);

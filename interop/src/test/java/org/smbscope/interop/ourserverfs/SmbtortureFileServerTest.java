@@ -1,0 +1,82 @@
+package org.smbscope.interop.ourserverfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.smbscope.interop.fixture.Peers;
+import org.smbscope.interop.fixture.ProcessResult;
+import org.smbscope.interop.fixture.ProcessRunner;
+
+/**
+ * Samba's smbtorture (samba-testsuite 4.17) file-server suites against our server's disk shares: every
+ * subtest passes except the ones listed in {@link #KNOWN}, each with its reason. A subtest that starts
+ * failing, or a known failure that starts passing, fails this test (update the list).
+ */
+class SmbtortureFileServerTest {
+    /** Subtests known to fail against us, and why. */
+    static final Map<String, String> KNOWN = Map.ofEntries(
+            Map.entry("smb2.lock.replay_smb3_specification_durable", "durable handles and batch oplocks are not granted"),
+            Map.entry("smb2.delete-on-close-perms.OVERWRITE_IF Existing", "ACLs are kept, not evaluated"),
+            Map.entry("smb2.delete-on-close-perms.CREATE_IF Existing", "ACLs are kept, not evaluated"),
+            Map.entry("smb2.getinfo.complex", "no alternate data streams or EAs"),
+            Map.entry("smb2.getinfo.normalized", "no alternate data streams"),
+            Map.entry("smb2.getinfo.getinfo_access", "no extended attributes (STATUS_NO_EAS_ON_FILE)"),
+            Map.entry("smb2.timestamps.time_t_15032385535", "java.nio cannot set times after 2262"),
+            Map.entry("smb2.timestamps.time_t_10000000000", "java.nio cannot set times after 2262"));
+
+    private static final Pattern RESULT = Pattern.compile("^(success|failure|error|skip): (.+?)( \\[)?$",
+            Pattern.MULTILINE);
+
+    @TempDir
+    static Path dir;
+    static DiskServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Peers.requireRoot();
+        Peers.require("smbtorture");
+        server = DiskServer.start(dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"smb2.read", "smb2.mkdir", "smb2.openattr", "smb2.winattr", "smb2.sdread", "smb2.lock",
+        "smb2.sharemode", "smb2.delete-on-close-perms", "smb2.rename", "smb2.getinfo", "smb2.timestamps"})
+    void suitePassesWhereExpected(String suite) {
+        ProcessResult r = ProcessRunner.run(Duration.ofSeconds(120), List.of(Peers.require("smbtorture").toString(),
+                server.unc("share"), "-U", DiskServer.CREDS, suite));
+        List<String> failed = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        Matcher m = RESULT.matcher(r.stdout());
+        while (m.find()) {
+            String name = suite + "." + m.group(2).trim();
+            if (m.group(1).equals("failure") || m.group(1).equals("error")) {
+                failed.add(name);
+            } else if (m.group(1).equals("success")) {
+                passed.add(name);
+            }
+        }
+        Set<String> known = KNOWN.keySet();
+        assertThat(failed).as(r.output()).allMatch(known::contains);
+        assertThat(passed).as("a known failure passes now: update KNOWN").noneMatch(known::contains);
+        assertThat(passed).as(r.output()).isNotEmpty();
+    }
+}

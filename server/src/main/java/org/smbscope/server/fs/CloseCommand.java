@@ -1,0 +1,85 @@
+package org.smbscope.server.fs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.smbscope.codec.dtyp.FileTime;
+import org.smbscope.codec.fscc.FileNotifyInformation;
+import org.smbscope.codec.smb2.CloseRequest;
+import org.smbscope.codec.smb2.CloseResponse;
+
+/**
+ * CLOSE, [MS-SMB2] 3.3.5.10, and what closing means on the file ([MS-FSA] 2.1.5.4 cleanup): the open's
+ * byte-range locks go, its waiting change notify ends with STATUS_NOTIFY_CLEANUP, and the last open of a
+ * file with delete pending deletes it.
+ */
+final class CloseCommand {
+    private final Share share;
+
+    CloseCommand(Share share) {
+        this.share = share;
+    }
+
+    CloseResponse close(CloseRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        share.writeTimes.closing(o);
+        boolean post = (r.flags() & CloseRequest.POSTQUERY_ATTRIB) != 0;
+        FileFacts facts = null;
+        if (post) {
+            try {
+                facts = FileFacts.read(o.path(), share.dos, share.xattr);
+            } catch (IOException e) {
+                facts = null;
+            }
+        }
+        if (!close(o)) {
+            throw new Failure(org.smbscope.codec.status.NtStatus.FILE_CLOSED);
+        }
+        if (facts == null) {
+            return new CloseResponse(0, FileTime.ZERO, FileTime.ZERO, FileTime.ZERO, FileTime.ZERO, 0, 0,
+                    java.util.Set.of());
+        }
+        return new CloseResponse(CloseRequest.POSTQUERY_ATTRIB, facts.creationTime(), facts.lastAccessTime(),
+                facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
+                facts.attributes());
+    }
+
+    /** Closes {@code o}; false if it was already closed. */
+    boolean close(Open o) {
+        Path deleted = null;
+        if (!o.directory) {
+            share.writeTimes.closing(o);
+        }
+        share.files.lock.lock();
+        try {
+            if (share.table.get(o.fileId()) != o) {
+                return false;
+            }
+            if (o.deleteOnClose()) {
+                o.state.deletePending = true;
+            }
+            share.table.remove(o);
+            boolean last = share.files.remove(o);
+            if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
+                CreateCommand.close(o.channel);
+                try {
+                    share.files.security.forget(o.path());
+                    Files.delete(o.path());
+                    deleted = o.path();
+                } catch (IOException e) {
+                    // a directory that filled meanwhile stays, as on Windows
+                }
+            }
+        } finally {
+            share.files.lock.unlock();
+        }
+        o.state.locks.release(o);
+        share.files.notify.closed(o);
+        CreateCommand.close(o.channel);
+        if (deleted != null) {
+            share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);
+        }
+        return true;
+    }
+}

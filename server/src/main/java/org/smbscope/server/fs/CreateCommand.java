@@ -1,0 +1,317 @@
+package org.smbscope.server.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.smbscope.codec.fscc.FileAttribute;
+import org.smbscope.codec.fscc.FileNotifyInformation;
+import org.smbscope.codec.smb2.CreateAction;
+import org.smbscope.codec.smb2.CreateContext;
+import org.smbscope.codec.smb2.CreateDisposition;
+import org.smbscope.codec.smb2.CreateOptions;
+import org.smbscope.codec.smb2.CreateRequest;
+import org.smbscope.codec.smb2.CreateResponse;
+import org.smbscope.codec.smb2.OplockLevel;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.codec.wire.WireWriter;
+
+/**
+ * CREATE on a disk share, [MS-SMB2] 3.3.5.9 and [MS-FSA] 2.1.5.1: the six dispositions, directory and
+ * non-directory opens, delete on close, share modes, read-only shares, and the MxAc and QFid create
+ * contexts. Leases, oplocks and durable handles are not granted (oplock level none, no response context).
+ */
+final class CreateCommand {
+    private static final int SUPERSEDE = 0;
+    private static final int OPEN = 1;
+    private static final int CREATE = 2;
+    private static final int OPEN_IF = 3;
+    private static final int OVERWRITE = 4;
+    private static final int OVERWRITE_IF = 5;
+
+    private final Share share;
+
+    CreateCommand(Share share) {
+        this.share = share;
+    }
+
+    CreateResponse create(CreateRequest r) throws Failure {
+        int disposition = r.createDisposition().value();
+        CreateOptions options = r.createOptions();
+        boolean wantDir = options.has(CreateOptions.DIRECTORY_FILE);
+        boolean wantFile = options.has(CreateOptions.NON_DIRECTORY_FILE);
+        boolean deleteOnClose = options.has(CreateOptions.DELETE_ON_CLOSE);
+        int desired = r.desiredAccess().value();
+        if (disposition < SUPERSEDE || disposition > OVERWRITE_IF || (wantDir && wantFile)
+                || r.impersonationLevel().value() < 0 || r.impersonationLevel().value() > 3) {
+            throw new Failure(r.impersonationLevel().value() > 3 || r.impersonationLevel().value() < 0
+                    ? NtStatus.BAD_IMPERSONATION_LEVEL : NtStatus.INVALID_PARAMETER);
+        }
+        if (wantDir && disposition != OPEN && disposition != CREATE && disposition != OPEN_IF) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if ((desired & Access.ACCESS_SYSTEM_SECURITY) != 0) {
+            throw new Failure(NtStatus.PRIVILEGE_NOT_HELD);
+        }
+        if (r.name().startsWith("\\")) {
+            // [MS-SMB2] 2.2.13: the name is relative to the share and MUST NOT begin with a backslash
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if (options.has(CreateOptions.OPEN_BY_FILE_ID)) {
+            throw new Failure(NtStatus.NOT_SUPPORTED);
+        }
+        int granted = Access.map(desired, share.readOnly);
+        if (deleteOnClose && (granted & Access.DELETE) == 0) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        for (CreateContext c : r.contexts()) {
+            if (c.name().equals(CreateContext.DURABLE_HANDLE_RECONNECT)
+                    || c.name().equals(CreateContext.DURABLE_HANDLE_RECONNECT_V2)) {
+                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+        }
+        if (share.readOnly && (granted & Access.MODIFYING) != 0) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        SdParts sd = null;
+        for (CreateContext c : r.contexts()) {
+            if (c.name().equals(CreateContext.SECURITY_DESCRIPTOR)) {
+                SdParts given = SdParts.parse(c.data());
+                if (given == null) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+                int bits = (given.owner() != null ? SecurityDescriptors.OWNER : 0)
+                        | (given.group() != null ? SecurityDescriptors.GROUP : 0)
+                        | (given.daclPresent() ? SecurityDescriptors.DACL : 0);
+                sd = SecurityDescriptors.defaults(share.readOnly, wantDir).merge(given, bits);
+            }
+        }
+        Path p = share.paths.resolve(r.name());
+        boolean isRoot = p.equals(share.paths.root());
+        Open open;
+        CreateAction action;
+        share.files.lock.lock();
+        try {
+            if (share.table.full()) {
+                throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
+            }
+            boolean exists = Files.exists(p);
+            if (exists) {
+                boolean isDir = Files.isDirectory(p);
+                if (disposition == CREATE) {
+                    throw new Failure(NtStatus.OBJECT_NAME_COLLISION);
+                }
+                if (wantDir && !isDir) {
+                    throw new Failure(NtStatus.NOT_A_DIRECTORY);
+                }
+                if (isDir && (wantFile || disposition == SUPERSEDE || disposition == OVERWRITE
+                        || disposition == OVERWRITE_IF)) {
+                    throw new Failure(NtStatus.FILE_IS_A_DIRECTORY);
+                }
+                boolean overwrite = disposition == SUPERSEDE || disposition == OVERWRITE || disposition == OVERWRITE_IF;
+                if (share.readOnly && overwrite) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                FileFacts facts = share.facts(p);
+                boolean readOnlyFile = facts.attributes().contains(FileAttribute.READONLY);
+                if (readOnlyFile && !isDir && (overwrite || Access.writesData(granted))) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                if (overwrite && !isDir) {
+                    int asked = FileAttribute.toMask(r.fileAttributes());
+                    // [MS-FSA] 2.1.5.1.2: overwriting must keep HIDDEN and SYSTEM
+                    if ((facts.attributes().contains(FileAttribute.HIDDEN) && (asked & FileAttribute.HIDDEN.bit()) == 0)
+                            || (facts.attributes().contains(FileAttribute.SYSTEM)
+                                    && (asked & FileAttribute.SYSTEM.bit()) == 0)) {
+                        throw new Failure(NtStatus.ACCESS_DENIED);
+                    }
+                }
+                if (deleteOnClose && readOnlyFile) {
+                    throw new Failure(NtStatus.CANNOT_DELETE);
+                }
+                FileState state = state(p);
+                if (state.deletePending) {
+                    throw new Failure(NtStatus.DELETE_PENDING);
+                }
+                for (Open other : state.opens) {
+                    if (ShareModes.conflicts(other.granted, other.share, granted, r.shareAccess().value())) {
+                        throw new Failure(NtStatus.SHARING_VIOLATION);
+                    }
+                }
+                if (deleteOnClose && isDir && !isEmpty(p)) {
+                    throw new Failure(NtStatus.DIRECTORY_NOT_EMPTY);
+                }
+                FileChannel ch = null;
+                if (!isDir && (overwrite || Access.readsData(granted) || Access.writesData(granted))) {
+                    ch = channel(p, overwrite || Access.writesData(granted), false);
+                    if (overwrite) {
+                        try {
+                            ch.truncate(0);
+                        } catch (IOException e) {
+                            close(ch);
+                            throw new Failure(IoStatus.of(e));
+                        }
+                    }
+                }
+                if (overwrite) {
+                    DosAttributes.apply(p, attributesFor(r, false), share.dos);
+                }
+                action = disposition == SUPERSEDE ? CreateAction.SUPERSEDED
+                        : overwrite ? CreateAction.OVERWRITTEN : CreateAction.OPENED;
+                open = new Open(share.files.nextId(), p, isDir, granted, r.shareAccess().value(), mode(options), ch,
+                        state);
+            } else {
+                if (disposition == OPEN || disposition == OVERWRITE) {
+                    throw new Failure(Files.isDirectory(p.getParent()) ? NtStatus.OBJECT_NAME_NOT_FOUND
+                            : NtStatus.OBJECT_PATH_NOT_FOUND);
+                }
+                if (!Files.isDirectory(p.getParent())) {
+                    throw new Failure(NtStatus.OBJECT_PATH_NOT_FOUND);
+                }
+                if (share.readOnly) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                if (deleteOnClose && r.fileAttributes().contains(FileAttribute.READONLY)) {
+                    throw new Failure(NtStatus.CANNOT_DELETE);
+                }
+                FileChannel ch = null;
+                try {
+                    if (wantDir) {
+                        Files.createDirectory(p);
+                    } else if (Access.readsData(granted) || Access.writesData(granted)) {
+                        ch = channel(p, true, true);
+                    } else {
+                        Files.createFile(p);
+                    }
+                } catch (IOException e) {
+                    throw new Failure(IoStatus.of(e));
+                }
+                DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
+                if (sd != null) {
+                    share.files.security.write(p, sd);
+                }
+                if (share.xattr) {
+                    try {
+                        BirthTime.write(p, FileFacts.read(p, false).creationTime());
+                    } catch (IOException e) {
+                        // keep the file system's own idea
+                    }
+                }
+                FileState state;
+                try {
+                    state = share.files.state(p);
+                } catch (IOException e) {
+                    close(ch);
+                    throw new Failure(IoStatus.of(e));
+                }
+                action = CreateAction.CREATED;
+                open = new Open(share.files.nextId(), p, wantDir, granted, r.shareAccess().value(), mode(options), ch,
+                        state);
+                share.changed(p, FileNotifyInformation.ACTION_ADDED, wantDir, 0);
+            }
+            if (deleteOnClose && !isRoot) {
+                open.deleteOnClose(true);
+            }
+            share.files.add(open);
+            share.table.add(open);
+        } finally {
+            share.files.lock.unlock();
+        }
+        FileFacts facts;
+        try {
+            facts = share.facts(p);
+        } catch (Failure f) {
+            facts = null;
+        }
+        if (facts == null) {
+            throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        return new CreateResponse(OplockLevel.NONE, 0, action, facts.creationTime(), facts.lastAccessTime(),
+                facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
+                facts.attributes(), open.fileId(), responseContexts(r, facts));
+    }
+
+    private FileState state(Path p) throws Failure {
+        try {
+            return share.files.state(p);
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        }
+    }
+
+    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts) {
+        List<CreateContext> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CreateContext c : r.contexts()) {
+            if (!seen.add(c.name())) {
+                continue;
+            }
+            if (c.name().equals(CreateContext.MAXIMAL_ACCESS)) {
+                WireWriter w = new WireWriter();
+                w.u32le(0).u32le(Access.maximal(share.readOnly) & 0xFFFFFFFFL);
+                out.add(new CreateContext(CreateContext.MAXIMAL_ACCESS, w.toByteArray()));
+            } else if (c.name().equals(CreateContext.QUERY_ON_DISK_ID)) {
+                WireWriter w = new WireWriter();
+                w.u64le(facts.indexNumber()).u64le(volumeId()).zeros(16);
+                out.add(new CreateContext(CreateContext.QUERY_ON_DISK_ID, w.toByteArray()));
+            }
+        }
+        return out;
+    }
+
+    private long volumeId() {
+        return share.paths.root().toString().hashCode() & 0xFFFFFFFFL;
+    }
+
+    private static int attributesFor(CreateRequest r, boolean dir) {
+        int m = FileAttribute.toMask(r.fileAttributes()) & DosAttributes.SETTABLE;
+        return dir ? m & ~FileAttribute.ARCHIVE.bit() : m | FileAttribute.ARCHIVE.bit();
+    }
+
+    private static int mode(CreateOptions o) {
+        return o.value() & (0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x1000);
+    }
+
+    private static boolean isEmpty(Path dir) throws Failure {
+        try (var s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        }
+    }
+
+    private static FileChannel channel(Path p, boolean write, boolean createNew) throws Failure {
+        List<OpenOption> opts = new ArrayList<>();
+        opts.add(StandardOpenOption.READ);
+        if (write) {
+            opts.add(StandardOpenOption.WRITE);
+        }
+        if (createNew) {
+            opts.add(StandardOpenOption.CREATE_NEW);
+        }
+        try {
+            return FileChannel.open(p, opts.toArray(new OpenOption[0]));
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        } catch (UnsupportedOperationException e) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+    }
+
+    static void close(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing more to do
+            }
+        }
+    }
+}

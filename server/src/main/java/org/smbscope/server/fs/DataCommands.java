@@ -1,0 +1,125 @@
+package org.smbscope.server.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import org.smbscope.codec.fscc.FileNotifyInformation;
+import org.smbscope.codec.smb2.FlushRequest;
+import org.smbscope.codec.smb2.FlushResponse;
+import org.smbscope.codec.smb2.ReadRequest;
+import org.smbscope.codec.smb2.ReadResponse;
+import org.smbscope.codec.smb2.WriteRequest;
+import org.smbscope.codec.smb2.WriteResponse;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.tree.RequestContext;
+
+/**
+ * READ, WRITE and FLUSH, [MS-SMB2] 3.3.5.12, 3.3.5.13 and 3.3.5.11: positional I/O on the open's channel
+ * (one buffer of the asked size per call, never the whole file), the negotiated size limits, granted
+ * access and other opens' byte-range locks.
+ */
+final class DataCommands {
+    private static final long APPEND = -1L;
+    private final Share share;
+
+    DataCommands(Share share) {
+        this.share = share;
+    }
+
+    ReadResponse read(RequestContext ctx, ReadRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (o.directory) {
+            throw new Failure(NtStatus.INVALID_DEVICE_REQUEST);
+        }
+        long length = r.length() & 0xFFFFFFFFL;
+        if (length > ctx.maxReadSize()) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if (!Access.readsData(o.granted) || o.channel == null) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        long offset = r.offset();
+        if (offset < 0) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if (!o.state.locks.canRead(o, offset, length)) {
+            throw new Failure(NtStatus.FILE_LOCK_CONFLICT);
+        }
+        try {
+            long size = o.channel.size();
+            long min = r.minimumCount() & 0xFFFFFFFFL;
+            int n = (int) Math.max(0, Math.min(length, size - offset));
+            if ((n == 0 && length > 0) || n < min) {
+                throw new Failure(NtStatus.END_OF_FILE);
+            }
+            ByteBuffer buf = ByteBuffer.allocate(n);
+            while (buf.hasRemaining()) {
+                if (o.channel.read(buf, offset + buf.position()) < 0) {
+                    break;
+                }
+            }
+            buf.flip();
+            if (buf.remaining() < min || (buf.remaining() == 0 && length > 0)) {
+                throw new Failure(NtStatus.END_OF_FILE);
+            }
+            o.position(offset + buf.remaining());
+            return new ReadResponse(0, 0, buf);
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        }
+    }
+
+    WriteResponse write(RequestContext ctx, WriteRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (o.directory) {
+            throw new Failure(NtStatus.INVALID_DEVICE_REQUEST);
+        }
+        ByteBuffer data = r.data();
+        if (data.remaining() > ctx.maxWriteSize()) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if (share.readOnly || !Access.writesData(o.granted) || o.channel == null) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        long offset = r.offset();
+        try {
+            if (offset == APPEND || ((o.granted & Access.WRITE_DATA) == 0)) {
+                offset = o.channel.size();
+            } else if (offset < 0) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            int n = data.remaining();
+            if (!o.state.locks.canWrite(o, offset, n)) {
+                throw new Failure(NtStatus.FILE_LOCK_CONFLICT);
+            }
+            long at = offset;
+            java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
+            while (data.hasRemaining()) {
+                at += o.channel.write(data, at);
+            }
+            share.writeTimes.written(o, before);
+            o.position(offset + n);
+            share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false,
+                    NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);
+            return new WriteResponse(n, 0);
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        }
+    }
+
+    FlushResponse flush(FlushRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (!Access.writesData(o.granted)) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        if (o.channel != null) {
+            share.writeTimes.flush(o);
+            try {
+                o.channel.force(false);
+            } catch (IOException e) {
+                throw new Failure(IoStatus.of(e));
+            }
+        }
+        return new FlushResponse();
+    }
+}

@@ -1,0 +1,148 @@
+package org.smbscope.server.fs;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import org.smbscope.codec.smb2.ChangeNotifyRequest;
+import org.smbscope.codec.smb2.CloseRequest;
+import org.smbscope.codec.smb2.CreateRequest;
+import org.smbscope.codec.smb2.FlushRequest;
+import org.smbscope.codec.smb2.IoctlRequest;
+import org.smbscope.codec.smb2.LockRequest;
+import org.smbscope.codec.smb2.LockResponse;
+import org.smbscope.codec.smb2.Smb2Dialect;
+import org.smbscope.codec.smb2.QueryDirectoryRequest;
+import org.smbscope.codec.smb2.QueryInfoRequest;
+import org.smbscope.codec.smb2.ReadRequest;
+import org.smbscope.codec.smb2.SetInfoRequest;
+import org.smbscope.codec.smb2.Smb2Request;
+import org.smbscope.codec.smb2.WriteRequest;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.share.ShareRoot;
+import org.smbscope.server.tree.Outcome;
+import org.smbscope.server.tree.RequestContext;
+import org.smbscope.server.tree.TreeHandler;
+
+/**
+ * A disk share's file commands ([MS-SMB2] 3.3.5.9 to 3.3.5.21) served from a directory of a
+ * {@code java.nio.file} file system: each command is its own class (CREATE, CLOSE, READ/WRITE/FLUSH, LOCK,
+ * QUERY_DIRECTORY, CHANGE_NOTIFY, QUERY_INFO, SET_INFO, IOCTL) over one {@link OpenTable}. Every path goes
+ * through {@link ShareRoot}, so nothing outside the share is reachable. Thread safe.
+ */
+public final class DiskTreeHandler implements TreeHandler {
+    /** Opens one tree may hold before CREATE answers STATUS_INSUFFICIENT_RESOURCES. */
+    public static final int DEFAULT_MAX_OPENS = 16384;
+
+    private final Share share;
+    private final CreateCommand create;
+    private final CloseCommand close;
+    private final DataCommands data;
+    private final DirectoryQuery directory;
+    private final InfoQuery queryInfo;
+    private final InfoSet setInfo;
+    private final IoctlCommand ioctl;
+
+    /**
+     * A handler with its own {@link OpenFiles}: share modes, locks and change notify see only this tree's
+     * opens. A server gives all its trees one {@link OpenFiles} with the constructor below.
+     */
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock) {
+        this(root, readOnly, clock, new OpenFiles(), DEFAULT_MAX_OPENS);
+    }
+
+    /** A handler for one tree connect; {@code files} is shared by every tree connect of the server. */
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock, OpenFiles files) {
+        this(root, readOnly, clock, files, DEFAULT_MAX_OPENS);
+    }
+
+    public DiskTreeHandler(ShareRoot root, boolean readOnly, Clock clock, OpenFiles files, int maxOpens) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(files, "files");
+        if (maxOpens < 1) {
+            throw new IllegalArgumentException("maxOpens " + maxOpens);
+        }
+        this.share = new Share(new PathMapper(root), readOnly, clock, files, maxOpens);
+        this.create = new CreateCommand(share);
+        this.close = new CloseCommand(share);
+        this.data = new DataCommands(share);
+        this.directory = new DirectoryQuery(share);
+        this.queryInfo = new InfoQuery(share);
+        this.setInfo = new InfoSet(share);
+        this.ioctl = new IoctlCommand(share);
+    }
+
+    @Override
+    public Outcome handle(RequestContext context, Smb2Request request) {
+        try {
+            return switch (request) {
+                case CreateRequest r -> Outcome.Done.ok(create.create(r));
+                case CloseRequest r -> Outcome.Done.ok(close.close(r));
+                case ReadRequest r -> Outcome.Done.ok(data.read(context, r));
+                case WriteRequest r -> Outcome.Done.ok(data.write(context, r));
+                case FlushRequest r -> Outcome.Done.ok(data.flush(r));
+                case LockRequest r -> lock(context, r);
+                case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
+                case ChangeNotifyRequest r -> changeNotify(context, r);
+                case QueryInfoRequest r -> queryInfo.query(context, r);
+                case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
+                case IoctlRequest r -> ioctl.ioctl(context, r);
+                default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
+            };
+        } catch (Failure f) {
+            return Outcome.Done.error(f.status(), request.command());
+        } catch (RuntimeException e) {
+            // a bug or an unexpected file system answer must not take the connection down
+            return Outcome.Done.error(NtStatus.INTERNAL_ERROR, request.command());
+        }
+    }
+
+    private Outcome lock(RequestContext context, LockRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (o.directory) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        // [MS-SMB2] 3.3.5.14: a resilient open replays a lock it already did
+        int index = r.lockSequence() >>> 4;
+        int seq = r.lockSequence() & 0xF;
+        boolean sequenced = o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2) && index >= 1
+                && index <= 64;
+        if (sequenced) {
+            if (o.lockReplayed(index, seq)) {
+                return Outcome.Done.ok(new LockResponse());
+            }
+            o.lockSequence(index, -1);
+        }
+        Outcome out = o.state.locks.lock(o, r.locks());
+        if (sequenced && out instanceof Outcome.Done d && d.status().equals(NtStatus.SUCCESS)) {
+            o.lockSequence(index, seq);
+        }
+        return out;
+    }
+
+    private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {
+        Open o = share.open(r.fileId());
+        if (!o.directory || (r.outputBufferLength() & 0xFFFFFFFFL) > context.maxTransactSize()) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        if (!o.has(Access.READ_DATA)) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        return share.files.notify.request(o, r);
+    }
+
+    /** Opens this tree holds now. */
+    public int openCount() {
+        return share.table.size();
+    }
+
+    @Override
+    public void close() {
+        // oldest first: a lock held by an older handle goes before a newer handle's request waiting for it
+        java.util.List<Open> all = share.table.all();
+        all.sort(java.util.Comparator.comparingLong(o -> o.id));
+        for (Open o : all) {
+            close.close(o);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.smbscope.server.fs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What all opens of one file share ([MS-FSA] 2.1.1.4 Stream, Per File): the opens themselves (for share
+ * modes), the delete-pending flag and the byte-range locks. Guarded by the {@link OpenTable}'s lock,
+ * except the locks, which guard themselves.
+ */
+final class FileState {
+    final Object key;
+    final List<Open> opens = new ArrayList<>();
+    final ByteRangeLocks locks = new ByteRangeLocks();
+    boolean deletePending;
+    /** A write time a client set (guarded by this), and the open that set it. */
+    java.nio.file.attribute.FileTime stickyWrite;
+    Open stickyOwner;
+
+    FileState(Object key) {
+        this.key = key;
+    }
+}

@@ -1,0 +1,87 @@
+package org.smbscope.server.fs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What every tree connect of a server shares about files ([MS-SMB2] 3.3.1.1 GlobalOpenTable, [MS-FSA] 2.1.1
+ * per-file state): the opens of each file (share modes, delete pending, byte-range locks) whichever tree,
+ * session or connection made them, the change-notify watchers, and the file ids. Keyed by the file
+ * system's file key (inode), so two names of one file meet. Creating, closing, renaming and deleting hold
+ * {@link #lock} so share-mode checks and the name space change together.
+ *
+ * <p>Make one per server and give it to every {@link DiskTreeHandler}; thread safe.
+ */
+public final class OpenFiles {
+    final ReentrantLock lock = new ReentrantLock();
+    final NotifyRegistry notify = new NotifyRegistry();
+    final SecurityStore security = new SecurityStore();
+    private final Map<Key, FileState> states = new HashMap<>();
+    private final Map<Long, Open> opens = new ConcurrentHashMap<>();
+    private final AtomicLong next = new AtomicLong(1);
+
+    private record Key(java.nio.file.FileSystem fs, Object fileKey) {
+    }
+
+    public OpenFiles() {
+    }
+
+    long nextId() {
+        return next.getAndIncrement();
+    }
+
+    /** The state of the existing file {@code p}, created if no open has it. Caller holds {@link #lock}. */
+    FileState state(Path p) throws IOException {
+        return states.computeIfAbsent(key(p), FileState::new);
+    }
+
+    /** The state of {@code p} if some open has it. Caller holds {@link #lock}. */
+    FileState existing(Path p) {
+        try {
+            return states.get(key(p));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Caller holds {@link #lock}. */
+    void add(Open o) {
+        o.state.opens.add(o);
+        opens.put(o.id, o);
+    }
+
+    /** Removes {@code o}; true if it was the last open of its file. Caller holds {@link #lock}. */
+    boolean remove(Open o) {
+        opens.remove(o.id);
+        o.state.opens.remove(o);
+        if (o.state.opens.isEmpty()) {
+            states.remove((Key) o.state.key);
+            return true;
+        }
+        return false;
+    }
+
+    /** Every open of every tree. */
+    List<Open> all() {
+        return new ArrayList<>(opens.values());
+    }
+
+    /** Opens held now, all trees together. */
+    public int size() {
+        return opens.size();
+    }
+
+    private static Key key(Path p) throws IOException {
+        Object k = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+        return new Key(p.getFileSystem(), k != null ? k : p.toRealPath().toString());
+    }
+}

@@ -1,0 +1,103 @@
+package org.smbscope.server.fs;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.share.PathRefusal;
+import org.smbscope.server.share.ShareRoot;
+
+/**
+ * SMB names to paths of the share: through {@link ShareRoot} (which refuses every way out), with Windows'
+ * case-insensitive lookup on a case-sensitive file system (a missing component is looked for in its
+ * directory ignoring case) and the default data stream suffix {@code ::$DATA} accepted.
+ */
+final class PathMapper {
+    private static final String DEFAULT_STREAM = "::$DATA";
+    private final ShareRoot root;
+
+    PathMapper(ShareRoot root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root.root();
+    }
+
+    /** The share-relative SMB name of {@code p} ("" for the root). */
+    String smbName(Path p) {
+        return root.smbName(p);
+    }
+
+    /** The path for {@code smbName}, matching existing names case-insensitively. */
+    Path resolve(String smbName) throws Failure {
+        // Samba's clients (smbtorture among them) may send '/' as a separator; Windows accepts it too
+        String name = smbName.replace('/', '\\');
+        if (name.length() >= DEFAULT_STREAM.length()
+                && name.substring(name.length() - DEFAULT_STREAM.length()).equalsIgnoreCase(DEFAULT_STREAM)) {
+            name = name.substring(0, name.length() - DEFAULT_STREAM.length());
+        }
+        Path p = refuse(name);
+        if (p.equals(root.root()) || Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return p;
+        }
+        Path fixed = caseFold(p);
+        if (fixed.equals(p)) {
+            return p;
+        }
+        return refuse(root.smbName(fixed));
+    }
+
+    private Path refuse(String name) throws Failure {
+        try {
+            return root.resolve(name);
+        } catch (PathRefusal r) {
+            throw new Failure(new NtStatus(r.status()));
+        }
+    }
+
+    /** Each missing component replaced by an existing entry of its directory that differs only in case. */
+    private Path caseFold(Path p) {
+        Path rel = root.root().relativize(p);
+        Path cur = root.root();
+        for (int i = 0; i < rel.getNameCount(); i++) {
+            String c = rel.getName(i).toString();
+            Path direct = cur.resolve(c);
+            if (Files.exists(direct, LinkOption.NOFOLLOW_LINKS)) {
+                cur = direct;
+                continue;
+            }
+            Path found = lookup(cur, c);
+            if (found == null) {
+                for (int j = i; j < rel.getNameCount(); j++) {
+                    cur = cur.resolve(rel.getName(j).toString());
+                }
+                return cur;
+            }
+            cur = found;
+        }
+        return cur;
+    }
+
+    private static Path lookup(Path dir, String name) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        String want = name.toUpperCase(Locale.ROOT);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path e : s) {
+                Path f = e.getFileName();
+                if (f != null && f.toString().toUpperCase(Locale.ROOT).equals(want)) {
+                    return e;
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+package org.smbscope.server.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Security descriptors clients set (CREATE's SecD context, SET_INFO SECURITY), kept per file: in the user
+ * extended attribute {@code user.smbscope.sd} where the file system has them, else in memory for the life
+ * of the server. They are shown back, not enforced: access is the share's policy.
+ */
+final class SecurityStore {
+    static final String XATTR = "smbscope.sd";
+    /** Largest descriptor kept (Windows caps a descriptor at 64 KiB). */
+    static final int MAX = 65536;
+
+    private final Map<Object, byte[]> memory = new HashMap<>();
+
+    /** The stored descriptor of {@code p}, or null. */
+    SdParts read(Path p) {
+        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
+        if (v != null) {
+            try {
+                int size = v.size(XATTR);
+                if (size <= 0 || size > MAX) {
+                    return null;
+                }
+                ByteBuffer b = ByteBuffer.allocate(size);
+                v.read(XATTR, b);
+                return SdParts.parse(b.array());
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return null;
+            }
+        }
+        Object key = key(p);
+        synchronized (memory) {
+            byte[] sd = key == null ? null : memory.get(key);
+            return sd == null ? null : SdParts.parse(sd);
+        }
+    }
+
+    void write(Path p, SdParts sd) {
+        byte[] bytes = sd.write(SecurityDescriptors.OWNER | SecurityDescriptors.GROUP | SecurityDescriptors.DACL);
+        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
+        if (v != null) {
+            try {
+                v.write(XATTR, ByteBuffer.wrap(bytes));
+                return;
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                // fall back to memory
+            }
+        }
+        Object key = key(p);
+        if (key != null) {
+            synchronized (memory) {
+                memory.put(key, bytes);
+            }
+        }
+    }
+
+    /** The file {@code p} is being deleted. */
+    void forget(Path p) {
+        Object key = key(p);
+        if (key != null) {
+            synchronized (memory) {
+                memory.remove(key);
+            }
+        }
+    }
+
+    private static Object key(Path p) {
+        try {
+            Object k = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+            return java.util.List.of(p.getFileSystem(), k != null ? k : p.toRealPath().toString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
