@@ -1,0 +1,612 @@
+package org.smbscope.server.smb1;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.concurrent.TimeUnit;
+import org.smbscope.codec.fscc.FileAttribute;
+import org.smbscope.codec.fscc.FileInformationClass;
+import org.smbscope.codec.smb1.CloseRequest;
+import org.smbscope.codec.smb1.FlushRequest;
+import org.smbscope.codec.smb1.NtCreateAndXRequest;
+import org.smbscope.codec.smb1.NtCreateAndXResponse;
+import org.smbscope.codec.smb1.PathRequest;
+import org.smbscope.codec.smb1.ReadAndXRequest;
+import org.smbscope.codec.smb1.ReadAndXResponse;
+import org.smbscope.codec.smb1.Smb1Block;
+import org.smbscope.codec.smb1.Smb1Command;
+import org.smbscope.codec.smb1.Smb1DecodeException;
+import org.smbscope.codec.smb1.Smb1EmptyMessage;
+import org.smbscope.codec.smb1.Smb1Message;
+import org.smbscope.codec.smb1.Smb1RawMessage;
+import org.smbscope.codec.smb1.Trans2;
+import org.smbscope.codec.smb1.TransactionRequest;
+import org.smbscope.codec.smb1.TransactionResponse;
+import org.smbscope.codec.smb1.WriteAndXRequest;
+import org.smbscope.codec.smb1.WriteAndXResponse;
+import org.smbscope.codec.smb2.AccessMask;
+import org.smbscope.codec.smb2.CreateDisposition;
+import org.smbscope.codec.smb2.CreateOptions;
+import org.smbscope.codec.smb2.CreateRequest;
+import org.smbscope.codec.smb2.CreateResponse;
+import org.smbscope.codec.smb2.CtlCode;
+import org.smbscope.codec.smb2.FileId;
+import org.smbscope.codec.smb2.ImpersonationLevel;
+import org.smbscope.codec.smb2.InfoType;
+import org.smbscope.codec.smb2.IoctlRequest;
+import org.smbscope.codec.smb2.IoctlResponse;
+import org.smbscope.codec.smb2.OplockLevel;
+import org.smbscope.codec.smb2.QueryDirectoryRequest;
+import org.smbscope.codec.smb2.QueryDirectoryResponse;
+import org.smbscope.codec.smb2.QueryInfoRequest;
+import org.smbscope.codec.smb2.QueryInfoResponse;
+import org.smbscope.codec.smb2.ReadRequest;
+import org.smbscope.codec.smb2.ReadResponse;
+import org.smbscope.codec.smb2.SetInfoRequest;
+import org.smbscope.codec.smb2.ShareAccess;
+import org.smbscope.codec.smb2.Smb2Dialect;
+import org.smbscope.codec.smb2.Smb2Request;
+import org.smbscope.codec.smb2.WriteRequest;
+import org.smbscope.codec.smb2.WriteResponse;
+import org.smbscope.codec.status.NtStatus;
+import org.smbscope.codec.wire.WireWriter;
+import org.smbscope.server.tree.Outcome;
+import org.smbscope.server.tree.RequestContext;
+import org.smbscope.server.tree.TreeHandler;
+
+/**
+ * The SMB1 file commands mapped onto a share's {@link TreeHandler} ([MS-CIFS] 3.3.5): each SMB1 request becomes
+ * one or more {@code codec.smb2} requests (NT_CREATE_ANDX a CREATE, READ_ANDX a READ, TRANS2 FIND_FIRST2 a CREATE of
+ * the directory and QUERY_DIRECTORYs, DELETE a CREATE + SET_INFO disposition + CLOSE, ...), and the SMB2 answer is
+ * turned back into the SMB1 response. 16-bit FIDs and search ids map to the handler's FileIds.
+ */
+final class Smb1Files {
+    private static final int MAX_IO = 16 * 1024 * 1024;
+    private static final ShareAccess ALL_SHARE = new ShareAccess(7);
+    private static final int FIND_CLOSE_AFTER_REQUEST = 0x01;
+    private static final int FIND_CLOSE_AT_EOS = 0x02;
+
+    record Open(Smb1Dispatcher.Tree tree, FileId id) {
+    }
+
+    record Search(Smb1Dispatcher.Tree tree, FileId id, int level) {
+    }
+
+    private final Smb1Dispatcher d;
+    private final Map<Integer, Open> fids = new HashMap<>();
+    private final Map<Integer, Search> searches = new HashMap<>();
+    private int nextFid = 1;
+    private int nextSid = 1;
+
+    Smb1Files(Smb1Dispatcher d) {
+        this.d = d;
+    }
+
+    Smb1Dispatcher.R handle(Smb1Message m, Smb1Block b, Smb1Dispatcher.Ids ids, Smb1Dispatcher.Session s,
+            Smb1Dispatcher.Tree t) {
+        RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO);
+        boolean unicode = ids.request.flags2().unicode();
+        return switch (m) {
+            case NtCreateAndXRequest c -> create(ctx, t, c);
+            case ReadAndXRequest r -> read(ctx, t, r);
+            case WriteAndXRequest w -> write(ctx, t, w);
+            case CloseRequest c -> close(ctx, t, c.fid(), Smb1Command.CLOSE);
+            case FlushRequest f -> flush(ctx, t, f);
+            case PathRequest p -> path(ctx, t, p);
+            case TransactionRequest tr when tr.command().equals(Smb1Command.TRANSACTION) -> trans(ctx, t, tr);
+            case TransactionRequest tr -> trans2(ctx, t, tr, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x34 -> findClose(ctx, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x10 -> checkDirectory(ctx, t, b, unicode);
+            default -> Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
+        };
+    }
+
+    // ---- calls into the tree handler
+
+    private static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req) {
+        Outcome o = h.handle(ctx, req);
+        if (o instanceof Outcome.Pending p) {
+            try {
+                return p.completion().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.cancel().run();
+                return Outcome.Done.error(NtStatus.CANCELLED, req.command());
+            }
+        }
+        return (Outcome.Done) o;
+    }
+
+    private static String shareRelative(String path) {
+        String p = path.replace('/', '\\');
+        while (p.startsWith("\\")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("\\")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    private static CreateRequest createRequest(String name, int access, int disposition, int options, int attributes,
+            ShareAccess share) {
+        return new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, new AccessMask(access),
+                FileAttribute.fromMask(attributes), share, new CreateDisposition(disposition), new CreateOptions(options),
+                shareRelative(name), List.of());
+    }
+
+    /** Opens {@code name}, runs {@code use} on the FileId, closes it; the first failure is the answer. */
+    private static Outcome.Done withOpen(TreeHandler h, RequestContext ctx, CreateRequest c,
+            java.util.function.Function<FileId, Outcome.Done> use) {
+        Outcome.Done opened = call(h, ctx, c);
+        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
+            return opened;
+        }
+        Outcome.Done r = use.apply(cr.fileId());
+        Outcome.Done closed = call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+        if (r.status().value() == 0 && closed.status().value() != 0) {
+            return closed;
+        }
+        return r;
+    }
+
+    private static Smb1Dispatcher.R fail(Outcome.Done done, Smb1Command c) {
+        return Smb1Dispatcher.R.err(done.status(), c);
+    }
+
+    // ---- NT_CREATE_ANDX, READ_ANDX, WRITE_ANDX, CLOSE, FLUSH
+
+    private Smb1Dispatcher.R create(RequestContext ctx, Smb1Dispatcher.Tree t, NtCreateAndXRequest c) {
+        if (c.rootDirectoryFid() != 0) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c.command());
+        }
+        if (fids.size() >= 4096) {
+            return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c.command());
+        }
+        CreateRequest req = createRequest(c.fileName(), (int) c.desiredAccess(), (int) c.createDisposition(),
+                (int) c.createOptions(), (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
+        Outcome.Done done = call(t.handler(), ctx, req);
+        if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
+            return fail(done, c.command());
+        }
+        int fid = newFid();
+        fids.put(fid, new Open(t, cr.fileId()));
+        int attrs = FileAttribute.toMask(cr.fileAttributes());
+        boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
+        return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(0, fid, cr.createAction().value(), cr.creationTime().value(),
+                cr.lastAccessTime().value(), cr.lastWriteTime().value(), cr.changeTime().value(), attrs & 0xFFFFFFFFL,
+                cr.allocationSize(), cr.endOfFile(), t.ipc() ? 2 : 0, t.ipc() ? 0x05FF : 0, dir, null, 0, 0, 0));
+    }
+
+    private int newFid() {
+        for (int i = 0; i < 0xFFFF; i++) {
+            int f = nextFid;
+            nextFid = nextFid >= 0xFFFE ? 1 : nextFid + 1;
+            if (!fids.containsKey(f)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no free FID");
+    }
+
+    private Open open(Smb1Dispatcher.Tree t, int fid) {
+        Open o = fids.get(fid);
+        return o != null && o.tree() == t ? o : null;
+    }
+
+    private Smb1Dispatcher.R read(RequestContext ctx, Smb1Dispatcher.Tree t, ReadAndXRequest r) {
+        Open o = open(t, r.fid());
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, r.command());
+        }
+        long count = r.maxCount();
+        if ((d.clientCaps & org.smbscope.codec.smb1.Capabilities.LARGE_READX) == 0) {
+            count = Math.min(count, d.clientMaxBuffer);
+        }
+        int len = (int) Math.min(count, MAX_IO);
+        Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), r.offset(), len));
+        boolean overflow = done.status().equals(NtStatus.BUFFER_OVERFLOW);
+        if ((done.status().value() != 0 && !overflow) || !(done.response() instanceof ReadResponse rr)) {
+            return fail(done, r.command());
+        }
+        ByteBuffer data = rr.data().duplicate();
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        return new Smb1Dispatcher.R(done.status(), new ReadAndXResponse(t.ipc() ? 0 : 0xFFFF, bytes));
+    }
+
+    private Smb1Dispatcher.R write(RequestContext ctx, Smb1Dispatcher.Tree t, WriteAndXRequest w) {
+        Open o = open(t, w.fid());
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, w.command());
+        }
+        byte[] data = w.data();
+        Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), w.offset(), ByteBuffer.wrap(data)));
+        if (done.status().value() != 0 || !(done.response() instanceof WriteResponse wr)) {
+            return fail(done, w.command());
+        }
+        return Smb1Dispatcher.R.ok(new WriteAndXResponse(wr.count() & 0xFFFFFFFFL, 0xFFFF));
+    }
+
+    private Smb1Dispatcher.R close(RequestContext ctx, Smb1Dispatcher.Tree t, int fid, Smb1Command c) {
+        Open o = open(t, fid);
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
+        }
+        fids.remove(fid);
+        Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
+        if (done.status().value() != 0) {
+            return fail(done, c);
+        }
+        return Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
+    }
+
+    private Smb1Dispatcher.R flush(RequestContext ctx, Smb1Dispatcher.Tree t, FlushRequest f) {
+        if (f.fid() == 0xFFFF) {
+            return Smb1Dispatcher.R.ok(new Smb1EmptyMessage(f.command(), true));
+        }
+        Open o = open(t, f.fid());
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, f.command());
+        }
+        Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.FlushRequest(o.id()));
+        return done.status().value() != 0 ? fail(done, f.command())
+                : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(f.command(), true));
+    }
+
+    /** TREE_DISCONNECT, LOGOFF, connection end: forgets the tree's FIDs and searches and closes its handler. */
+    void closeTree(Smb1Dispatcher.Tree t) {
+        fids.values().removeIf(o -> o.tree() == t);
+        searches.values().removeIf(o -> o.tree() == t);
+        try {
+            t.handler().close();
+        } catch (RuntimeException ignored) {
+            // closing anyway
+        }
+    }
+
+    // ---- path commands
+
+    private Smb1Dispatcher.R path(RequestContext ctx, Smb1Dispatcher.Tree t, PathRequest p) {
+        Smb1Command c = p.command();
+        TreeHandler h = t.handler();
+        Outcome.Done done;
+        switch (c.value()) {
+            case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
+                    id -> Outcome.Done.ok(null));
+            case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x1, 0, ALL_SHARE),
+                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
+                            new byte[] {1}, 0, id)));
+            case 0x06 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ALL_SHARE),
+                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
+                            new byte[] {1}, 0, id)));
+            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0, 0, ALL_SHARE),
+                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
+                            renameInfo(shareRelative(p.newPath()), false), 0, id)));
+            default -> {
+                return Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, c);
+            }
+        }
+        return done.status().value() != 0 ? fail(done, c) : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
+    }
+
+    /** [MS-FSCC] 2.4.42.2 FILE_RENAME_INFORMATION for SMB2 (64-bit RootDirectory). */
+    private static byte[] renameInfo(String target, boolean replace) {
+        byte[] name = target.getBytes(StandardCharsets.UTF_16LE);
+        return new WireWriter().u8(replace ? 1 : 0).bytes(new byte[7]).u64le(0).u32le(name.length).bytes(name)
+                .toByteArray();
+    }
+
+    private Smb1Dispatcher.R checkDirectory(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
+        byte[] data = b.data();
+        Smb1Command c = Smb1Command.of(0x10);
+        if (data.length < 1 || data[0] != 4) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        String name;
+        if (unicode) {
+            int at = 1 + ((b.dataOffset() + 1) & 1);
+            name = at > data.length ? "" : new String(data, at, (data.length - at) & ~1, StandardCharsets.UTF_16LE);
+        } else {
+            name = new String(data, 1, data.length - 1, StandardCharsets.ISO_8859_1);
+        }
+        int nul = name.indexOf('\0');
+        name = nul >= 0 ? name.substring(0, nul) : name;
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100080, 1, 0x1, 0, ALL_SHARE),
+                id -> Outcome.Done.ok(null));
+        if (done.status().value() != 0) {
+            return fail(done, c);
+        }
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
+    }
+
+    // ---- TRANS: \PIPE\LANMAN and TransactNmPipe
+
+    private Smb1Dispatcher.R trans(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr) {
+        if (tr.totalParameterCount() != tr.parameters().length || tr.totalDataCount() != tr.data().length) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        String name = tr.name().toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("\\PIPE\\LANMAN")) {
+            return Smb1Lanman.answer(d, tr);
+        }
+        int[] setup = tr.setup();
+        if (name.startsWith("\\PIPE\\") && setup.length == 2 && setup[0] == TransactionRequest.TRANS_TRANSACT_NMPIPE) {
+            Open o = open(t, setup[1]);
+            if (o == null) {
+                return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
+            }
+            Outcome.Done done = call(t.handler(), ctx, IoctlRequest.fsctl(CtlCode.FSCTL_PIPE_TRANSCEIVE, o.id(), tr.data(),
+                    Math.min(tr.maxDataCount(), 65535)));
+            boolean overflow = done.status().equals(NtStatus.BUFFER_OVERFLOW);
+            if ((done.status().value() != 0 && !overflow) || !(done.response() instanceof IoctlResponse ir)) {
+                return fail(done, tr.command());
+            }
+            return new Smb1Dispatcher.R(done.status(), TransactionResponse.of(tr.command(), new byte[0], ir.output()));
+        }
+        return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+    }
+
+    // ---- TRANS2
+
+    private Smb1Dispatcher.R trans2(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr, boolean unicode) {
+        Smb1Command c = tr.command();
+        if (tr.totalParameterCount() != tr.parameters().length || tr.totalDataCount() != tr.data().length) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
+        }
+        try {
+            return switch (tr.subcommand()) {
+                case Trans2.FIND_FIRST2 -> findFirst(ctx, t, tr, Trans2.FindFirst2Request.decode(tr.parameters(), unicode));
+                case Trans2.FIND_NEXT2 -> findNext(ctx, t, tr, Trans2.FindNext2Request.decode(tr.parameters(), unicode));
+                case Trans2.QUERY_PATH_INFORMATION -> queryPath(ctx, t, tr,
+                        Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
+                case Trans2.QUERY_FILE_INFORMATION -> queryFile(ctx, t, tr,
+                        Trans2.QueryFileInformationRequest.decode(tr.parameters()));
+                case Trans2.QUERY_FS_INFORMATION -> queryFs(ctx, t, tr,
+                        Trans2.QueryFsInformationRequest.decode(tr.parameters()));
+                case Trans2.SET_FILE_INFORMATION -> setFile(ctx, t, tr,
+                        Trans2.SetFileInformationRequest.decode(tr.parameters()));
+                case Trans2.SET_PATH_INFORMATION -> setPath(ctx, t, tr,
+                        Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
+                default -> Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
+            };
+        } catch (Smb1DecodeException e) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+    }
+
+    private static Smb1Dispatcher.R t2(NtStatus status, byte[] params, byte[] data) {
+        return new Smb1Dispatcher.R(status, TransactionResponse.of(Smb1Command.TRANSACTION2, params, data));
+    }
+
+    private int findLimit(TransactionRequest tr) {
+        return Math.max(0, Math.min(Math.min(tr.maxDataCount(), d.clientMaxBuffer - 200), 60000));
+    }
+
+    private Smb1Dispatcher.R findFirst(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.FindFirst2Request f) {
+        Integer cls = Smb1Info.findClass(f.informationLevel());
+        if (cls == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        String full = f.fileName().replace('/', '\\');
+        int slash = full.lastIndexOf('\\');
+        String dir = slash < 0 ? "" : full.substring(0, slash);
+        String pattern = slash < 0 ? full : full.substring(slash + 1);
+        if (pattern.isEmpty()) {
+            pattern = "*";
+        }
+        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x100081, 1, 0x1, 0, ALL_SHARE));
+        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
+            return fail(opened, tr.command());
+        }
+        if (searches.size() >= 1024) {
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+            return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, tr.command());
+        }
+        Search s = new Search(t, cr.fileId(), cls);
+        Listing l = list(ctx, s, pattern, true, f.searchCount(), findLimit(tr));
+        if (l.error != null || l.count == 0) {
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+            NtStatus st = l.error != null ? l.error : NtStatus.NO_SUCH_FILE;
+            return Smb1Dispatcher.R.err(st, tr.command());
+        }
+        int sid = nextSid;
+        nextSid = nextSid >= 0xFFFE ? 1 : nextSid + 1;
+        boolean close = (f.flags() & FIND_CLOSE_AFTER_REQUEST) != 0 || (l.eos && (f.flags() & FIND_CLOSE_AT_EOS) != 0);
+        if (close) {
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+        } else {
+            searches.put(sid, s);
+        }
+        byte[] params = new Trans2.FindResponse(sid, l.count, l.eos, 0, l.lastOffset).encodeFirst();
+        return t2(NtStatus.SUCCESS, params, l.data);
+    }
+
+    private Smb1Dispatcher.R findNext(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.FindNext2Request f) {
+        Search s = searches.get(f.sid());
+        if (s == null || s.tree() != t) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
+        }
+        Integer cls = Smb1Info.findClass(f.informationLevel());
+        if (cls == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        Listing l = list(ctx, new Search(t, s.id(), cls), "*", false, f.searchCount(), findLimit(tr));
+        if (l.error != null) {
+            return Smb1Dispatcher.R.err(l.error, tr.command());
+        }
+        boolean close = (f.flags() & FIND_CLOSE_AFTER_REQUEST) != 0 || (l.eos && (f.flags() & FIND_CLOSE_AT_EOS) != 0);
+        if (close) {
+            searches.remove(f.sid());
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, s.id()));
+        }
+        byte[] params = new Trans2.FindResponse(0, l.count, l.eos, 0, l.lastOffset).encodeNext();
+        return t2(NtStatus.SUCCESS, params, l.data);
+    }
+
+    private Smb1Dispatcher.R findClose(RequestContext ctx, Smb1RawMessage raw) {
+        byte[] w = raw.words();
+        if (w.length < 2) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
+        }
+        int sid = (w[0] & 0xFF) | (w[1] & 0xFF) << 8;
+        Search s = searches.remove(sid);
+        if (s == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
+        }
+        call(s.tree().handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, s.id()));
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new byte[0], new byte[0]));
+    }
+
+    /** Entries in the SMB1 layout (the FSCC directory classes the info levels name), counted, with the last entry's offset. */
+    record Listing(byte[] data, int count, int lastOffset, boolean eos, NtStatus error) {
+    }
+
+    private static Listing list(RequestContext ctx, Search s, String pattern, boolean restart, int maxCount, int limit) {
+        WireWriter w = new WireWriter();
+        int count = 0;
+        int last = -1;
+        boolean eos = false;
+        boolean first = restart;
+        while (limit - w.size() >= 128 && (maxCount <= 0 || count < maxCount)) {
+            int room = limit - ((w.size() + 7) & ~7);
+            QueryDirectoryRequest q = new QueryDirectoryRequest(new FileInformationClass(s.level()),
+                    first ? QueryDirectoryRequest.RESTART_SCANS : 0, 0, s.id(), pattern, room);
+            first = false;
+            Outcome.Done done = call(s.tree().handler(), ctx, q);
+            if (done.status().equals(NtStatus.NO_MORE_FILES)) {
+                eos = true;
+                break;
+            }
+            if (done.status().value() != 0 || !(done.response() instanceof QueryDirectoryResponse qr)) {
+                if (count == 0) {
+                    return new Listing(null, 0, 0, false, done.status());
+                }
+                break;
+            }
+            byte[] out = qr.output();
+            if (out.length == 0) {
+                eos = true;
+                break;
+            }
+            if (last >= 0) {
+                w.align(8);
+                w.patchU32le(last, w.size() - last);
+            }
+            int base = w.size();
+            w.bytes(out);
+            int pos = 0;
+            while (true) {
+                count++;
+                last = base + pos;
+                if (pos + 4 > out.length) {
+                    break;
+                }
+                int next = (out[pos] & 0xFF) | (out[pos + 1] & 0xFF) << 8 | (out[pos + 2] & 0xFF) << 16 | (out[pos + 3] & 0xFF) << 24;
+                if (next <= 0 || pos + next >= out.length) {
+                    break;
+                }
+                pos += next;
+            }
+        }
+        return new Listing(w.toByteArray(), count, Math.max(0, last), eos, null);
+    }
+
+    // ---- QUERY / SET information
+
+    private Smb1Dispatcher.R queryPath(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.QueryPathInformationRequest q) {
+        Smb1Info.Level lv = Smb1Info.fileLevel(q.informationLevel());
+        if (lv == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        byte[][] out = new byte[1][];
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(q.fileName(), 0x80, 1, 0, 0, ALL_SHARE),
+                id -> queryInfo(t, ctx, id, InfoType.FILE, lv.infoClass(), tr.maxDataCount(), out));
+        if (done.status().value() != 0) {
+            return fail(done, tr.command());
+        }
+        return t2(NtStatus.SUCCESS, new byte[2], lv.convert(out[0]));
+    }
+
+    private Smb1Dispatcher.R queryFile(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.QueryFileInformationRequest q) {
+        Open o = open(t, q.fid());
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
+        }
+        Smb1Info.Level lv = Smb1Info.fileLevel(q.informationLevel());
+        if (lv == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        byte[][] out = new byte[1][];
+        Outcome.Done done = queryInfo(t, ctx, o.id(), InfoType.FILE, lv.infoClass(), tr.maxDataCount(), out);
+        if (done.status().value() != 0) {
+            return fail(done, tr.command());
+        }
+        return t2(NtStatus.SUCCESS, new byte[2], lv.convert(out[0]));
+    }
+
+    private Smb1Dispatcher.R queryFs(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.QueryFsInformationRequest q) {
+        Smb1Info.Level lv = Smb1Info.fsLevel(q.informationLevel());
+        if (lv == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        byte[][] out = new byte[1][];
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest("", 0x100080, 1, 0x1, 0, ALL_SHARE),
+                id -> queryInfo(t, ctx, id, InfoType.FILESYSTEM, lv.infoClass(), 65536, out));
+        if (done.status().value() != 0) {
+            return fail(done, tr.command());
+        }
+        return t2(NtStatus.SUCCESS, new byte[0], lv.convert(out[0]));
+    }
+
+    private static Outcome.Done queryInfo(Smb1Dispatcher.Tree t, RequestContext ctx, FileId id, InfoType type, int cls,
+            int max, byte[][] out) {
+        Outcome.Done done = call(t.handler(), ctx, QueryInfoRequest.of(type, cls, id, Math.max(0, Math.min(max, 65536))));
+        if (done.status().value() == 0 && done.response() instanceof QueryInfoResponse qr) {
+            out[0] = qr.output();
+        } else if (done.status().value() == 0) {
+            return Outcome.Done.error(NtStatus.INVALID_PARAMETER, done.response().command());
+        }
+        return done;
+    }
+
+    private Smb1Dispatcher.R setFile(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.SetFileInformationRequest q) {
+        Open o = open(t, q.fid());
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
+        }
+        Integer cls = Smb1Info.setClass(q.informationLevel());
+        if (cls == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, cls, tr.data(), 0, o.id()));
+        if (done.status().value() != 0) {
+            return fail(done, tr.command());
+        }
+        return t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
+    }
+
+    private Smb1Dispatcher.R setPath(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
+            Trans2.QueryPathInformationRequest q) {
+        Integer cls = Smb1Info.setClass(q.informationLevel());
+        if (cls == null) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        int access = 0x100 | (cls == 13 ? 0x10000 : 0) | (cls == 19 || cls == 20 ? 0x2 : 0);
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(q.fileName(), access, 1, 0, 0, ALL_SHARE),
+                id -> call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, cls, tr.data(), 0, id)));
+        if (done.status().value() != 0) {
+            return fail(done, tr.command());
+        }
+        return t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.smbscope.server.smb1;
+
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import org.smbscope.codec.wire.WireWriter;
+
+/**
+ * SMB1 information levels ([MS-CIFS] 2.2.2.3, [MS-SMB] 2.2.2.3.5 pass-through levels) and the FSCC classes that
+ * answer them: most SMB1 NT levels have the FSCC layout; SMB_QUERY_FILE_ALL_INFO is cut from FileAllInformation,
+ * SMB_INFO_ALLOCATION and SMB_INFO_VOLUME are built from FileFsSizeInformation and FileFsVolumeInformation.
+ */
+final class Smb1Info {
+    private static final int PASSTHROUGH = 1000;
+
+    private Smb1Info() {
+    }
+
+    /** An FSCC class and how its output becomes the SMB1 level's. */
+    record Level(int infoClass, UnaryOperator<byte[]> convert) {
+        byte[] convert(byte[] fscc) {
+            return convert.apply(fscc);
+        }
+    }
+
+    /** FIND_FIRST2 / FIND_NEXT2 levels, or null when not served. */
+    static Integer findClass(int level) {
+        return switch (level) {
+            case 0x101 -> 1;
+            case 0x102 -> 2;
+            case 0x103 -> 12;
+            case 0x104 -> 3;
+            case 0x105 -> 38;
+            case 0x106 -> 37;
+            default -> null;
+        };
+    }
+
+    /** QUERY_PATH / QUERY_FILE levels. */
+    static Level fileLevel(int level) {
+        if (level > PASSTHROUGH && level < PASSTHROUGH + 100) {
+            return new Level(level - PASSTHROUGH, UnaryOperator.identity());
+        }
+        return switch (level) {
+            case 0x101 -> new Level(4, UnaryOperator.identity());
+            case 0x102 -> new Level(5, UnaryOperator.identity());
+            case 0x103 -> new Level(7, UnaryOperator.identity());
+            case 0x104 -> new Level(9, UnaryOperator.identity());
+            case 0x107 -> new Level(18, Smb1Info::allInfo);
+            case 0x108 -> new Level(21, UnaryOperator.identity());
+            case 0x109 -> new Level(22, UnaryOperator.identity());
+            case 0x10B -> new Level(28, UnaryOperator.identity());
+            default -> null;
+        };
+    }
+
+    /**
+     * SMB_QUERY_FILE_ALL_INFO ([MS-CIFS] 2.2.8.3.8): basic (40 bytes), standard (24), EaSize, then the name; cut
+     * from FILE_ALL_INFORMATION ([MS-FSCC] 2.4.2: internal at 64, EA at 72, name at 96).
+     */
+    static byte[] allInfo(byte[] all) {
+        if (all.length < 100) {
+            return all;
+        }
+        WireWriter w = new WireWriter();
+        w.bytes(Arrays.copyOfRange(all, 0, 64)).bytes(Arrays.copyOfRange(all, 72, 76))
+                .bytes(Arrays.copyOfRange(all, 96, all.length));
+        return w.toByteArray();
+    }
+
+    /** QUERY_FS_INFORMATION levels. */
+    static Level fsLevel(int level) {
+        if (level > PASSTHROUGH && level < PASSTHROUGH + 100) {
+            return new Level(level - PASSTHROUGH, UnaryOperator.identity());
+        }
+        return switch (level) {
+            case 1 -> new Level(3, Smb1Info::allocation);
+            case 2 -> new Level(1, Smb1Info::volume);
+            case 0x102 -> new Level(1, UnaryOperator.identity());
+            case 0x103 -> new Level(3, UnaryOperator.identity());
+            case 0x104 -> new Level(4, UnaryOperator.identity());
+            case 0x105 -> new Level(5, UnaryOperator.identity());
+            default -> null;
+        };
+    }
+
+    /** SMB_INFO_ALLOCATION ([MS-CIFS] 2.2.8.2.1) from FileFsSizeInformation. */
+    static byte[] allocation(byte[] size) {
+        if (size.length < 24) {
+            return new byte[18];
+        }
+        long total = le64(size, 0);
+        long avail = le64(size, 8);
+        long spu = le32(size, 16);
+        long bps = le32(size, 20);
+        return new WireWriter().u32le(0).u32le(spu).u32le(Math.min(total, 0xFFFFFFFFL)).u32le(Math.min(avail, 0xFFFFFFFFL))
+                .u16le((int) Math.min(bps, 0xFFFF)).toByteArray();
+    }
+
+    /** SMB_INFO_VOLUME ([MS-CIFS] 2.2.8.2.2) from FileFsVolumeInformation: serial, no label. */
+    static byte[] volume(byte[] vol) {
+        long serial = vol.length >= 12 ? le32(vol, 8) : 0;
+        return new WireWriter().u32le(serial).u8(0).toByteArray();
+    }
+
+    /** SET_FILE / SET_PATH levels. */
+    static Integer setClass(int level) {
+        if (level > PASSTHROUGH && level < PASSTHROUGH + 100 && level != PASSTHROUGH + 10) {
+            return level - PASSTHROUGH;
+        }
+        return switch (level) {
+            case 0x101 -> 4;
+            case 0x102 -> 13;
+            case 0x103 -> 19;
+            case 0x104 -> 20;
+            default -> null;
+        };
+    }
+
+    private static long le64(byte[] b, int at) {
+        return le32(b, at) | le32(b, at + 4) << 32;
+    }
+
+    private static long le32(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+    }
+}
