@@ -53,7 +53,10 @@ class SmbclientNt1Test {
     void shareList() {
         ProcessResult r = ok(server.smbclient("-L", "//" + server.address.getHostAddress(), "-m", "NT1", "-U",
                 Nt1Server.CREDS));
-        assertThat(r.stdout()).contains("share").contains("the share").contains("IPC$");
+        assertThat(r.stdout()).as(r.output()).contains("share").contains("the share").contains("IPC$")
+                .containsPattern("OLDHOST\\s+smbscope").containsPattern("OLDWG\\s+OLDHOST");
+        String servers = r.stdout().substring(r.stdout().indexOf("Server "), r.stdout().indexOf("Workgroup "));
+        assertThat(servers).doesNotContain("OLDWG");
     }
 
     @Test

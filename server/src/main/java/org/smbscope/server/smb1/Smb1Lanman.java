@@ -51,9 +51,12 @@ final class Smb1Lanman {
             case RapRequest.NetServerGetInfo g -> new RapResponse.NetServerGetInfo(0, 0, 0, self(c));
             case RapRequest.NetServerEnum2 e -> {
                 List<ServerInfo1> all = browseList(d, c, e.serverType().value());
+                long mask = e.serverType().value();
+                boolean domains = (mask & ServerType.DOMAIN_ENUM) != 0 && mask != ServerType.ALL;
                 List<ServerInfo1> out = new ArrayList<>();
                 for (ServerInfo1 s : all) {
-                    if ((s.type().value() & e.serverType().value()) != 0) {
+                    boolean domain = (s.type().value() & ServerType.DOMAIN_ENUM) != 0;
+                    if (domain == domains && (domains || (s.type().value() & mask) != 0)) {
                         out.add(s);
                     }
                 }
