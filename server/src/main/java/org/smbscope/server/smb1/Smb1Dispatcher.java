@@ -135,6 +135,13 @@ final class Smb1Dispatcher {
         this.files = new Smb1Files(this);
     }
 
+    /** A status made of a DOS error class (low byte) and code (high word), as Samba's NT_STATUS_DOS values are. */
+    static boolean isDosError(NtStatus status) {
+        int v = status.value();
+        int cls = v & 0xFF;
+        return v != 0 && (v >>> 24) == 0 && (v & 0xFF00) == 0 && (cls == 1 || cls == 2 || cls == 3 || cls == 0xFF);
+    }
+
     /** The responses to one frame (none for NT_CANCEL). */
     List<byte[]> onFrame(byte[] frame) throws Drop {
         Smb1Packet p;
@@ -200,6 +207,10 @@ final class Smb1Dispatcher {
         }
         if (macKey != null || activate) {
             f2 = f2.with(Smb1Flags2.SMB_SECURITY_SIGNATURE);
+        }
+        if (isDosError(status)) {
+            // a DOS class/code (ERRSRV/ERRbaduid...) goes out as a DOS error, NT_STATUS clear ([MS-CIFS] 2.2.1.4)
+            f2 = f2.without(Smb1Flags2.NT_STATUS);
         }
         Smb1Header rh = new Smb1Header(h.command(), status.value(), h.flags().with(org.smbscope.codec.smb1.Smb1Flags.REPLY),
                 f2, h.pidHigh(), new byte[8], ids.tid, h.pidLow(), ids.uid, h.mid());

@@ -100,6 +100,10 @@ final class Smb1Files {
             case TransactionRequest tr -> trans2(ctx, t, tr, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x34 -> findClose(ctx, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x10 -> checkDirectory(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x2D -> openAndX(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x08 -> queryInformation(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x09 -> setInformation(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
             default -> Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
         };
     }
@@ -368,6 +372,7 @@ final class Smb1Files {
                         Trans2.QueryFsInformationRequest.decode(tr.parameters()));
                 case Trans2.SET_FILE_INFORMATION -> setFile(ctx, t, tr,
                         Trans2.SetFileInformationRequest.decode(tr.parameters()));
+                case 0x0D -> t2mkdir(ctx, t, tr, unicode);
                 case Trans2.SET_PATH_INFORMATION -> setPath(ctx, t, tr,
                         Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
                 default -> Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
@@ -609,4 +614,111 @@ final class Smb1Files {
         return t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
     }
 
+
+    // ---- commands the codec keeps raw
+
+    private Smb1Dispatcher.R openAndX(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
+        Smb1Command c = Smb1Command.OPEN_ANDX;
+        Smb1Legacy.OpenAndX o = Smb1Legacy.openAndX(b, unicode);
+        if (o == null || o.disposition() < 0) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        if (fids.size() >= 4096) {
+            return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c);
+        }
+        CreateRequest req = createRequest(o.name(), o.desiredAccess(), o.disposition(), 0x40, o.fileAttrs(),
+                new ShareAccess(o.shareAccess()));
+        Outcome.Done done = call(t.handler(), ctx, req);
+        if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
+            return fail(done, c);
+        }
+        int fid = newFid();
+        fids.put(fid, new Open(t, cr.fileId()));
+        return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
+    }
+
+    private Smb1Dispatcher.R queryInformation(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
+        Smb1Command c = Smb1Command.of(0x08);
+        String name = Smb1Legacy.bufferPath(b, 0, unicode);
+        if (name == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        Outcome.Done done = call(t.handler(), ctx, createRequest(name, 0x80, 1, 0, 0, ALL_SHARE));
+        if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
+            return fail(done, c);
+        }
+        call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+        int attrs = FileAttribute.toMask(cr.fileAttributes());
+        boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
+        return Smb1Dispatcher.R.ok(Smb1Legacy.queryInformationResponse(attrs == 0x80 ? 0 : attrs,
+                Smb1Legacy.utime(cr.lastWriteTime()), dir ? 0 : cr.endOfFile()));
+    }
+
+    private Smb1Dispatcher.R setInformation(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
+        Smb1Command c = Smb1Command.of(0x09);
+        byte[] w = b.words();
+        String name = Smb1Legacy.bufferPath(b, 0, unicode);
+        if (name == null || w.length != 16) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        int attrs = Smb1Legacy.u16(w, 0);
+        long when = Smb1Legacy.fileTime(Smb1Legacy.u32(w, 2));
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100, 1, 0, 0, ALL_SHARE),
+                id -> call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(),
+                        Smb1Legacy.basicInfo(attrs, when), 0, id)));
+        return done.status().value() != 0 ? fail(done, c)
+                : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
+    }
+
+    private Smb1Dispatcher.R locking(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b) {
+        Smb1Command c = Smb1Command.LOCKING_ANDX;
+        Smb1Legacy.Locking l = Smb1Legacy.locking(b);
+        if (l == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        Open o = open(t, l.fid());
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
+        }
+        if ((l.type() & Smb1Legacy.Locking.OPLOCK_RELEASE) != 0 && l.locks().isEmpty() && l.unlocks().isEmpty()) {
+            return null; // an oplock break acknowledgement has no response
+        }
+        if ((l.type() & (Smb1Legacy.Locking.CHANGE_LOCKTYPE | Smb1Legacy.Locking.CANCEL)) != 0) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
+        }
+        for (org.smbscope.codec.smb2.LockRequest.Element e : l.unlocks()) {
+            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)));
+            if (done.status().value() != 0) {
+                return fail(done, c);
+            }
+        }
+        List<org.smbscope.codec.smb2.LockRequest.Element> taken = new java.util.ArrayList<>();
+        for (org.smbscope.codec.smb2.LockRequest.Element e : l.locks()) {
+            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)));
+            if (done.status().value() != 0) {
+                for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
+                    call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(
+                            new org.smbscope.codec.smb2.LockRequest.Element(undo.offset(), undo.length(),
+                                    org.smbscope.codec.smb2.LockRequest.UNLOCK))));
+                }
+                return fail(done, c);
+            }
+            taken.add(e);
+        }
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
+    }
+
+    private Smb1Dispatcher.R t2mkdir(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr, boolean unicode) {
+        byte[] p = tr.parameters();
+        if (p.length < 4) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, tr.command());
+        }
+        String name = unicode ? new String(p, 4, (p.length - 4) & ~1, StandardCharsets.UTF_16LE)
+                : new String(p, 4, p.length - 4, StandardCharsets.ISO_8859_1);
+        int nul = name.indexOf('\0');
+        name = nul >= 0 ? name.substring(0, nul) : name;
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
+                id -> Outcome.Done.ok(null));
+        return done.status().value() != 0 ? fail(done, tr.command()) : t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
+    }
 }
