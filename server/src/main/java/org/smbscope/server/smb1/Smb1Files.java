@@ -104,6 +104,9 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x08 -> queryInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x09 -> setInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
+            case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
             default -> Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
         };
     }
@@ -111,13 +114,23 @@ final class Smb1Files {
     // ---- calls into the tree handler
 
     private static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req) {
+        return call(h, ctx, req, 30_000, NtStatus.CANCELLED);
+    }
+
+    /** A request that may go pending waits at most {@code waitMillis}; then it is cancelled and answers {@code late}. */
+    private static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req, long waitMillis, NtStatus late) {
         Outcome o = h.handle(ctx, req);
         if (o instanceof Outcome.Pending p) {
             try {
-                return p.completion().get(30, TimeUnit.SECONDS);
+                return p.completion().get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 p.cancel().run();
-                return Outcome.Done.error(NtStatus.CANCELLED, req.command());
+                try {
+                    p.completion().get(1, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // cancelled
+                }
+                return Outcome.Done.error(late, req.command());
             }
         }
         return (Outcome.Done) o;
@@ -283,7 +296,7 @@ final class Smb1Files {
             case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x1, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
-            case 0x06 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ALL_SHARE),
+            case 0x06 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ShareAccess.NONE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
             case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0, 0, ALL_SHARE),
@@ -693,8 +706,14 @@ final class Smb1Files {
             }
         }
         List<org.smbscope.codec.smb2.LockRequest.Element> taken = new java.util.ArrayList<>();
+        long wait = l.timeout() == 0xFFFFFFFFL ? 30_000 : Math.min(l.timeout(), 30_000);
         for (org.smbscope.codec.smb2.LockRequest.Element e : l.locks()) {
-            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)));
+            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
+                    wait, NtStatus.LOCK_NOT_GRANTED);
+            if (done.status().equals(NtStatus.LOCK_NOT_GRANTED) && l.timeout() == 0) {
+                // [MS-CIFS] 3.3.5.14: an immediate conflict is STATUS_FILE_LOCK_CONFLICT in SMB1
+                done = Outcome.Done.error(NtStatus.FILE_LOCK_CONFLICT, done.response().command());
+            }
             if (done.status().value() != 0) {
                 for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
                     call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(
@@ -720,5 +739,73 @@ final class Smb1Files {
         Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
                 id -> Outcome.Done.ok(null));
         return done.status().value() != 0 ? fail(done, tr.command()) : t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
+    }
+
+    /** FileNetworkOpenInformation of an open, or null. */
+    private static byte[] networkOpen(TreeHandler h, RequestContext ctx, FileId id) {
+        Outcome.Done done = call(h, ctx, QueryInfoRequest.of(InfoType.FILE, 34, id, 56));
+        return done.status().value() == 0 && done.response() instanceof QueryInfoResponse q && q.output().length >= 56
+                ? q.output() : null;
+    }
+
+    private Smb1Dispatcher.R getAttrE(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
+        Open o = open(t, Smb1Legacy.u16(raw.words(), 0));
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
+        }
+        byte[] n = networkOpen(t.handler(), ctx, o.id());
+        if (n == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
+        }
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, Smb1Info.getAttrE(n, d.svc.clock().getZone()),
+                new byte[0]));
+    }
+
+    private Smb1Dispatcher.R coreRead(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
+        byte[] w = raw.words();
+        Open o = w.length == 10 ? open(t, Smb1Legacy.u16(w, 0)) : null;
+        if (o == null) {
+            return Smb1Dispatcher.R.err(w.length == 10 ? NtStatus.INVALID_HANDLE : NtStatus.INVALID_PARAMETER, raw.command());
+        }
+        int count = Math.min(Smb1Legacy.u16(w, 2), d.clientMaxBuffer - 64);
+        Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), Smb1Legacy.u32(w, 4), Math.max(0, count)));
+        byte[] bytes = new byte[0];
+        if (done.status().value() == 0 && done.response() instanceof ReadResponse rr) {
+            ByteBuffer b = rr.data().duplicate();
+            bytes = new byte[b.remaining()];
+            b.get(bytes);
+        } else if (!done.status().equals(NtStatus.END_OF_FILE)) {
+            return fail(done, raw.command());
+        }
+        byte[] words = new WireWriter().u16le(bytes.length).bytes(new byte[8]).toByteArray();
+        byte[] data = new WireWriter().u8(1).u16le(bytes.length).bytes(bytes).toByteArray();
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, words, data));
+    }
+
+    private Smb1Dispatcher.R coreWrite(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
+        byte[] w = raw.words();
+        byte[] data = raw.data();
+        Open o = w.length == 10 ? open(t, Smb1Legacy.u16(w, 0)) : null;
+        if (o == null) {
+            return Smb1Dispatcher.R.err(w.length == 10 ? NtStatus.INVALID_HANDLE : NtStatus.INVALID_PARAMETER, raw.command());
+        }
+        int count = Smb1Legacy.u16(w, 2);
+        long offset = Smb1Legacy.u32(w, 4);
+        if (data.length < 3 || data[0] != 1 || Smb1Legacy.u16(data, 1) < count || count > data.length - 3) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
+        }
+        Outcome.Done done;
+        if (count == 0) {
+            // [MS-CIFS] 2.2.4.12: a zero-length write sets the end of file to the offset
+            done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 20, new WireWriter().u64le(offset).toByteArray(),
+                    0, o.id()));
+        } else {
+            done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 3, count).slice()));
+        }
+        if (done.status().value() != 0) {
+            return fail(done, raw.command());
+        }
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u16le(count).toByteArray(),
+                new byte[0]));
     }
 }

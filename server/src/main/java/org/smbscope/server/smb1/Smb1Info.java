@@ -41,6 +41,8 @@ final class Smb1Info {
             return new Level(level - PASSTHROUGH, UnaryOperator.identity());
         }
         return switch (level) {
+            case 1 -> new Level(34, n -> infoStandard(n, false));
+            case 2 -> new Level(34, n -> infoStandard(n, true));
             case 0x101 -> new Level(4, UnaryOperator.identity());
             case 0x102 -> new Level(5, UnaryOperator.identity());
             case 0x103 -> new Level(7, UnaryOperator.identity());
@@ -122,5 +124,52 @@ final class Smb1Info {
 
     private static long le32(byte[] b, int at) {
         return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+    }
+
+    /**
+     * SMB_INFO_STANDARD / SMB_INFO_QUERY_EA_SIZE ([MS-CIFS] 2.2.8.3.1 and 2.2.8.3.2) from FileNetworkOpenInformation:
+     * DOS dates and times (UTC, the server's zone), 32-bit sizes, 16-bit attributes.
+     */
+    static byte[] infoStandard(byte[] n, boolean eaSize) {
+        if (n.length < 56) {
+            return n;
+        }
+        WireWriter w = new WireWriter();
+        dosDateTimes(w, n, java.time.ZoneOffset.UTC, true);
+        w.u32le(Math.min(le64(n, 40), 0xFFFFFFFFL)).u32le(Math.min(le64(n, 32), 0xFFFFFFFFL)).u16le((int) (le32(n, 48) & 0x37));
+        if (eaSize) {
+            w.u32le(0);
+        }
+        return w.toByteArray();
+    }
+
+    /** SMB_COM_QUERY_INFORMATION2 response words ([MS-CIFS] 2.2.4.31.2) from FileNetworkOpenInformation. */
+    static byte[] getAttrE(byte[] n, java.time.ZoneId zone) {
+        WireWriter w = new WireWriter();
+        dosDateTimes(w, n, zone, true);
+        w.u32le(Math.min(le64(n, 40), 0xFFFFFFFFL)).u32le(Math.min(le64(n, 32), 0xFFFFFFFFL)).u16le((int) (le32(n, 48) & 0x37));
+        return w.toByteArray();
+    }
+
+    /** Creation, last access, last write as SMB_DATE + SMB_TIME pairs ([MS-CIFS] 2.2.1.4.1). */
+    private static void dosDateTimes(WireWriter w, byte[] n, java.time.ZoneId zone, boolean dateFirst) {
+        for (int at : new int[] {0, 8, 16}) {
+            long ft = le64(n, at);
+            int date = 0;
+            int time = 0;
+            if (ft != 0) {
+                java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(
+                        new org.smbscope.codec.dtyp.FileTime(ft).toInstant(), zone);
+                if (t.getYear() >= 1980 && t.getYear() <= 2107) {
+                    date = (t.getYear() - 1980) << 9 | t.getMonthValue() << 5 | t.getDayOfMonth();
+                    time = t.getHour() << 11 | t.getMinute() << 5 | t.getSecond() / 2;
+                }
+            }
+            if (dateFirst) {
+                w.u16le(date).u16le(time);
+            } else {
+                w.u16le(time).u16le(date);
+            }
+        }
     }
 }
