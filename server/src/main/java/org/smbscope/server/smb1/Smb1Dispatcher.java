@@ -32,6 +32,8 @@ import org.smbscope.codec.smb1.Smb1Message;
 import org.smbscope.codec.smb1.Smb1Messages;
 import org.smbscope.codec.smb1.Smb1Packet;
 import org.smbscope.codec.smb1.Smb1Signer;
+import org.smbscope.codec.smb1.TransactionRequest;
+import org.smbscope.codec.smb1.TransactionSecondaryRequest;
 import org.smbscope.codec.smb1.TreeConnectAndXRequest;
 import org.smbscope.codec.smb1.TreeConnectAndXResponse;
 import org.smbscope.codec.spnego.NegState;
@@ -127,6 +129,7 @@ final class Smb1Dispatcher {
     private byte[] macKey;
     private long sequence;
     final Smb1Files files;
+    private final Smb1Transactions transactions = new Smb1Transactions();
 
     Smb1Dispatcher(Smb1Services svc, String peer) {
         this.svc = svc;
@@ -155,10 +158,14 @@ final class Smb1Dispatcher {
             throw new Drop("a response sent to the server");
         }
         boolean cancel = h.command().equals(Smb1Command.NT_CANCEL);
+        // requests without a response take one sequence number ([MS-CIFS] 3.2.4.1.1): NT_CANCEL, secondaries
+        boolean oneWay = cancel || h.command().equals(Smb1Command.TRANSACTION_SECONDARY)
+                || h.command().equals(Smb1Command.TRANSACTION2_SECONDARY)
+                || h.command().equals(Smb1Command.NT_TRANSACT_SECONDARY);
         long responseSeq = 0;
         if (macKey != null) {
             long seq = sequence;
-            sequence += cancel ? 1 : 2;
+            sequence += oneWay ? 1 : 2;
             if (!Smb1Signer.verify(macKey, frame, seq)) {
                 throw new Drop("bad signature on " + h.command().name() + " (sequence " + seq + ")");
             }
@@ -180,6 +187,20 @@ final class Smb1Dispatcher {
                 m = Smb1Messages.decode(h, b);
             } catch (Smb1DecodeException e) {
                 throw new Drop("bad " + b.command().name() + ": " + e.getMessage());
+            }
+            if (m instanceof TransactionRequest tr && p.blocks().size() == 1
+                    && (tr.totalParameterCount() > tr.parameters().length || tr.totalDataCount() > tr.data().length)) {
+                m = transactions.primary(h, tr);
+                if (m == null) {
+                    // the interim response: send the rest ([MS-CIFS] 3.3.5.57)
+                    out.add(new Smb1EmptyMessage(tr.command(), true));
+                    break;
+                }
+            } else if (m instanceof TransactionSecondaryRequest sec) {
+                m = transactions.secondary(h, sec);
+                if (m == null) {
+                    return List.of();
+                }
             }
             R r = handle(m, b, ids);
             if (r == null) {
@@ -488,6 +509,10 @@ final class Smb1Dispatcher {
             return R.err(NtStatus.BAD_NETWORK_NAME, req.command());
         }
         boolean ipc = name.equalsIgnoreCase("IPC$");
+        String service = req.service() == null ? "?????" : req.service();
+        if (!service.equals(TreeConnectAndXRequest.ANY_SERVICE) && !service.equalsIgnoreCase(ipc ? "IPC" : "A:")) {
+            return R.err(NtStatus.BAD_DEVICE_TYPE, req.command());
+        }
         TreeHandler handler;
         String shareName;
         boolean readOnly = false;

@@ -64,12 +64,13 @@ import org.smbscope.server.tree.TreeHandler;
  * turned back into the SMB1 response. 16-bit FIDs and search ids map to the handler's FileIds.
  */
 final class Smb1Files {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Smb1Files.class);
     private static final int MAX_IO = 16 * 1024 * 1024;
     private static final ShareAccess ALL_SHARE = new ShareAccess(7);
     private static final int FIND_CLOSE_AFTER_REQUEST = 0x01;
     private static final int FIND_CLOSE_AT_EOS = 0x02;
 
-    record Open(Smb1Dispatcher.Tree tree, FileId id) {
+    record Open(Smb1Dispatcher.Tree tree, FileId id, String name) {
     }
 
     record Search(Smb1Dispatcher.Tree tree, FileId id, int level) {
@@ -79,6 +80,8 @@ final class Smb1Files {
     private final Map<Integer, Open> fids = new HashMap<>();
     private final Map<Integer, Search> searches = new HashMap<>();
     private int nextFid = 1;
+    private int lastFailedFid = -1;
+    private long lastFailedOffset = -1;
     private int nextSid = 1;
 
     Smb1Files(Smb1Dispatcher d) {
@@ -107,7 +110,10 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
-            default -> Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
+            default -> {
+                LOG.warn("SMB1 {} from {} not implemented", m.command().name(), d.peer);
+                yield Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
+            }
         };
     }
 
@@ -176,20 +182,27 @@ final class Smb1Files {
     // ---- NT_CREATE_ANDX, READ_ANDX, WRITE_ANDX, CLOSE, FLUSH
 
     private Smb1Dispatcher.R create(RequestContext ctx, Smb1Dispatcher.Tree t, NtCreateAndXRequest c) {
+        String name = c.fileName();
         if (c.rootDirectoryFid() != 0) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c.command());
+            // relative to an open directory ([MS-CIFS] 2.2.4.64.1 RootDirectoryFID)
+            Open root = open(t, (int) c.rootDirectoryFid());
+            if (root == null || c.rootDirectoryFid() > 0xFFFF) {
+                return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c.command());
+            }
+            String rel = shareRelative(name);
+            name = root.name().isEmpty() ? rel : rel.isEmpty() ? root.name() : root.name() + "\\" + rel;
         }
         if (fids.size() >= 4096) {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c.command());
         }
-        CreateRequest req = createRequest(c.fileName(), (int) c.desiredAccess(), (int) c.createDisposition(),
+        CreateRequest req = createRequest(name, (int) c.desiredAccess(), (int) c.createDisposition(),
                 (int) c.createOptions(), (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
         Outcome.Done done = call(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c.command());
         }
         int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId()));
+        fids.put(fid, new Open(t, cr.fileId(), req.name()));
         int attrs = FileAttribute.toMask(cr.fileAttributes());
         boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
         return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(0, fid, cr.createAction().value(), cr.creationTime().value(),
@@ -224,6 +237,10 @@ final class Smb1Files {
         }
         int len = (int) Math.min(count, MAX_IO);
         Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), r.offset(), len));
+        if (done.status().equals(NtStatus.END_OF_FILE) && !t.ipc()) {
+            // SMB1 reads at or past the end succeed with no data ([MS-CIFS] 3.3.5.36)
+            return Smb1Dispatcher.R.ok(new ReadAndXResponse(0xFFFF, new byte[0]));
+        }
         boolean overflow = done.status().equals(NtStatus.BUFFER_OVERFLOW);
         if ((done.status().value() != 0 && !overflow) || !(done.response() instanceof ReadResponse rr)) {
             return fail(done, r.command());
@@ -296,9 +313,7 @@ final class Smb1Files {
             case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x1, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
-            case 0x06 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ShareAccess.NONE),
-                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
-                            new byte[] {1}, 0, id)));
+            case 0x06 -> done = delete(h, ctx, p);
             case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
                             renameInfo(shareRelative(p.newPath()), false), 0, id)));
@@ -646,7 +661,7 @@ final class Smb1Files {
             return fail(done, c);
         }
         int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId()));
+        fids.put(fid, new Open(t, cr.fileId(), req.name()));
         return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
     }
 
@@ -710,9 +725,15 @@ final class Smb1Files {
         for (org.smbscope.codec.smb2.LockRequest.Element e : l.locks()) {
             Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
                     wait, NtStatus.LOCK_NOT_GRANTED);
-            if (done.status().equals(NtStatus.LOCK_NOT_GRANTED) && l.timeout() == 0) {
-                // [MS-CIFS] 3.3.5.14: an immediate conflict is STATUS_FILE_LOCK_CONFLICT in SMB1
-                done = Outcome.Done.error(NtStatus.FILE_LOCK_CONFLICT, done.response().command());
+            if (done.status().equals(NtStatus.LOCK_NOT_GRANTED) || done.status().equals(NtStatus.FILE_LOCK_CONFLICT)) {
+                // Windows: a failed lock is LOCK_NOT_GRANTED, the same lock failing again (or one at 0xEF000000 and
+                // above) FILE_LOCK_CONFLICT
+                boolean again = l.fid() == lastFailedFid && e.offset() == lastFailedOffset;
+                NtStatus st = l.timeout() != 0 || again || e.offset() >= 0xEF000000L ? NtStatus.FILE_LOCK_CONFLICT
+                        : NtStatus.LOCK_NOT_GRANTED;
+                lastFailedFid = l.fid();
+                lastFailedOffset = e.offset();
+                done = Outcome.Done.error(st, done.response().command());
             }
             if (done.status().value() != 0) {
                 for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
@@ -807,5 +828,26 @@ final class Smb1Files {
         }
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u16le(count).toByteArray(),
                 new byte[0]));
+    }
+
+    /**
+     * SMB_COM_DELETE ([MS-CIFS] 2.2.4.7): opened for DELETE with no sharing (an open file cannot go), a hidden or
+     * system file only when SearchAttributes include it (else STATUS_NO_SUCH_FILE), then delete on close.
+     */
+    private static Outcome.Done delete(TreeHandler h, RequestContext ctx, PathRequest p) {
+        Outcome.Done opened = call(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ShareAccess.NONE));
+        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
+            return opened;
+        }
+        int attrs = FileAttribute.toMask(cr.fileAttributes());
+        Outcome.Done r;
+        if ((attrs & ~p.searchAttributes() & 0x6) != 0) {
+            r = Outcome.Done.error(NtStatus.NO_SUCH_FILE, cr.command());
+        } else {
+            r = call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(), new byte[] {1}, 0,
+                    cr.fileId()));
+        }
+        call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+        return r;
     }
 }
