@@ -42,7 +42,9 @@ import org.smbscope.codec.spnego.NtlmSpnegoAcceptor;
 import org.smbscope.codec.spnego.SpnegoDecodeException;
 import org.smbscope.codec.ntlm.NtlmDecodeException;
 import org.smbscope.codec.status.NtStatus;
+import org.smbscope.codec.ntlm.NtlmV2Response;
 import org.smbscope.server.auth.SmbPasswdEntry;
+import org.smbscope.server.auth.SpnTargetValidation;
 import org.smbscope.server.config.NtlmAuthPolicy;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.ShareConfig;
@@ -105,6 +107,7 @@ final class Smb1Dispatcher {
         String user = "";
         boolean guest;
         Object auth;
+        NtlmServerContext ntlm;
         final Map<Integer, Tree> trees = new ConcurrentHashMap<>();
 
         Session(int uid) {
@@ -129,6 +132,7 @@ final class Smb1Dispatcher {
     private byte[] macKey;
     private long sequence;
     final Smb1Files files;
+    private final SpnTargetValidation spn;
     private final Smb1Transactions transactions = new Smb1Transactions();
 
     Smb1Dispatcher(Smb1Services svc, String peer) {
@@ -136,6 +140,18 @@ final class Smb1Dispatcher {
         this.peer = peer;
         this.config = svc.config();
         this.files = new Smb1Files(this);
+        List<java.net.InetAddress> addrs = new ArrayList<>();
+        for (String iface : config.interfaces()) {
+            String a = iface.contains("/") ? iface.substring(0, iface.indexOf('/')) : iface;
+            try {
+                if (a.matches("[0-9.]+") || a.contains(":")) {
+                    addrs.add(java.net.InetAddress.getByName(a));
+                }
+            } catch (java.net.UnknownHostException ignored) {
+                // not an address
+            }
+        }
+        this.spn = SpnTargetValidation.of(config, List.of(), addrs);
     }
 
     /** A status made of a DOS error class (low byte) and code (high word), as Samba's NT_STATUS_DOS values are. */
@@ -348,6 +364,7 @@ final class Smb1Dispatcher {
         try {
             if (s.auth == null) {
                 NtlmServerContext ctx = ntlmContext();
+                s.ntlm = ctx;
                 boolean raw = token.length >= 8 && Arrays.equals(token, 0, 8, NTLMSSP, 0, 8);
                 s.auth = raw ? ctx : new NtlmSpnegoAcceptor(ctx);
             }
@@ -384,6 +401,13 @@ final class Smb1Dispatcher {
                 Optional<SmbPasswdEntry> e = Smb1Accounts.load(config.passdbPath()).entry(ok.user());
                 if (e.isPresent() && e.get().disabled()) {
                     return fail(s, NtStatus.ACCOUNT_DISABLED, req.command());
+                }
+                SpnTargetValidation.Verdict v = s.ntlm == null || s.ntlm.authenticateMessage() == null
+                        ? spn.checkTargetName(Optional.empty(), false, "no AUTHENTICATE message")
+                        : spn.check(s.ntlm.authenticateMessage());
+                if (!v.accepted()) {
+                    LOG.debug("session setup from {}: {}", peer, v.reason());
+                    return fail(s, v.status(), req.command());
                 }
                 s.user = e.map(SmbPasswdEntry::user).orElse(ok.user());
                 key = ok.sessionKey();
@@ -445,6 +469,17 @@ final class Smb1Dispatcher {
         }
         if (e.get().disabled()) {
             return fail(s, NtStatus.ACCOUNT_DISABLED, req.command());
+        }
+        SpnTargetValidation.Verdict verdict;
+        try {
+            verdict = nt.length > 24 ? spn.check(NtlmV2Response.decode(nt).avPairs())
+                    : spn.checkTargetName(Optional.empty(), false, "an NTLMv1/LM response, which carries no target name");
+        } catch (NtlmDecodeException ex) {
+            verdict = spn.checkTargetName(Optional.empty(), false, "an NTLMv2 response whose AV pairs cannot be read");
+        }
+        if (!verdict.accepted()) {
+            LOG.debug("session setup (non-extended) from {}: {}", peer, verdict.reason());
+            return fail(s, verdict.status(), req.command());
         }
         LOG.debug("session setup (non-extended) from {}: {} by {}", peer, user, v.kind());
         s.user = e.get().user();

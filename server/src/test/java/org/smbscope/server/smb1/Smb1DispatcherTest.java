@@ -45,9 +45,13 @@ class Smb1DispatcherTest {
     }
 
     private static SessionSetupAndXRequest ntlmv2Setup(byte[] challenge, String password) {
+        return ntlmv2Setup(challenge, password, new byte[4]);
+    }
+
+    private static SessionSetupAndXRequest ntlmv2Setup(byte[] challenge, String password, byte[] avPairs) {
         byte[] key = NtlmCrypto.ntowfv2(PasswordHashes.nt(password), "alice", "OLDWG");
         byte[] cc = {1, 2, 3, 4, 5, 6, 7, 8};
-        byte[] nt = NtlmCrypto.ntlmv2Response(key, challenge, cc, 0x01DC_0000_0000_0000L, new byte[4]);
+        byte[] nt = NtlmCrypto.ntlmv2Response(key, challenge, cc, 0x01DC_0000_0000_0000L, avPairs);
         byte[] lm = NtlmCrypto.lmv2Response(key, challenge, cc);
         return SessionSetupAndXRequest.ntlm012(65535, 50, 0, 0, new Capabilities(Capabilities.UNICODE
                 | Capabilities.NT_SMBS | Capabilities.STATUS32), lm, nt, "alice", "OLDWG", "Unix", "test");
@@ -191,5 +195,46 @@ class Smb1DispatcherTest {
         ServerConfig nt1Only = Smb1TestPeer.config(dir, "server max protocol = NT1");
         assertThat(Smb1Connection.takesOver(nt1Only, multi)).isTrue();
         assertThat(Smb1Connection.takesOver(nt1, new byte[] {(byte) 0xFE, 'S', 'M', 'B'})).isFalse();
+    }
+
+    @Test
+    void spnTargetValidationRequiredRefusesAnAddressTarget() throws Exception {
+        Smb1Dispatcher d = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, "server spn target name validation = required"));
+        NegotiateResponse n = negotiate(d, UNICODE_NT);
+        byte[] pairs = new org.smbscope.codec.ntlm.TargetInfo(List.of(org.smbscope.codec.ntlm.AvPair.text(
+                org.smbscope.codec.ntlm.AvId.MSV_AV_TARGET_NAME, "cifs/10.9.9.9"))).encode();
+        byte[] refused = only(d.onFrame(request(UNICODE_NT, 0, 0, List.of(ntlmv2Setup(n.challenge(), "Passw0rd!", pairs)))));
+        assertThat(Smb1Packet.decode(refused).header().ntStatusValue()).isEqualTo(NtStatus.ACCESS_DENIED);
+        byte[] ours = new org.smbscope.codec.ntlm.TargetInfo(List.of(org.smbscope.codec.ntlm.AvPair.text(
+                org.smbscope.codec.ntlm.AvId.MSV_AV_TARGET_NAME, "cifs/OLDHOST"))).encode();
+        byte[] ok = only(d.onFrame(request(UNICODE_NT, 0, 0, List.of(ntlmv2Setup(n.challenge(), "Passw0rd!", ours)))));
+        assertThat(Smb1Packet.decode(ok).header().status()).isZero();
+    }
+
+    @Test
+    void secondaryTransactionsAreReassembled() throws Exception {
+        Smb1Dispatcher d = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, ""));
+        NegotiateResponse n = negotiate(d, UNICODE_NT);
+        byte[] setup = only(d.onFrame(request(UNICODE_NT, 0, 0, List.of(ntlmv2Setup(n.challenge(), "Passw0rd!"),
+                new TreeConnectAndXRequest(0, new byte[1], "\\\\OLDHOST\\IPC$", "?????")))));
+        Smb1Packet sp = Smb1Packet.decode(setup);
+        int uid = sp.header().uid();
+        int tid = sp.header().tid();
+        // RAP NetServerGetInfo level 1 ("WrLh" "B16BBDz"), parameters sent in two pieces
+        byte[] params = new org.smbscope.codec.rap.RapRequest.NetServerGetInfo(1, 4096).encode();
+        byte[] first = java.util.Arrays.copyOf(params, 5);
+        byte[] rest = java.util.Arrays.copyOfRange(params, 5, params.length);
+        org.smbscope.codec.smb1.TransactionRequest primary = new org.smbscope.codec.smb1.TransactionRequest(
+                org.smbscope.codec.smb1.Smb1Command.TRANSACTION, "\\PIPE\\LANMAN", params.length, 0, 8, 4096, 0, 0, 0,
+                new int[0], first, new byte[0]);
+        byte[] interim = only(d.onFrame(request(UNICODE_NT, uid, tid, List.of(primary))));
+        assertThat(Smb1Packet.decode(interim).first().wordCount()).isZero();
+        org.smbscope.codec.smb1.TransactionSecondaryRequest sec = new org.smbscope.codec.smb1.TransactionSecondaryRequest(
+                org.smbscope.codec.smb1.Smb1Command.TRANSACTION_SECONDARY, params.length, 0, 5, 0, 0, rest, new byte[0]);
+        byte[] reply = only(d.onFrame(request(UNICODE_NT, uid, tid, List.of(sec))));
+        org.smbscope.codec.smb1.TransactionResponse tr = (org.smbscope.codec.smb1.TransactionResponse) Smb1Messages.decode(reply).get(0);
+        org.smbscope.codec.rap.RapResponse.NetServerGetInfo info = org.smbscope.codec.rap.RapResponse.NetServerGetInfo.decode(
+                tr.parameters(), tr.data());
+        assertThat(info.info().name()).isEqualTo("OLDHOST");
     }
 }
