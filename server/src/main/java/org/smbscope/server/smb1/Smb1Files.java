@@ -110,6 +110,8 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x0E -> createTemporary(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x2C -> writeAndClose(ctx, t, raw);
             default -> {
                 LOG.warn("SMB1 {} from {} not implemented", m.command().name(), d.peer);
                 yield Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
@@ -849,5 +851,67 @@ final class Smb1Files {
         }
         call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
         return r;
+    }
+
+    /**
+     * SMB_COM_CREATE_TEMPORARY ([MS-CIFS] 2.2.4.15): a new file with a unique name in the directory; the response
+     * names it (OEM, without the directory, as Windows and Samba answer).
+     */
+    private Smb1Dispatcher.R createTemporary(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
+        Smb1Command c = Smb1Command.of(0x0E);
+        String dir = Smb1Legacy.bufferPath(b, 0, unicode);
+        if (dir == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        String base = shareRelative(dir);
+        for (int attempt = 0; attempt < 16; attempt++) {
+            byte[] r = d.svc.randomBytes(3);
+            String name = String.format("TMP%05X", (r[0] & 0xFF) | (r[1] & 0xFF) << 8 | (r[2] & 0x0F) << 16);
+            CreateRequest req = createRequest(base.isEmpty() ? name : base + "\\" + name, 0x0012019F, 2, 0x40, 0x20,
+                    ALL_SHARE);
+            Outcome.Done done = call(t.handler(), ctx, req);
+            if (done.status().equals(NtStatus.OBJECT_NAME_COLLISION)) {
+                continue;
+            }
+            if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
+                return fail(done, c);
+            }
+            int fid = newFid();
+            fids.put(fid, new Open(t, cr.fileId(), req.name()));
+            byte[] data = new WireWriter().u8(4).bytes(name.getBytes(StandardCharsets.US_ASCII)).u8(0).toByteArray();
+            return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(fid).toByteArray(), data));
+        }
+        return Smb1Dispatcher.R.err(NtStatus.OBJECT_NAME_COLLISION, c);
+    }
+
+    /** SMB_COM_WRITE_AND_CLOSE ([MS-CIFS] 2.2.4.40): a write, then the close. */
+    private Smb1Dispatcher.R writeAndClose(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
+        byte[] w = raw.words();
+        byte[] data = raw.data();
+        Smb1Command c = raw.command();
+        if (w.length != 12 && w.length != 24) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        int fid = Smb1Legacy.u16(w, 0);
+        Open o = open(t, fid);
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
+        }
+        int count = Smb1Legacy.u16(w, 2);
+        long offset = Smb1Legacy.u32(w, 4);
+        if (data.length < 1 + count) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        Outcome.Done done = count == 0 ? Outcome.Done.ok(null)
+                : call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
+        fids.remove(fid);
+        Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
+        if (done.status().value() != 0) {
+            return fail(done, c);
+        }
+        if (closed.status().value() != 0) {
+            return fail(closed, c);
+        }
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(), new byte[0]));
     }
 }

@@ -50,16 +50,7 @@ final class Smb1Lanman {
             }
             case RapRequest.NetServerGetInfo g -> new RapResponse.NetServerGetInfo(0, 0, 0, self(c));
             case RapRequest.NetServerEnum2 e -> {
-                List<ServerInfo1> all = browseList(d, c, e.serverType().value());
-                long mask = e.serverType().value();
-                boolean domains = (mask & ServerType.DOMAIN_ENUM) != 0 && mask != ServerType.ALL;
-                List<ServerInfo1> out = new ArrayList<>();
-                for (ServerInfo1 s : all) {
-                    boolean domain = (s.type().value() & ServerType.DOMAIN_ENUM) != 0;
-                    if (domain == domains && (domains || (s.type().value() & mask) != 0)) {
-                        out.add(s);
-                    }
-                }
+                List<ServerInfo1> out = browseList(d, c, e.serverType().value());
                 yield new RapResponse.NetServerEnum2(0, 0, out, out.size());
             }
             case RapRequest.Other o -> null;
@@ -79,14 +70,19 @@ final class Smb1Lanman {
         return "smbscope";
     }
 
+    /** The browse list's answer for {@code mask}, else this server and its workgroup filtered as NetServerEnum2 does. */
     private static List<ServerInfo1> browseList(Smb1Dispatcher d, ServerConfig c, long mask) {
         if (d.svc.browseList() != null) {
-            List<ServerInfo1> l = d.svc.browseList().get();
+            List<ServerInfo1> l = d.svc.browseList().apply(mask);
             if (l != null && !l.isEmpty()) {
                 return l;
             }
         }
-        return List.of(self(c), new ServerInfo1(c.workgroup(), 0, 0,
-                new ServerType(ServerType.DOMAIN_ENUM | ServerType.NT), c.netbiosName()));
+        boolean domains = (mask & ServerType.DOMAIN_ENUM) != 0 && mask != ServerType.ALL;
+        if (domains) {
+            return List.of(new ServerInfo1(c.workgroup(), 0, 0, new ServerType(ServerType.DOMAIN_ENUM | ServerType.NT),
+                    c.netbiosName()));
+        }
+        return (OUR_TYPE & mask) != 0 ? List.of(self(c)) : List.of();
     }
 }

@@ -12,11 +12,11 @@ import org.smbscope.server.tree.TreeHandler;
 
 /**
  * What the SMB1 server needs of the server it runs in: the configuration, the share handlers (the same as
- * SMB2's), the server GUID, clock and randomness, and the browse list for NetServerEnum2 (null: only ourselves
- * and our workgroup).
+ * SMB2's), the server GUID, clock and randomness, and the browse list for NetServerEnum2 by server type mask, as
+ * {@code server.browse.BrowseList#serverInfo1} answers it (null, or an empty answer: only ourselves and our workgroup).
  */
 public record Smb1Services(ServerConfig config, TreeHandlerFactory disks, Supplier<TreeHandler> ipc, byte[] serverGuid,
-        Clock clock, RandomGenerator random, Supplier<List<ServerInfo1>> browseList) {
+        Clock clock, RandomGenerator random, java.util.function.LongFunction<List<ServerInfo1>> browseList) {
     public Smb1Services {
         Objects.requireNonNull(config);
         Objects.requireNonNull(disks);
