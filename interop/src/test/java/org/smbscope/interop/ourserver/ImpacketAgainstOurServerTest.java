@@ -54,4 +54,18 @@ class ImpacketAgainstOurServerTest {
         assertThat(r.stdout()).as(r.output()).contains("share").contains("IPC$").doesNotContain("secret")
                 .doesNotContain("SessionError");
     }
+
+    @Test
+    void putsListsAndGetsAFile() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("imp-local"));
+        byte[] data = new byte[300_000];
+        new java.util.Random(7).nextBytes(data);
+        Files.write(local.resolve("up.bin"), data);
+        Path back = Files.createDirectories(dir.resolve("imp-back"));
+        ProcessResult r = impacket("use share\nlcd " + local + "\nput up.bin\nls\nlcd " + back + "\nget up.bin\nrm up.bin\nexit\n");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.stdout()).as(r.output()).contains("up.bin").doesNotContain("SessionError");
+        assertThat(Files.readAllBytes(back.resolve("up.bin"))).isEqualTo(data);
+        assertThat(server.share.resolve("up.bin")).doesNotExist();
+    }
 }

@@ -28,7 +28,7 @@ final class CloseCommand {
         FileFacts facts = null;
         if (post) {
             try {
-                facts = FileFacts.read(o.path(), share.dos, share.xattr);
+                facts = share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key, o.path());
             } catch (IOException e) {
                 facts = null;
             }
@@ -65,6 +65,7 @@ final class CloseCommand {
                 CreateCommand.close(o.channel);
                 try {
                     share.files.security.forget(o.path());
+                    share.files.sparse.forget(o.state.key);
                     Files.delete(o.path());
                     deleted = o.path();
                 } catch (IOException e) {

@@ -154,6 +154,7 @@ final class CreateCommand {
                     if (overwrite) {
                         try {
                             ch.truncate(0);
+                            share.files.sparse.truncated(state(p).key, 0);
                         } catch (IOException e) {
                             close(ch);
                             throw new Failure(IoStatus.of(e));

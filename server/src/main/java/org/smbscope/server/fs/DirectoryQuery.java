@@ -124,7 +124,7 @@ final class DirectoryQuery {
         }
         FileFacts f;
         try {
-            f = FileFacts.read(p, share.dos, share.xattr);
+            f = share.sparse(FileFacts.read(p, share.dos, share.xattr), null, p);
         } catch (IOException e) {
             return null;
         }

@@ -29,8 +29,9 @@ import org.smbscope.server.tree.RequestContext;
  * not fit is STATUS_BUFFER_TOO_SMALL with the needed size.
  */
 final class InfoQuery {
-    /** FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS. */
-    static final int FS_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x8;
+    /** FILE_CASE_SENSITIVE_SEARCH | FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS
+     * | FILE_SUPPORTS_SPARSE_FILES. */
+    static final int FS_ATTRIBUTES = 0x1 | 0x2 | 0x4 | 0x8 | 0x40;
     static final int FILE_READ_ONLY_VOLUME = 0x80000;
     static final int FILE_DEVICE_DISK = 0x7;
     static final int FILE_DEVICE_IS_MOUNTED = 0x20;
@@ -48,6 +49,10 @@ final class InfoQuery {
         Open o = share.open(r.fileId());
         int max = Math.min(r.outputBufferLength(), ctx.maxTransactSize());
         if (r.infoType().equals(InfoType.FILE)) {
+            if (r.infoClass() == 48 && !ctx.dialect().equals(org.smbscope.codec.smb2.Smb2Dialect.SMB_3_1_1)) {
+                // 3.3.5.20.1: FileNormalizedNameInformation is for 3.1.1 connections only
+                throw new Failure(NtStatus.NOT_SUPPORTED);
+            }
             return fit(file(o, r.infoClass()), minimumFile(r.infoClass()), max);
         }
         if (r.infoType().equals(InfoType.FILESYSTEM)) {
@@ -91,6 +96,7 @@ final class InfoQuery {
             case 4 -> 40;
             case 5 -> 24;
             case 6, 14, 21 -> 8;
+            case 59 -> 24;
             case 7, 8, 16, 17, 9, 48 -> 4;
             case 18 -> 104;
             case 22 -> 32;
@@ -152,11 +158,16 @@ final class InfoQuery {
                     f.changeTime(), f.allocationSize(), f.endOfFile(), f.attributes());
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);
             case 48 -> new FileInformation.Name(name);
-            case 28 -> null;
+            case 28, 59 -> null;
             case 15 -> throw new Failure(o.has(Access.READ_EA) ? NO_EAS_ON_FILE : NtStatus.ACCESS_DENIED);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         };
         WireWriter w = new WireWriter();
+        if (info == null && c == 59) {
+            // 2.4.21 FileIdInformation: VolumeSerialNumber (8) and a 128-bit FileId
+            w.u64le(share.paths.root().toString().hashCode() & 0xFFFFFFFFL).u64le(f.indexNumber()).u64le(0);
+            return w.toByteArray();
+        }
         if (info == null) {
             // 2.4.9 FileCompressionInformation: uncompressed
             w.u64le(f.endOfFile()).u16le(0).u8(0).u8(0).u8(0).zeros(3);

@@ -173,6 +173,7 @@ final class InfoSet {
             long now = o.channel.size();
             if (size < now) {
                 o.channel.truncate(size);
+                share.files.sparse.truncated(o.state.key, size);
             } else if (endOfFile && size > now) {
                 o.channel.write(ByteBuffer.allocate(1), size - 1);
             }

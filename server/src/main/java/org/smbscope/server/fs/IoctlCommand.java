@@ -13,12 +13,90 @@ import org.smbscope.codec.wire.WireWriter;
  */
 final class IoctlCommand {
     static final int FSCTL_GET_COMPRESSION = 0x9003C;
+    static final int FSCTL_SET_SPARSE = 0x900C4;
+    static final int FSCTL_QUERY_ALLOCATED_RANGES = 0x940CF;
+    static final int FSCTL_SET_ZERO_DATA = 0x980C8;
     static final int FSCTL_CREATE_OR_GET_OBJECT_ID = 0x900C0;
     static final int FSCTL_GET_OBJECT_ID = 0x9009C;
     static final int FSCTL_SET_COMPRESSION = 0x9C040;
 
     private final Share share;
     private final ServerSideCopy copy;
+
+    /** FSCTL_SET_SPARSE, FSCTL_QUERY_ALLOCATED_RANGES and FSCTL_SET_ZERO_DATA ({@link SparseFiles}). */
+    private org.smbscope.server.tree.Outcome.Done sparse(IoctlRequest r, Open o) throws Failure {
+        int code = r.ctlCode().value();
+        byte[] in = r.input();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(in).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (o.directory) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        SparseFiles sparse = share.files.sparse;
+        try {
+            if (code == FSCTL_SET_SPARSE) {
+                if (share.readOnly || (o.granted & (Access.WRITE_DATA | Access.WRITE_ATTRIBUTES | Access.APPEND_DATA)) == 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                boolean on = in.length == 0 || in[0] != 0;
+                sparse.set(o.state.key, on, java.nio.file.Files.size(o.path()));
+                return done(new IoctlResponse(r.ctlCode(), o.fileId(), new byte[0], new byte[0], 0));
+            }
+            if (code == FSCTL_SET_ZERO_DATA) {
+                if (in.length < 16) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+                if (share.readOnly || !o.has(Access.WRITE_DATA) || o.channel == null) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                long from = b.getLong(0);
+                long beyond = b.getLong(8);
+                if (from < 0 || beyond < 0 || from > beyond) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+                long size = o.channel.size();
+                long end = Math.min(beyond, size);
+                if (from < end) {
+                    if (!o.state.locks.canWrite(o, from, end - from)) {
+                        throw new Failure(NtStatus.FILE_LOCK_CONFLICT);
+                    }
+                    java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate((int) Math.min(end - from, 1 << 20));
+                    for (long at = from; at < end;) {
+                        zeros.clear().limit((int) Math.min(zeros.capacity(), end - at));
+                        at += o.channel.write(zeros, at);
+                    }
+                }
+                sparse.zeroed(o.state.key, from, beyond, size);
+                return done(new IoctlResponse(r.ctlCode(), o.fileId(), new byte[0], new byte[0], 0));
+            }
+            // FSCTL_QUERY_ALLOCATED_RANGES: FILE_ALLOCATED_RANGE_BUFFER in, an array of them out
+            if (in.length < 16) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            if (!Access.readsData(o.granted) || o.channel == null) {
+                throw new Failure(NtStatus.ACCESS_DENIED);
+            }
+            long offset = b.getLong(0);
+            long length = b.getLong(8);
+            if (offset < 0 || length < 0) {
+                throw new Failure(NtStatus.INVALID_PARAMETER);
+            }
+            java.util.List<long[]> ranges = sparse.allocated(o.state.key, offset, length, o.channel.size());
+            int fit = Math.min(ranges.size(), Math.max(0, r.maxOutputResponse()) / 16);
+            if (fit == 0 && !ranges.isEmpty()) {
+                throw new Failure(NtStatus.BUFFER_TOO_SMALL);
+            }
+            WireWriter w = new WireWriter();
+            for (int i = 0; i < fit; i++) {
+                w.u64le(ranges.get(i)[0]).u64le(ranges.get(i)[1]);
+            }
+            IoctlResponse out = new IoctlResponse(r.ctlCode(), o.fileId(), new byte[0], w.toByteArray(), 0);
+            return fit < ranges.size() ? new org.smbscope.server.tree.Outcome.Done(NtStatus.BUFFER_OVERFLOW, out)
+                    : done(out);
+        } catch (java.io.IOException e) {
+            throw new Failure(IoStatus.of(e));
+        }
+    }
+
 
     IoctlCommand(Share share) {
         this.share = share;
@@ -33,7 +111,16 @@ final class IoctlCommand {
             }
             return copy.copy(r, share.open(r.fileId()));
         }
+        int v = r.ctlCode().value();
+        if ((v == FSCTL_SET_SPARSE || v == FSCTL_QUERY_ALLOCATED_RANGES || v == FSCTL_SET_ZERO_DATA)
+                && (r.flags() & IoctlRequest.IS_FSCTL) != 0) {
+            return sparse(r, share.open(r.fileId()));
+        }
         return org.smbscope.server.tree.Outcome.Done.ok(fsctl(ctx, r));
+    }
+
+    private static org.smbscope.server.tree.Outcome.Done done(IoctlResponse r) {
+        return org.smbscope.server.tree.Outcome.Done.ok(r);
     }
 
     private IoctlResponse fsctl(org.smbscope.server.tree.RequestContext ctx, IoctlRequest r) throws Failure {

@@ -25,6 +25,7 @@ public final class OpenFiles {
     final ReentrantLock lock = new ReentrantLock();
     final NotifyRegistry notify = new NotifyRegistry();
     final SecurityStore security = new SecurityStore();
+    final SparseFiles sparse = new SparseFiles();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
@@ -68,6 +69,15 @@ public final class OpenFiles {
             return true;
         }
         return false;
+    }
+
+    /** The key of the existing file {@code p}, or null. */
+    Object keyOf(Path p) {
+        try {
+            return key(p);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Every open of every tree. */

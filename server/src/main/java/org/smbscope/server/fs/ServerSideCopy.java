@@ -126,6 +126,7 @@ final class ServerSideCopy {
                 while (buf.hasRemaining()) {
                     at += target.channel.write(buf, at);
                 }
+                share.files.sparse.written(target.state.key, to, len);
                 written++;
                 bytes += len;
             }

@@ -49,12 +49,29 @@ final class Share {
             writeTimes.settle(s, p);
         }
         try {
-            return FileFacts.read(p, dos, xattr);
+            return sparse(FileFacts.read(p, dos, xattr), s != null ? s.key : null, p);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         } catch (java.io.IOException e) {
             throw new Failure(IoStatus.of(e));
         }
+    }
+
+    /** {@code f} with FILE_ATTRIBUTE_SPARSE_FILE if the file was made sparse ({@code key} may be null). */
+    FileFacts sparse(FileFacts f, Object key, Path p) {
+        if (!files.sparse.any() || f.directory()) {
+            return f;
+        }
+        Object k = key != null ? key : files.keyOf(p);
+        if (k == null || !files.sparse.isSparse(k)) {
+            return f;
+        }
+        java.util.EnumSet<org.smbscope.codec.fscc.FileAttribute> a =
+                java.util.EnumSet.of(org.smbscope.codec.fscc.FileAttribute.SPARSE_FILE);
+        a.addAll(f.attributes());
+        a.remove(org.smbscope.codec.fscc.FileAttribute.NORMAL);
+        return new FileFacts(f.directory(), f.creationTime(), f.lastAccessTime(), f.lastWriteTime(), f.changeTime(),
+                f.endOfFile(), f.allocationSize(), a, f.indexNumber(), f.links());
     }
 
     /** A change made through this server, for the watchers of its directory. */

@@ -94,9 +94,8 @@ final class Commands {
         Smb2Signer signer = f.encrypted() ? null : (signed || s.signingRequired) ? s.signer : null;
         Smb2Header rh = Smb2Header.responseTo(h, NtStatus.SUCCESS, grant);
         if (cmd.equals(Smb2Command.LOGOFF)) {
-            s.closeTrees(); // the handlers finish what their closed opens had pending (Windows answers a blocked lock)
-            d.cancelPending(s.id);
-            d.sessions.remove(s.id);
+            // the handlers finish what their closed opens had pending (Windows answers a blocked lock), then cancel
+            d.endSession(s);
             return remember(chain, h, Dispatcher.send(rh, new LogoffResponse(), signer), null);
         }
         if (cmd.equals(Smb2Command.TREE_CONNECT)) {

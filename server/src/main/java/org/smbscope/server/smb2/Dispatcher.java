@@ -103,6 +103,14 @@ final class Dispatcher {
     private final Map<Long, PendingOp> pendingByAsync = new ConcurrentHashMap<>();
     private final Map<Long, PendingOp> pendingByMid = new ConcurrentHashMap<>();
     private final AtomicLong nextAsyncId = new AtomicLong(1);
+    private final Object pendingLock = new Object();
+    /** Sync-form CANCELs that arrived before their request went async: message id to session id (bounded). */
+    private final Map<Long, Long> earlyCancels = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > 256;
+        }
+    };
     private final Object negotiateLock = new Object();
     private volatile NegotiateOutcome negotiated;
     private volatile org.smbscope.codec.smb2.NegotiateRequest negotiateRequest;
@@ -375,8 +383,19 @@ final class Dispatcher {
         return nextAsyncId.getAndIncrement();
     }
 
+    /**
+     * CANCEL ([MS-SMB2] 3.3.5.16). Requests run on their own threads, so a CANCEL may overtake the request it
+     * names: a sync-form CANCEL for a message id not (yet) pending is remembered, and the request is cancelled
+     * as soon as it goes async.
+     */
     private void cancel(Smb2Header h) {
-        PendingOp op = h.isAsync() ? pendingByAsync.get(h.asyncId()) : pendingByMid.get(h.messageId());
+        PendingOp op;
+        synchronized (pendingLock) {
+            op = h.isAsync() ? pendingByAsync.get(h.asyncId()) : pendingByMid.get(h.messageId());
+            if (op == null && !h.isAsync()) {
+                earlyCancels.put(h.messageId(), h.sessionId());
+            }
+        }
         if (op != null && op.sessionId() == h.sessionId()) {
             runCancel(op);
         }
@@ -407,8 +426,15 @@ final class Dispatcher {
     /** The STATUS_PENDING interim response of [MS-SMB2] 3.3.4.2 (unsigned), registering the async id for CANCEL. */
     private Send interim(Later l) {
         PendingOp op = new PendingOp(l.asyncId(), l.response().messageId(), l.response().sessionId(), l.pending().cancel());
-        pendingByMid.put(op.messageId(), op);
-        pendingByAsync.put(op.asyncId(), op);
+        Long cancelledBy;
+        synchronized (pendingLock) {
+            pendingByMid.put(op.messageId(), op);
+            pendingByAsync.put(op.asyncId(), op);
+            cancelledBy = earlyCancels.remove(op.messageId());
+        }
+        if (cancelledBy != null && cancelledBy == op.sessionId()) {
+            runCancel(op);
+        }
         Smb2Header h = l.response().withStatus(NtStatus.PENDING).withAsyncId(l.asyncId())
                 .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED));
         return send(h, ErrorResponse.empty(h.command()), null);
@@ -466,6 +492,14 @@ final class Dispatcher {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
+    /** Ends a session: its trees are closed (their opens' pending work finishes), the rest cancelled. */
+    void endSession(Session s) {
+        s.closeTrees();
+        cancelPending(s.id);
+        sessions.remove(s.id, s);
+        ctx.sessionOwners().remove(s.id, this);
+    }
+
     /** The connection ended: cancels pending work and closes every tree. */
     void close() {
         if (closed) {
@@ -475,6 +509,7 @@ final class Dispatcher {
         cancelPending(-1);
         for (Session s : sessions.values()) {
             s.closeTrees();
+            ctx.sessionOwners().remove(s.id, this);
         }
         sessions.clear();
     }

@@ -163,9 +163,22 @@ final class SessionSetup {
         }
         s.preauth = null;
         s.state = Session.State.VALID;
+        if (!reauth && req.previousSessionId() != 0 && req.previousSessionId() != s.id && !s.anonymous) {
+            endPrevious(req.previousSessionId(), s);
+        }
         Smb2Signer signer = s.signer;
         return Dispatcher.send(Smb2Header.responseTo(h, NtStatus.SUCCESS, grant), new SessionSetupResponse(flags, token),
                 signer);
+    }
+
+    /** [MS-SMB2] 3.3.5.5.3: a previous session of the same user (on any connection) is ended. */
+    private void endPrevious(long previousId, Session now) {
+        Dispatcher owner = d.ctx.sessionOwners().get(previousId);
+        Session old = owner == null ? null : owner.sessions.get(previousId);
+        if (old != null && old.valid() && !old.anonymous && old.user.equalsIgnoreCase(now.user)) {
+            LOG.debug("session 0x{} replaces 0x{} of {}", Long.toHexString(now.id), Long.toHexString(previousId), now.user);
+            owner.endSession(old);
+        }
     }
 
     /** Derives the session's keys; a status when the session cannot be allowed (encryption required, none possible). */
@@ -205,9 +218,13 @@ final class SessionSetup {
         return Optional.empty();
     }
 
+    /** A failed setup removes the session; a failed re-authentication ends the session it was for (as Samba does). */
     private Dispatcher.Send fail(Smb2Header h, Session s, boolean reauth, NtStatus status, int grant) {
-        if (!reauth) {
+        if (reauth) {
+            d.endSession(s);
+        } else {
             d.sessions.remove(s.id);
+            d.ctx.sessionOwners().remove(s.id, d);
         }
         s.auth = null;
         return d.error(h, status, grant, null);
@@ -219,7 +236,7 @@ final class SessionSetup {
             synchronized (d.ctx.random()) {
                 id = d.ctx.random().nextLong() & 0xFFFFFFFFL; // smbtorture smb2.session-id keeps ids in 32 bits
             }
-            if (id != 0 && !d.sessions.containsKey(id)) {
+            if (id != 0 && d.ctx.sessionOwners().putIfAbsent(id, d) == null) {
                 return id;
             }
         }

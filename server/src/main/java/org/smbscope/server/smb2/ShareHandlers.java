@@ -3,6 +3,9 @@ package org.smbscope.server.smb2;
 import java.time.Clock;
 import org.smbscope.codec.smb2.Smb2Request;
 import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.fs.DiskTreeHandler;
+import org.smbscope.server.fs.OpenFiles;
+import org.smbscope.server.share.ShareRoot;
 import org.smbscope.server.tree.Outcome;
 import org.smbscope.server.tree.RequestContext;
 import org.smbscope.server.tree.TreeHandler;
@@ -14,7 +17,17 @@ public final class ShareHandlers {
 
     /** Disk shares served from their {@code path}. */
     public static TreeHandlerFactory disk(Clock clock) {
-        return share -> new Unsupported();
+        return disk(clock, DiskTreeHandler.DEFAULT_MAX_OPENS);
+    }
+
+    /**
+     * Disk shares served from their {@code path}, at most {@code maxOpens} opens per tree connect; every tree
+     * connect made through this factory shares one {@link OpenFiles} (share modes, byte-range locks, change
+     * notify and delete-on-close hold across trees, sessions and connections).
+     */
+    public static TreeHandlerFactory disk(Clock clock, int maxOpens) {
+        OpenFiles files = new OpenFiles();
+        return share -> new DiskTreeHandler(ShareRoot.of(share.path()), share.readOnly(), clock, files, maxOpens);
     }
 
     /** A handler answering every command STATUS_NOT_SUPPORTED. */

@@ -38,7 +38,7 @@ public final class SmbServer implements AutoCloseable {
     /** Binds every interface x port of {@code config} (port 0 in tests means an ephemeral port) and starts serving. */
     public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random)
             throws IOException {
-        return start(config, limits, clock, random, ShareHandlers.disk(clock));
+        return start(config, limits, clock, random, ShareHandlers.disk(clock, limits.maxOpensPerSession()));
     }
 
     /** As {@link #start(ServerConfig, ServerLimits, Clock, RandomGenerator)} with disk shares served by {@code disks}. */

@@ -81,6 +81,13 @@ class InfoQueryTest {
         assertThat(((FileInformation.Name) FileInformation.decode(FileInformationClass.NAME, alt)).fileName())
                 .as("same layout as FileNameInformation").isEqualTo("SOMEFI~1.TXT");
         assertThat(out(f.queryFile(file, FileInformationClass.COMPRESSION, 100))).hasSize(16);
+        assertThat(out(f.queryFile(file, new FileInformationClass(59), 100))).as("FileIdInformation").hasSize(24);
+        byte[] normalized = out(f.queryFile(file, new FileInformationClass(48), 100));
+        assertThat(((FileInformation.Name) FileInformation.decode(FileInformationClass.NAME, normalized)).fileName())
+                .isEqualTo("dir\\Some File.txt");
+        assertThat(((Outcome.Done) f.handler.handle(new org.smbscope.server.tree.RequestContext(
+                org.smbscope.codec.smb2.Smb2Dialect.SMB_3_0_2, "u", false, 65536, 65536, 65536),
+                QueryInfoRequest.of(InfoType.FILE, 48, file, 100))).status()).isEqualTo(NtStatus.NOT_SUPPORTED);
         assertThat(f.queryFile(file, new FileInformationClass(99), 100).status()).isEqualTo(NtStatus.INVALID_INFO_CLASS);
         FileId dir = f.dir("dir");
         assertThat(((FileInformation.Standard) fileInfo(dir, FileInformationClass.STANDARD)).directory()).isTrue();

@@ -107,12 +107,21 @@ final class DispatcherHarness {
             signer.sign(m, 0, m.length);
         }
         frame(m);
-        byte[] r = next();
-        if (r == null) {
-            return null;
+        while (true) {
+            byte[] r = next();
+            if (r == null) {
+                return null;
+            }
+            Smb2Packet p = Smb2Codec.decode(r);
+            if (p.header().messageId() == h.messageId() || h.command().equals(Smb2Command.CANCEL)) {
+                return p;
+            }
+            stray.add(p);
         }
-        return Smb2Codec.decode(r);
     }
+
+    /** Responses to other requests that arrived while {@link #call} waited for its own. */
+    final List<Smb2Packet> stray = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Smb2Packet call(Smb2Command c, Smb2Request body) throws Exception {
         return call(header(c), body);
@@ -126,6 +135,17 @@ final class DispatcherHarness {
 
     /** NTLM logon; the final status. */
     NtStatus login(String user, String password) throws Exception {
+        return login(user, password, 0);
+    }
+
+    /** NTLM logon as a new session (sessionId 0 first) naming {@code previous} as PreviousSessionId. */
+    NtStatus loginReplacing(String user, String password, long previous) throws Exception {
+        sessionId = 0;
+        return login(user, password, previous);
+    }
+
+    /** NTLM logon; the final status. */
+    NtStatus login(String user, String password, long previous) throws Exception {
         NtlmCredentials nc = NtlmCredentials.password("", user, password);
         NtlmClientContext ntlm = new NtlmClientContext(NtlmClientConfig.defaults(nc, "server"), Clock.systemUTC(),
                 new Random(3));
@@ -134,7 +154,7 @@ final class DispatcherHarness {
         List<NtStatus> statuses = new ArrayList<>();
         while (true) {
             Smb2Packet p = call(Smb2Command.SESSION_SETUP,
-                    new SessionSetupRequest(0, SecurityMode.SIGNING_ENABLED, Capabilities.NONE, 0, 0, token));
+                    new SessionSetupRequest(0, SecurityMode.SIGNING_ENABLED, Capabilities.NONE, 0, previous, token));
             sessionId = p.header().sessionId();
             statuses.add(p.header().status());
             if (p.header().status().equals(NtStatus.MORE_PROCESSING_REQUIRED)) {

@@ -70,8 +70,15 @@ class DispatcherTest {
             };
         }
 
+        volatile boolean closed;
+
         @Override
         public void close() {
+            closed = true;
+            CompletableFuture<Outcome.Done> n = notify;
+            if (n != null) {
+                n.complete(Outcome.Done.error(NtStatus.NOTIFY_CLEANUP, Smb2Command.CHANGE_NOTIFY));
+            }
         }
     }
 
@@ -284,5 +291,47 @@ class DispatcherTest {
         byte[] out = ((org.smbscope.codec.smb2.IoctlResponse) p.message()).output();
         assertThat(out).hasSize(152);
         assertThat(java.util.Arrays.copyOfRange(out, 24, 32)).containsExactly(2, 0, 0, 0, 127, 0, 0, 1);
+    }
+
+    @Test
+    void cancelOvertakingItsRequestStillCancelsIt() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        int tid = h.treeConnect("share");
+        Smb2Header nh = h.header(Smb2Command.CHANGE_NOTIFY).withTreeId(tid);
+        Smb2Header cancel = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.CANCEL, 0, Smb2Flags.NONE, 0, nh.messageId(),
+                0xFEFF, tid, 0, h.sessionId, new byte[16]);
+        h.frame(Smb2Codec.encode(cancel, new CancelRequest()));
+        assertThat(h.next()).isNull();
+        Smb2Packet interim = h.call(nh, new ChangeNotifyRequest(0, 1024, new FileId(7, 8), 0x17));
+        assertThat(interim.header().status()).isEqualTo(NtStatus.PENDING);
+        Smb2Packet fin = Smb2Codec.decode(h.next());
+        assertThat(fin.header().status()).isEqualTo(NtStatus.CANCELLED);
+    }
+
+    @Test
+    void previousSessionIdEndsTheOldSessionOfTheSameUser() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        long first = h.sessionId;
+        int tid = h.treeConnect("share");
+        Smb2Packet interim = h.call(h.header(Smb2Command.CHANGE_NOTIFY).withTreeId(tid),
+                new ChangeNotifyRequest(0, 1024, new FileId(7, 8), 0x17));
+        assertThat(interim.header().status()).isEqualTo(NtStatus.PENDING);
+        assertThat(h.loginReplacing("alice", "Passw0rd!", first)).isEqualTo(NtStatus.SUCCESS);
+        assertThat(h.sessionId).isNotEqualTo(first);
+        assertThat(recorder.closed).isTrue();
+        assertThat(h.stray).extracting(p -> p.header().status()).containsExactly(NtStatus.NOTIFY_CLEANUP);
+        Smb2Packet old = h.call(h.header(Smb2Command.ECHO).withSessionId(first), new EchoRequest());
+        assertThat(old.header().status()).isEqualTo(NtStatus.USER_SESSION_DELETED);
+    }
+
+    @Test
+    void failedReauthenticationEndsTheSession() throws Exception {
+        DispatcherHarness h = loggedOn("");
+        long sid = h.sessionId;
+        h.treeConnect("share");
+        assertThat(h.login("alice", "wrong")).isEqualTo(NtStatus.LOGON_FAILURE);
+        assertThat(recorder.closed).isTrue();
+        Smb2Packet p = h.call(h.header(Smb2Command.ECHO).withSessionId(sid), new EchoRequest());
+        assertThat(p.header().status()).isEqualTo(NtStatus.USER_SESSION_DELETED);
     }
 }

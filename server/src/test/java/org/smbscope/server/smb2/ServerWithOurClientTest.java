@@ -223,4 +223,19 @@ class ServerWithOurClientTest {
             }
         }
     }
+
+    @Test
+    void ntlmv1OnlyWhenNtlmAuthPermitsIt() throws Exception {
+        ClientConfig v1 = ClientConfig.builder().minDialect(SmbDialect.SMB3_11).maxDialect(SmbDialect.SMB3_11)
+                .lmCompatibilityLevel(1).build();
+        try (TestServer s = TestServer.start(tmp.resolve("a"), "");
+                SmbConnection c = SmbClient.connect(v1, "127.0.0.1", s.port())) {
+            assertThatThrownBy(() -> c.session(alice())).hasMessageContaining("LOGON_FAILURE");
+        }
+        try (TestServer s = TestServer.start(tmp.resolve("b"), "ntlm auth = ntlmv1-permitted");
+                SmbConnection c = SmbClient.connect(v1, "127.0.0.1", s.port());
+                SmbSession session = c.session(alice())) {
+            assertThat(session.listShares()).hasSize(2);
+        }
+    }
 }

@@ -1,0 +1,23 @@
+/**
+ * Disk shares: the SMB2 file commands ([MS-SMB2] 3.3.5.9 to 3.3.5.21, [MS-FSA] for the file system's side)
+ * served from a directory of a {@code java.nio.file} file system.
+ *
+ * <p>Public face: {@link org.smbscope.server.fs.DiskTreeHandler}, the
+ * {@link org.smbscope.server.tree.TreeHandler} of one disk tree connect, and
+ * {@link org.smbscope.server.fs.OpenFiles}, what all tree connects of a server share (make one per server):
+ * <pre>{@code
+ * OpenFiles files = new OpenFiles();
+ * TreeHandler h = new DiskTreeHandler(ShareRoot.of(share.path()), share.readOnly(), clock, files);
+ * }</pre>
+ *
+ * <p>Inside, one class per job: {@code CreateCommand}, {@code CloseCommand}, {@code DataCommands} (READ,
+ * WRITE, FLUSH), {@code DirectoryQuery} with {@code DirectoryScan} and {@code Wildcard}, {@code InfoQuery},
+ * {@code InfoSet}, {@code IoctlCommand} with {@code ServerSideCopy}, {@code ByteRangeLocks},
+ * {@code NotifyRegistry}, {@code WriteTimes} (delayed write-time updates), {@code SecurityStore} and
+ * {@code SdParts} (descriptors kept as set), {@code SparseFiles}, {@code ShareModes} and {@code Access}, the
+ * per-tree {@code OpenTable} and per-file {@code FileState}. Every path goes through {@code PathMapper},
+ * which adds Windows' case-insensitive lookup to {@link org.smbscope.server.share.ShareRoot}, so nothing
+ * outside the share is reachable. What the file system lacks (DOS attributes, creation time, descriptors) is
+ * kept in extended attributes where it has them.
+ */
+package org.smbscope.server.fs;
