@@ -60,6 +60,15 @@ class SmbclientNt1Test {
     }
 
     @Test
+    void shareAndBrowseListsOver139ByNetbiosName() {
+        // the seed's old host: -L //NAME -I addr -p 139, the session request carries our name
+        ProcessResult r = ok(server.smbclient("-L", "//OLDHOST", "-I", server.address.getHostAddress(), "-p", "139",
+                "-m", "NT1", "-U", Nt1Server.CREDS));
+        assertThat(r.stdout()).as(r.output()).contains("the share").contains("IPC$")
+                .containsPattern("OLDHOST\\s+smbscope").containsPattern("OLDWG\\s+OLDHOST");
+    }
+
+    @Test
     void putGetLsOver445() throws Exception {
         transfer("445", "p445");
     }
