@@ -393,8 +393,10 @@ final class Smb1Files {
         }
         try {
             return switch (tr.subcommand()) {
-                case Trans2.FIND_FIRST2 -> findFirst(ctx, t, tr, Trans2.FindFirst2Request.decode(tr.parameters(), unicode));
-                case Trans2.FIND_NEXT2 -> findNext(ctx, t, tr, Trans2.FindNext2Request.decode(tr.parameters(), unicode));
+                case Trans2.FIND_FIRST2 -> findFirst(ctx, t, tr, Trans2.FindFirst2Request.decode(tr.parameters(), unicode),
+                        unicode);
+                case Trans2.FIND_NEXT2 -> findNext(ctx, t, tr, Trans2.FindNext2Request.decode(tr.parameters(), unicode),
+                        unicode);
                 case Trans2.QUERY_PATH_INFORMATION -> queryPath(ctx, t, tr,
                         Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
                 case Trans2.QUERY_FILE_INFORMATION -> queryFile(ctx, t, tr,
@@ -422,7 +424,7 @@ final class Smb1Files {
     }
 
     private Smb1Dispatcher.R findFirst(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.FindFirst2Request f) {
+            Trans2.FindFirst2Request f, boolean unicode) {
         Integer cls = Smb1Info.findClass(f.informationLevel());
         if (cls == null) {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
@@ -443,7 +445,7 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, tr.command());
         }
         Search s = new Search(t, cr.fileId(), cls);
-        Listing l = list(ctx, s, pattern, true, f.searchCount(), findLimit(tr));
+        Listing l = list(ctx, s, pattern, true, f.searchCount(), findLimit(tr), unicode);
         if (l.error != null || l.count == 0) {
             call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
             NtStatus st = l.error != null ? l.error : NtStatus.NO_SUCH_FILE;
@@ -462,7 +464,7 @@ final class Smb1Files {
     }
 
     private Smb1Dispatcher.R findNext(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.FindNext2Request f) {
+            Trans2.FindNext2Request f, boolean unicode) {
         Search s = searches.get(f.sid());
         if (s == null || s.tree() != t) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
@@ -471,7 +473,7 @@ final class Smb1Files {
         if (cls == null) {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
         }
-        Listing l = list(ctx, new Search(t, s.id(), cls), "*", false, f.searchCount(), findLimit(tr));
+        Listing l = list(ctx, new Search(t, s.id(), cls), "*", false, f.searchCount(), findLimit(tr), unicode);
         if (l.error != null) {
             return Smb1Dispatcher.R.err(l.error, tr.command());
         }
@@ -502,7 +504,8 @@ final class Smb1Files {
     record Listing(byte[] data, int count, int lastOffset, boolean eos, NtStatus error) {
     }
 
-    private static Listing list(RequestContext ctx, Search s, String pattern, boolean restart, int maxCount, int limit) {
+    private static Listing list(RequestContext ctx, Search s, String pattern, boolean restart, int maxCount, int limit,
+            boolean unicode) {
         WireWriter w = new WireWriter();
         int count = 0;
         int last = -1;
@@ -548,6 +551,11 @@ final class Smb1Files {
                 }
                 pos += next;
             }
+        }
+        if (!unicode) {
+            byte[] oem = Smb1Info.oemEntries(w.toByteArray(), s.level());
+            int[] c = Smb1Info.countEntries(oem);
+            return new Listing(oem, c[0], c[1], eos, null);
         }
         return new Listing(w.toByteArray(), count, Math.max(0, last), eos, null);
     }

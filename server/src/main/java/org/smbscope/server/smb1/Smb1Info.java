@@ -172,4 +172,82 @@ final class Smb1Info {
             }
         }
     }
+
+    /** Where the FileName starts in an entry of a directory class, and where its FileNameLength is. */
+    private static int[] nameLayout(int cls) {
+        return switch (cls) {
+            case 1 -> new int[] {60, 64};
+            case 2 -> new int[] {60, 68};
+            case 3 -> new int[] {60, 94};
+            case 12 -> new int[] {8, 12};
+            case 37 -> new int[] {60, 104};
+            case 38 -> new int[] {60, 80};
+            default -> null;
+        };
+    }
+
+    /**
+     * Directory entries for a client that did not negotiate Unicode (Flags2 without UNICODE): the FSCC entries carry
+     * UTF-16 names; each name (and a short name) is rewritten in the OEM code page (ISO-8859-1 here), the entries
+     * re-chained 8-byte aligned.
+     */
+    static byte[] oemEntries(byte[] entries, int cls) {
+        int[] layout = nameLayout(cls);
+        if (layout == null || entries.length == 0) {
+            return entries;
+        }
+        WireWriter w = new WireWriter();
+        int pos = 0;
+        int prev = -1;
+        while (pos + layout[1] <= entries.length) {
+            long next = le32(entries, pos);
+            long nameLen = le32(entries, pos + layout[0]);
+            int nameAt = pos + layout[1];
+            if (nameLen > entries.length - nameAt) {
+                break;
+            }
+            if (prev >= 0) {
+                w.align(8);
+                w.patchU32le(prev, w.size() - prev);
+            }
+            int start = w.size();
+            byte[] fixed = Arrays.copyOfRange(entries, pos, nameAt);
+            if (cls == 3 || cls == 37) {
+                int shortLen = fixed[68] & 0xFF;
+                String shortName = new String(fixed, 70, Math.min(shortLen, 24) & ~1, java.nio.charset.StandardCharsets.UTF_16LE);
+                byte[] oem = shortName.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                Arrays.fill(fixed, 70, 94, (byte) 0);
+                System.arraycopy(oem, 0, fixed, 70, Math.min(oem.length, 24));
+                fixed[68] = (byte) Math.min(oem.length, 24);
+            }
+            String name = new String(entries, nameAt, (int) nameLen & ~1, java.nio.charset.StandardCharsets.UTF_16LE);
+            byte[] oemName = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            w.bytes(fixed).bytes(oemName);
+            w.patchU32le(start, 0);
+            w.patchU32le(start + layout[0], oemName.length);
+            prev = start;
+            if (next == 0 || next > entries.length - pos) {
+                break;
+            }
+            pos += (int) next;
+        }
+        return w.toByteArray();
+    }
+
+    /** The number of chained entries and the offset of the last one. */
+    static int[] countEntries(byte[] entries) {
+        int count = 0;
+        int pos = 0;
+        int last = 0;
+        while (pos + 4 <= entries.length) {
+            count++;
+            last = pos;
+            long next = le32(entries, pos);
+            if (next == 0 || next > entries.length - pos) {
+                break;
+            }
+            pos += (int) next;
+        }
+        return new int[] {count, last};
+    }
 }
