@@ -23,6 +23,8 @@ import org.smbscope.server.config.ShareConfig;
  */
 final class Smb1Lanman {
     static final int ERROR_NOT_SUPPORTED = 50;
+    static final int NET_SESSION_ENUM = 6;
+    static final int NET_REMOTE_TOD = 91;
     static final long OUR_TYPE = ServerType.WORKSTATION | ServerType.SERVER | ServerType.NT | ServerType.SERVER_NT
             | ServerType.POTENTIAL_BROWSER;
 
@@ -56,7 +58,14 @@ final class Smb1Lanman {
             case RapRequest.Other o -> null;
         };
         if (resp == null) {
-            byte[] params = new WireWriter().u16le(ERROR_NOT_SUPPORTED).u16le(0).toByteArray();
+            int opcode = ((RapRequest.Other) req).opcode();
+            if (opcode == NET_REMOTE_TOD) {
+                byte[] params = new WireWriter().u16le(0).u16le(0).toByteArray();
+                return Smb1Dispatcher.R.ok(TransactionResponse.of(tr.command(), params, timeOfDay(d)));
+            }
+            // NetSessionEnum: no sessions to show; anything else: ERROR_NOT_SUPPORTED, with room for the counts
+            int status = opcode == NET_SESSION_ENUM ? 0 : ERROR_NOT_SUPPORTED;
+            byte[] params = new WireWriter().u16le(status).u16le(0).u16le(0).u16le(0).toByteArray();
             return Smb1Dispatcher.R.ok(TransactionResponse.of(tr.command(), params, new byte[0]));
         }
         return Smb1Dispatcher.R.ok(TransactionResponse.of(tr.command(), resp.encodeParameters(), resp.encodeData()));
@@ -84,5 +93,15 @@ final class Smb1Lanman {
                     c.netbiosName()));
         }
         return (OUR_TYPE & mask) != 0 ? List.of(self(c)) : List.of();
+    }
+
+    /** [MS-RAP] 2.5.10.1.2 TimeOfDayInfo from the server's clock (UTC, time zone 0). */
+    static byte[] timeOfDay(Smb1Dispatcher d) {
+        java.time.Instant now = d.svc.clock().instant();
+        java.time.ZonedDateTime t = now.atZone(java.time.ZoneOffset.UTC);
+        return new WireWriter().u32le(now.getEpochSecond() & 0xFFFFFFFFL).u32le(now.toEpochMilli() & 0xFFFFFFFFL)
+                .u8(t.getHour()).u8(t.getMinute()).u8(t.getSecond()).u8(t.getNano() / 10_000_000).u16le(0).u16le(310)
+                .u8(t.getDayOfMonth()).u8(t.getMonthValue()).u16le(t.getYear()).u8(t.getDayOfWeek().getValue() % 7)
+                .toByteArray();
     }
 }
