@@ -1,12 +1,20 @@
 package org.smbscope.server.smb1;
 
+import static org.smbscope.server.smb1.TreeCalls.ALL_SHARE;
+import static org.smbscope.server.smb1.TreeCalls.MAX_IO;
+import static org.smbscope.server.smb1.TreeCalls.call;
+import static org.smbscope.server.smb1.TreeCalls.createRequest;
+import static org.smbscope.server.smb1.TreeCalls.fail;
+import static org.smbscope.server.smb1.TreeCalls.networkOpen;
+import static org.smbscope.server.smb1.TreeCalls.shareRelative;
+import static org.smbscope.server.smb1.TreeCalls.withOpen;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import java.util.concurrent.TimeUnit;
 import org.smbscope.codec.fscc.FileAttribute;
 import org.smbscope.codec.fscc.FileInformationClass;
 import org.smbscope.codec.smb1.CloseRequest;
@@ -18,37 +26,25 @@ import org.smbscope.codec.smb1.ReadAndXRequest;
 import org.smbscope.codec.smb1.ReadAndXResponse;
 import org.smbscope.codec.smb1.Smb1Block;
 import org.smbscope.codec.smb1.Smb1Command;
-import org.smbscope.codec.smb1.Smb1DecodeException;
 import org.smbscope.codec.smb1.Smb1EmptyMessage;
 import org.smbscope.codec.smb1.Smb1Message;
 import org.smbscope.codec.smb1.Smb1RawMessage;
-import org.smbscope.codec.smb1.Trans2;
 import org.smbscope.codec.smb1.TransactionRequest;
 import org.smbscope.codec.smb1.TransactionResponse;
 import org.smbscope.codec.smb1.WriteAndXRequest;
 import org.smbscope.codec.smb1.WriteAndXResponse;
-import org.smbscope.codec.smb2.AccessMask;
-import org.smbscope.codec.smb2.CreateDisposition;
-import org.smbscope.codec.smb2.CreateOptions;
 import org.smbscope.codec.smb2.CreateRequest;
 import org.smbscope.codec.smb2.CreateResponse;
 import org.smbscope.codec.smb2.CtlCode;
 import org.smbscope.codec.smb2.FileId;
-import org.smbscope.codec.smb2.ImpersonationLevel;
 import org.smbscope.codec.smb2.InfoType;
 import org.smbscope.codec.smb2.IoctlRequest;
 import org.smbscope.codec.smb2.IoctlResponse;
-import org.smbscope.codec.smb2.OplockLevel;
-import org.smbscope.codec.smb2.QueryDirectoryRequest;
-import org.smbscope.codec.smb2.QueryDirectoryResponse;
-import org.smbscope.codec.smb2.QueryInfoRequest;
-import org.smbscope.codec.smb2.QueryInfoResponse;
 import org.smbscope.codec.smb2.ReadRequest;
 import org.smbscope.codec.smb2.ReadResponse;
 import org.smbscope.codec.smb2.SetInfoRequest;
 import org.smbscope.codec.smb2.ShareAccess;
 import org.smbscope.codec.smb2.Smb2Dialect;
-import org.smbscope.codec.smb2.Smb2Request;
 import org.smbscope.codec.smb2.WriteRequest;
 import org.smbscope.codec.smb2.WriteResponse;
 import org.smbscope.codec.status.NtStatus;
@@ -65,27 +61,25 @@ import org.smbscope.server.tree.TreeHandler;
  */
 final class Smb1Files {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Smb1Files.class);
-    private static final int MAX_IO = 16 * 1024 * 1024;
-    private static final ShareAccess ALL_SHARE = new ShareAccess(7);
-    private static final int FIND_CLOSE_AFTER_REQUEST = 0x01;
-    private static final int FIND_CLOSE_AT_EOS = 0x02;
 
     record Open(Smb1Dispatcher.Tree tree, FileId id, String name) {
     }
 
-    record Search(Smb1Dispatcher.Tree tree, FileId id, int level) {
-    }
 
     private final Smb1Dispatcher d;
-    private final Map<Integer, Open> fids = new HashMap<>();
-    private final Map<Integer, Search> searches = new HashMap<>();
+    final Map<Integer, Open> fids = new HashMap<>();
+    private final Smb1Trans2 trans2 = new Smb1Trans2(this);
+    private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private int nextFid = 1;
     private int lastFailedFid = -1;
     private long lastFailedOffset = -1;
-    private int nextSid = 1;
 
     Smb1Files(Smb1Dispatcher d) {
         this.d = d;
+    }
+
+    Smb1Dispatcher dispatcher() {
+        return d;
     }
 
     Smb1Dispatcher.R handle(Smb1Message m, Smb1Block b, Smb1Dispatcher.Ids ids, Smb1Dispatcher.Session s,
@@ -100,9 +94,9 @@ final class Smb1Files {
             case FlushRequest f -> flush(ctx, t, f);
             case PathRequest p -> path(ctx, t, p);
             case TransactionRequest tr when tr.command().equals(Smb1Command.TRANSACTION) -> trans(ctx, t, tr);
-            case TransactionRequest tr -> trans2(ctx, t, tr, unicode);
-            case org.smbscope.codec.smb1.NtTransactMessage nt -> ntTransact(ctx, t, nt, unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x34 -> findClose(ctx, raw);
+            case TransactionRequest tr -> trans2.trans2(ctx, t, tr, unicode);
+            case org.smbscope.codec.smb1.NtTransactMessage nt -> ntTransact.ntTransact(ctx, t, nt, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x34 -> trans2.findClose(ctx, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x10 -> checkDirectory(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x2D -> openAndX(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x08 -> queryInformation(ctx, t, b, unicode);
@@ -118,68 +112,6 @@ final class Smb1Files {
                 yield Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
             }
         };
-    }
-
-    // ---- calls into the tree handler
-
-    private static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req) {
-        return call(h, ctx, req, 30_000, NtStatus.CANCELLED);
-    }
-
-    /** A request that may go pending waits at most {@code waitMillis}; then it is cancelled and answers {@code late}. */
-    private static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req, long waitMillis, NtStatus late) {
-        Outcome o = h.handle(ctx, req);
-        if (o instanceof Outcome.Pending p) {
-            try {
-                return p.completion().get(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                p.cancel().run();
-                try {
-                    p.completion().get(1, TimeUnit.SECONDS);
-                } catch (Exception ignored) {
-                    // cancelled
-                }
-                return Outcome.Done.error(late, req.command());
-            }
-        }
-        return (Outcome.Done) o;
-    }
-
-    private static String shareRelative(String path) {
-        String p = path.replace('/', '\\');
-        while (p.startsWith("\\")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("\\")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
-    private static CreateRequest createRequest(String name, int access, int disposition, int options, int attributes,
-            ShareAccess share) {
-        return new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, new AccessMask(access),
-                FileAttribute.fromMask(attributes), share, new CreateDisposition(disposition), new CreateOptions(options),
-                shareRelative(name), List.of());
-    }
-
-    /** Opens {@code name}, runs {@code use} on the FileId, closes it; the first failure is the answer. */
-    private static Outcome.Done withOpen(TreeHandler h, RequestContext ctx, CreateRequest c,
-            java.util.function.Function<FileId, Outcome.Done> use) {
-        Outcome.Done opened = call(h, ctx, c);
-        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
-            return opened;
-        }
-        Outcome.Done r = use.apply(cr.fileId());
-        Outcome.Done closed = call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-        if (r.status().value() == 0 && closed.status().value() != 0) {
-            return closed;
-        }
-        return r;
-    }
-
-    private static Smb1Dispatcher.R fail(Outcome.Done done, Smb1Command c) {
-        return Smb1Dispatcher.R.err(done.status(), c);
     }
 
     // ---- NT_CREATE_ANDX, READ_ANDX, WRITE_ANDX, CLOSE, FLUSH
@@ -213,7 +145,7 @@ final class Smb1Files {
                 cr.allocationSize(), cr.endOfFile(), t.ipc() ? 2 : 0, t.ipc() ? 0x05FF : 0, dir, null, 0, 0, 0));
     }
 
-    private int newFid() {
+    int newFid() {
         for (int i = 0; i < 0xFFFF; i++) {
             int f = nextFid;
             nextFid = nextFid >= 0xFFFE ? 1 : nextFid + 1;
@@ -224,7 +156,7 @@ final class Smb1Files {
         throw new IllegalStateException("no free FID");
     }
 
-    private Open open(Smb1Dispatcher.Tree t, int fid) {
+    Open open(Smb1Dispatcher.Tree t, int fid) {
         Open o = fids.get(fid);
         return o != null && o.tree() == t ? o : null;
     }
@@ -296,7 +228,7 @@ final class Smb1Files {
     /** TREE_DISCONNECT, LOGOFF, connection end: forgets the tree's FIDs and searches and closes its handler. */
     void closeTree(Smb1Dispatcher.Tree t) {
         fids.values().removeIf(o -> o.tree() == t);
-        searches.values().removeIf(o -> o.tree() == t);
+        trans2.closeTree(t);
         try {
             t.handler().close();
         } catch (RuntimeException ignored) {
@@ -383,276 +315,6 @@ final class Smb1Files {
         }
         return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
     }
-
-    // ---- TRANS2
-
-    private Smb1Dispatcher.R trans2(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr, boolean unicode) {
-        Smb1Command c = tr.command();
-        if (tr.totalParameterCount() != tr.parameters().length || tr.totalDataCount() != tr.data().length) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-        }
-        try {
-            return switch (tr.subcommand()) {
-                case Trans2.FIND_FIRST2 -> findFirst(ctx, t, tr, Trans2.FindFirst2Request.decode(tr.parameters(), unicode),
-                        unicode);
-                case Trans2.FIND_NEXT2 -> findNext(ctx, t, tr, Trans2.FindNext2Request.decode(tr.parameters(), unicode),
-                        unicode);
-                case Trans2.QUERY_PATH_INFORMATION -> queryPath(ctx, t, tr,
-                        Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
-                case Trans2.QUERY_FILE_INFORMATION -> queryFile(ctx, t, tr,
-                        Trans2.QueryFileInformationRequest.decode(tr.parameters()));
-                case Trans2.QUERY_FS_INFORMATION -> queryFs(ctx, t, tr,
-                        Trans2.QueryFsInformationRequest.decode(tr.parameters()));
-                case Trans2.SET_FILE_INFORMATION -> setFile(ctx, t, tr,
-                        Trans2.SetFileInformationRequest.decode(tr.parameters()));
-                case 0x0D -> t2mkdir(ctx, t, tr, unicode);
-                case Trans2.SET_PATH_INFORMATION -> setPath(ctx, t, tr,
-                        Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
-                default -> Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-            };
-        } catch (Smb1DecodeException e) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-    }
-
-    private static Smb1Dispatcher.R t2(NtStatus status, byte[] params, byte[] data) {
-        return new Smb1Dispatcher.R(status, TransactionResponse.of(Smb1Command.TRANSACTION2, params, data));
-    }
-
-    private int findLimit(TransactionRequest tr) {
-        return Math.max(0, Math.min(Math.min(tr.maxDataCount(), d.clientMaxBuffer - 200), 60000));
-    }
-
-    private Smb1Dispatcher.R findFirst(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.FindFirst2Request f, boolean unicode) {
-        Integer cls = Smb1Info.findClass(f.informationLevel());
-        if (cls == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        String full = f.fileName().replace('/', '\\');
-        int slash = full.lastIndexOf('\\');
-        String dir = slash < 0 ? "" : full.substring(0, slash);
-        String pattern = slash < 0 ? full : full.substring(slash + 1);
-        if (pattern.isEmpty()) {
-            pattern = "*";
-        }
-        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x100081, 1, 0x1, 0, ALL_SHARE));
-        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
-            return fail(opened, tr.command());
-        }
-        if (searches.size() >= 1024) {
-            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-            return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, tr.command());
-        }
-        Search s = new Search(t, cr.fileId(), cls);
-        Listing l = list(ctx, s, pattern, true, f.searchCount(), findLimit(tr), unicode);
-        if (l.error != null || l.count == 0) {
-            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-            NtStatus st = l.error != null ? l.error : NtStatus.NO_SUCH_FILE;
-            return Smb1Dispatcher.R.err(st, tr.command());
-        }
-        int sid = nextSid;
-        nextSid = nextSid >= 0xFFFE ? 1 : nextSid + 1;
-        boolean close = (f.flags() & FIND_CLOSE_AFTER_REQUEST) != 0 || (l.eos && (f.flags() & FIND_CLOSE_AT_EOS) != 0);
-        if (close) {
-            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-        } else {
-            searches.put(sid, s);
-        }
-        byte[] params = new Trans2.FindResponse(sid, l.count, l.eos, 0, l.lastOffset).encodeFirst();
-        return t2(NtStatus.SUCCESS, params, l.data);
-    }
-
-    private Smb1Dispatcher.R findNext(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.FindNext2Request f, boolean unicode) {
-        Search s = searches.get(f.sid());
-        if (s == null || s.tree() != t) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
-        }
-        Integer cls = Smb1Info.findClass(f.informationLevel());
-        if (cls == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        Listing l = list(ctx, new Search(t, s.id(), cls), "*", false, f.searchCount(), findLimit(tr), unicode);
-        if (l.error != null) {
-            return Smb1Dispatcher.R.err(l.error, tr.command());
-        }
-        boolean close = (f.flags() & FIND_CLOSE_AFTER_REQUEST) != 0 || (l.eos && (f.flags() & FIND_CLOSE_AT_EOS) != 0);
-        if (close) {
-            searches.remove(f.sid());
-            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, s.id()));
-        }
-        byte[] params = new Trans2.FindResponse(0, l.count, l.eos, 0, l.lastOffset).encodeNext();
-        return t2(NtStatus.SUCCESS, params, l.data);
-    }
-
-    private Smb1Dispatcher.R findClose(RequestContext ctx, Smb1RawMessage raw) {
-        byte[] w = raw.words();
-        if (w.length < 2) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
-        }
-        int sid = (w[0] & 0xFF) | (w[1] & 0xFF) << 8;
-        Search s = searches.remove(sid);
-        if (s == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
-        }
-        call(s.tree().handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, s.id()));
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new byte[0], new byte[0]));
-    }
-
-    /** Entries in the SMB1 layout (the FSCC directory classes the info levels name), counted, with the last entry's offset. */
-    record Listing(byte[] data, int count, int lastOffset, boolean eos, NtStatus error) {
-    }
-
-    private static Listing list(RequestContext ctx, Search s, String pattern, boolean restart, int maxCount, int limit,
-            boolean unicode) {
-        WireWriter w = new WireWriter();
-        int count = 0;
-        int last = -1;
-        boolean eos = false;
-        boolean first = restart;
-        while (limit - w.size() >= 128 && (maxCount <= 0 || count < maxCount)) {
-            int room = limit - ((w.size() + 7) & ~7);
-            QueryDirectoryRequest q = new QueryDirectoryRequest(new FileInformationClass(s.level()),
-                    first ? QueryDirectoryRequest.RESTART_SCANS : 0, 0, s.id(), pattern, room);
-            first = false;
-            Outcome.Done done = call(s.tree().handler(), ctx, q);
-            if (done.status().equals(NtStatus.NO_MORE_FILES)) {
-                eos = true;
-                break;
-            }
-            if (done.status().value() != 0 || !(done.response() instanceof QueryDirectoryResponse qr)) {
-                if (count == 0) {
-                    return new Listing(null, 0, 0, false, done.status());
-                }
-                break;
-            }
-            byte[] out = qr.output();
-            if (out.length == 0) {
-                eos = true;
-                break;
-            }
-            if (last >= 0) {
-                w.align(8);
-                w.patchU32le(last, w.size() - last);
-            }
-            int base = w.size();
-            w.bytes(out);
-            int pos = 0;
-            while (true) {
-                count++;
-                last = base + pos;
-                if (pos + 4 > out.length) {
-                    break;
-                }
-                int next = (out[pos] & 0xFF) | (out[pos + 1] & 0xFF) << 8 | (out[pos + 2] & 0xFF) << 16 | (out[pos + 3] & 0xFF) << 24;
-                if (next <= 0 || pos + next >= out.length) {
-                    break;
-                }
-                pos += next;
-            }
-        }
-        if (!unicode) {
-            byte[] oem = Smb1Info.oemEntries(w.toByteArray(), s.level());
-            int[] c = Smb1Info.countEntries(oem);
-            return new Listing(oem, c[0], c[1], eos, null);
-        }
-        return new Listing(w.toByteArray(), count, Math.max(0, last), eos, null);
-    }
-
-    // ---- QUERY / SET information
-
-    private Smb1Dispatcher.R queryPath(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.QueryPathInformationRequest q) {
-        Smb1Info.Level lv = Smb1Info.fileLevel(q.informationLevel());
-        if (lv == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        byte[][] out = new byte[1][];
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(q.fileName(), 0x80, 1, 0, 0, ALL_SHARE),
-                id -> queryInfo(t, ctx, id, InfoType.FILE, lv.infoClass(), tr.maxDataCount(), out));
-        if (done.status().value() != 0) {
-            return fail(done, tr.command());
-        }
-        return t2(NtStatus.SUCCESS, new byte[2], lv.convert(out[0]));
-    }
-
-    private Smb1Dispatcher.R queryFile(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.QueryFileInformationRequest q) {
-        Open o = open(t, q.fid());
-        if (o == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
-        }
-        Smb1Info.Level lv = Smb1Info.fileLevel(q.informationLevel());
-        if (lv == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        byte[][] out = new byte[1][];
-        Outcome.Done done = queryInfo(t, ctx, o.id(), InfoType.FILE, lv.infoClass(), tr.maxDataCount(), out);
-        if (done.status().value() != 0) {
-            return fail(done, tr.command());
-        }
-        return t2(NtStatus.SUCCESS, new byte[2], lv.convert(out[0]));
-    }
-
-    private Smb1Dispatcher.R queryFs(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.QueryFsInformationRequest q) {
-        Smb1Info.Level lv = Smb1Info.fsLevel(q.informationLevel());
-        if (lv == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        byte[][] out = new byte[1][];
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest("", 0x100080, 1, 0x1, 0, ALL_SHARE),
-                id -> queryInfo(t, ctx, id, InfoType.FILESYSTEM, lv.infoClass(), 65536, out));
-        if (done.status().value() != 0) {
-            return fail(done, tr.command());
-        }
-        return t2(NtStatus.SUCCESS, new byte[0], lv.convert(out[0]));
-    }
-
-    private static Outcome.Done queryInfo(Smb1Dispatcher.Tree t, RequestContext ctx, FileId id, InfoType type, int cls,
-            int max, byte[][] out) {
-        Outcome.Done done = call(t.handler(), ctx, QueryInfoRequest.of(type, cls, id, Math.max(0, Math.min(max, 65536))));
-        if (done.status().value() == 0 && done.response() instanceof QueryInfoResponse qr) {
-            out[0] = qr.output();
-        } else if (done.status().value() == 0) {
-            return Outcome.Done.error(NtStatus.INVALID_PARAMETER, done.response().command());
-        }
-        return done;
-    }
-
-    private Smb1Dispatcher.R setFile(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.SetFileInformationRequest q) {
-        Open o = open(t, q.fid());
-        if (o == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
-        }
-        Integer cls = Smb1Info.setClass(q.informationLevel());
-        if (cls == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, cls, tr.data(), 0, o.id()));
-        if (done.status().value() != 0) {
-            return fail(done, tr.command());
-        }
-        return t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
-    }
-
-    private Smb1Dispatcher.R setPath(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
-            Trans2.QueryPathInformationRequest q) {
-        Integer cls = Smb1Info.setClass(q.informationLevel());
-        if (cls == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
-        }
-        int access = 0x100 | (cls == 13 ? 0x10000 : 0) | (cls == 19 || cls == 20 ? 0x2 : 0);
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(q.fileName(), access, 1, 0, 0, ALL_SHARE),
-                id -> call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, cls, tr.data(), 0, id)));
-        if (done.status().value() != 0) {
-            return fail(done, tr.command());
-        }
-        return t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
-    }
-
 
     // ---- commands the codec keeps raw
 
@@ -757,27 +419,6 @@ final class Smb1Files {
             taken.add(e);
         }
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
-    }
-
-    private Smb1Dispatcher.R t2mkdir(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr, boolean unicode) {
-        byte[] p = tr.parameters();
-        if (p.length < 4) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, tr.command());
-        }
-        String name = unicode ? new String(p, 4, (p.length - 4) & ~1, StandardCharsets.UTF_16LE)
-                : new String(p, 4, p.length - 4, StandardCharsets.ISO_8859_1);
-        int nul = name.indexOf('\0');
-        name = nul >= 0 ? name.substring(0, nul) : name;
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
-                id -> Outcome.Done.ok(null));
-        return done.status().value() != 0 ? fail(done, tr.command()) : t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
-    }
-
-    /** FileNetworkOpenInformation of an open, or null. */
-    private static byte[] networkOpen(TreeHandler h, RequestContext ctx, FileId id) {
-        Outcome.Done done = call(h, ctx, QueryInfoRequest.of(InfoType.FILE, 34, id, 56));
-        return done.status().value() == 0 && done.response() instanceof QueryInfoResponse q && q.output().length >= 56
-                ? q.output() : null;
     }
 
     private Smb1Dispatcher.R getAttrE(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
@@ -924,117 +565,4 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(), new byte[0]));
     }
 
-    // ---- NT_TRANSACT
-
-    private static Smb1Dispatcher.R nt(NtStatus status, byte[] params, byte[] data) {
-        return new Smb1Dispatcher.R(status, new org.smbscope.codec.smb1.NtTransactMessage(true, 0, params.length,
-                data.length, 0, 0, 0, new int[0], params, data));
-    }
-
-    private Smb1Dispatcher.R ntTransact(RequestContext ctx, Smb1Dispatcher.Tree t, org.smbscope.codec.smb1.NtTransactMessage m,
-            boolean unicode) {
-        Smb1Command c = Smb1Command.NT_TRANSACT;
-        byte[] p = m.parameters();
-        if (m.totalParameterCount() != p.length || m.totalDataCount() != m.data().length) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-        }
-        switch (m.function()) {
-            case 1 -> {
-                return ntCreate(ctx, t, m, unicode);
-            }
-            case 3, 6 -> {
-                if (p.length < 8) {
-                    return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-                }
-                Open o = open(t, Smb1Legacy.u16(p, 0));
-                if (o == null) {
-                    return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
-                }
-                int secInfo = (int) Smb1Legacy.u32(p, 4);
-                if (m.function() == 3) {
-                    Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.SECURITY, 0, m.data(), secInfo,
-                            o.id()));
-                    return done.status().value() != 0 ? fail(done, c) : nt(NtStatus.SUCCESS, new byte[0], new byte[0]);
-                }
-                Outcome.Done done = call(t.handler(), ctx, new QueryInfoRequest(InfoType.SECURITY, 0, 65536, new byte[0],
-                        secInfo, 0, o.id()));
-                if (done.status().value() != 0 || !(done.response() instanceof QueryInfoResponse q)) {
-                    return fail(done, c);
-                }
-                byte[] sd = q.output();
-                byte[] len = new WireWriter().u32le(sd.length).toByteArray();
-                if (sd.length > m.maxDataCount()) {
-                    return nt(NtStatus.BUFFER_TOO_SMALL, len, new byte[0]);
-                }
-                return nt(NtStatus.SUCCESS, len, sd);
-            }
-            default -> {
-                return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-            }
-        }
-    }
-
-    /** NT_TRANSACT_CREATE ([MS-CIFS] 2.2.7.1): NT_CREATE_ANDX with a security descriptor (EAs refused). */
-    private Smb1Dispatcher.R ntCreate(RequestContext ctx, Smb1Dispatcher.Tree t, org.smbscope.codec.smb1.NtTransactMessage m,
-            boolean unicode) {
-        Smb1Command c = Smb1Command.NT_TRANSACT;
-        byte[] p = m.parameters();
-        if (p.length < 53) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        long root = Smb1Legacy.u32(p, 4);
-        int access = (int) Smb1Legacy.u32(p, 8);
-        int attrs = (int) Smb1Legacy.u32(p, 20);
-        int share = (int) Smb1Legacy.u32(p, 24);
-        int disposition = (int) Smb1Legacy.u32(p, 28);
-        int options = (int) Smb1Legacy.u32(p, 32);
-        long sdLength = Smb1Legacy.u32(p, 36);
-        long eaLength = Smb1Legacy.u32(p, 40);
-        long nameLength = Smb1Legacy.u32(p, 44);
-        int at = 53;
-        if (unicode) {
-            at++; // [MS-CIFS] 2.2.7.1.1: a pad byte aligns the Unicode name
-        }
-        if (nameLength > p.length - at || sdLength > m.data().length || eaLength != 0) {
-            return Smb1Dispatcher.R.err(eaLength != 0 ? NtStatus.EAS_NOT_SUPPORTED : NtStatus.INVALID_PARAMETER, c);
-        }
-        String name = unicode ? new String(p, at, (int) nameLength & ~1, StandardCharsets.UTF_16LE)
-                : new String(p, at, (int) nameLength, StandardCharsets.ISO_8859_1);
-        int nul = name.indexOf('\0');
-        name = nul >= 0 ? name.substring(0, nul) : name;
-        if (root != 0) {
-            Open r = open(t, (int) root);
-            if (r == null || root > 0xFFFF) {
-                return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
-            }
-            String rel = shareRelative(name);
-            name = r.name().isEmpty() ? rel : rel.isEmpty() ? r.name() : r.name() + "\\" + rel;
-        }
-        List<org.smbscope.codec.smb2.CreateContext> contexts = List.of();
-        if (sdLength > 0) {
-            contexts = List.of(new org.smbscope.codec.smb2.CreateContext("SecD",
-                    java.util.Arrays.copyOf(m.data(), (int) sdLength)));
-        }
-        CreateRequest base = createRequest(name, access, disposition, options, attrs, new ShareAccess(share));
-        CreateRequest req = new CreateRequest(base.oplockLevel(), base.impersonationLevel(), base.desiredAccess(),
-                base.fileAttributes(), base.shareAccess(), base.createDisposition(), base.createOptions(), base.name(),
-                contexts);
-        Outcome.Done done = call(t.handler(), ctx, req);
-        if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
-            return fail(done, c);
-        }
-        if (fids.size() >= 4096) {
-            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-            return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c);
-        }
-        int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId(), req.name()));
-        boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
-        byte[] out = new WireWriter().u8(0).u8(0).u16le(fid).u32le(cr.createAction().value()).u32le(0)
-                .u64le(cr.creationTime().value()).u64le(cr.lastAccessTime().value()).u64le(cr.lastWriteTime().value())
-                .u64le(cr.changeTime().value()).u32le(FileAttribute.toMask(cr.fileAttributes()) & 0xFFFFFFFFL)
-                .u64le(cr.allocationSize()).u64le(cr.endOfFile()).u16le(t.ipc() ? 2 : 0).u16le(t.ipc() ? 0x05FF : 0)
-                .u8(dir ? 1 : 0).toByteArray();
-        return nt(NtStatus.SUCCESS, out, new byte[0]);
-    }
 }
