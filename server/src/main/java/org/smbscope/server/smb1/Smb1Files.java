@@ -107,6 +107,7 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0E -> createTemporary(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x2C -> writeAndClose(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0xA5 -> ntRename(ctx, t, b, unicode);
             default -> {
                 LOG.warn("SMB1 {} from {} not implemented", m.command().name(), d.peer);
                 yield Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
@@ -565,4 +566,29 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(), new byte[0]));
     }
 
+
+    /** SMB_COM_NT_RENAME ([MS-CIFS] 2.2.4.66): SMB_NT_RENAME_RENAME_FILE (0x0104); hard links and copies are not offered. */
+    private Smb1Dispatcher.R ntRename(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
+        Smb1Command c = Smb1Command.of(0xA5);
+        byte[] w = b.words();
+        if (w.length != 8) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        int level = Smb1Legacy.u16(w, 2);
+        if (level != 0x0104) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
+        }
+        String from = Smb1Legacy.bufferPath(b, 0, unicode);
+        if (from == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        byte[] data = b.data();
+        int at = 1 + (unicode ? ((((b.dataOffset() + 1) & 1) != 0 ? 1 : 0) + from.length() * 2 + 2) : from.length() + 1);
+        String to = Smb1Legacy.bufferPath(b, at, unicode);
+        if (to == null || at > data.length) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        Smb1Dispatcher.R r = path(ctx, t, new PathRequest(Smb1Command.RENAME, Smb1Legacy.u16(w, 0), from, to));
+        return r.status().value() != 0 ? Smb1Dispatcher.R.err(r.status(), c) : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
+    }
 }

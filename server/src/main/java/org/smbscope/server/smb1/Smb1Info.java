@@ -250,4 +250,32 @@ final class Smb1Info {
         }
         return new int[] {count, last};
     }
+
+    /**
+     * An SMB1 pass-through FILE_RENAME_INFORMATION ([MS-SMB] 2.2.2.3.5 with the 32-bit layout: ReplaceIfExists,
+     * 3 reserved, RootDirectory (4), FileNameLength, FileName) rewritten for SMB2 (7 reserved, RootDirectory (8)); a
+     * target without a backslash stays in the directory of {@code openName}. Null when malformed.
+     */
+    static byte[] renameForSmb2(byte[] smb1, String openName) {
+        if (smb1.length < 12) {
+            return null;
+        }
+        long len = le32(smb1, 8);
+        if (len > smb1.length - 12 || (len & 1) != 0) {
+            return null;
+        }
+        String target = new String(smb1, 12, (int) len, java.nio.charset.StandardCharsets.UTF_16LE);
+        int nul = target.indexOf('\0');
+        target = nul >= 0 ? target.substring(0, nul) : target;
+        if (target.indexOf('\\') < 0) {
+            int slash = openName.lastIndexOf('\\');
+            target = slash < 0 ? target : openName.substring(0, slash + 1) + target;
+        } else {
+            while (target.startsWith("\\")) {
+                target = target.substring(1);
+            }
+        }
+        byte[] name = target.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        return new WireWriter().u8(smb1[0]).bytes(new byte[7]).u64le(0).u32le(name.length).bytes(name).toByteArray();
+    }
 }

@@ -297,10 +297,15 @@ final class Smb1Trans2 {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
         }
         Integer cls = Smb1Info.setClass(q.informationLevel());
-        if (cls == null) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
+        byte[] data = tr.data();
+        if (q.informationLevel() == 1010) {
+            data = Smb1Info.renameForSmb2(data, o.name());
+            cls = data == null ? null : 10;
         }
-        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, cls, tr.data(), 0, o.id()));
+        if (cls == null) {
+            return Smb1Dispatcher.R.err(data == null ? NtStatus.INVALID_PARAMETER : NtStatus.NOT_SUPPORTED, tr.command());
+        }
+        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, cls, data, 0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, tr.command());
         }

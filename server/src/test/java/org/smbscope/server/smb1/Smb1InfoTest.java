@@ -95,4 +95,16 @@ class Smb1InfoTest {
         assertThat(Smb1Info.setClass(0x104)).isEqualTo(20);
         assertThat(Smb1Info.setClass(1010)).isNull(); // rename needs the SMB2 layout, not passed through
     }
+
+    @Test
+    void smb1RenameInformationBecomesTheSmb2Layout() {
+        byte[] name = "new.txt".getBytes(StandardCharsets.UTF_16LE);
+        byte[] smb1 = new WireWriter().u8(1).bytes(new byte[3]).u32le(0).u32le(name.length).bytes(name).toByteArray();
+        byte[] smb2 = Smb1Info.renameForSmb2(smb1, "dir\\old.txt");
+        assertThat(smb2[0]).isEqualTo((byte) 1);
+        assertThat(Smb1Legacy.u32(smb2, 16)).isEqualTo(("dir\\new.txt".length()) * 2L);
+        assertThat(new String(smb2, 20, smb2.length - 20, StandardCharsets.UTF_16LE)).isEqualTo("dir\\new.txt");
+        byte[] lying = new WireWriter().u8(0).bytes(new byte[3]).u32le(0).u32le(200).toByteArray();
+        assertThat(Smb1Info.renameForSmb2(lying, "x")).isNull();
+    }
 }
