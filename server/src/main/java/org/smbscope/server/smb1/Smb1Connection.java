@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One SMB1 connection, after its first frame (an SMB1 NEGOTIATE) was found to be ours by {@link #takesOver}:
  * frames are read one after the other (direct TCP / NetBIOS session framing, keep-alives skipped) and answered
- * in order by the dispatcher; a malformed frame drops the connection.
+ * in order by the dispatcher; a malformed frame drops the connection, and so does the listener's idle timeout
+ * when no tree is connected.
  */
 public final class Smb1Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Smb1Connection.class);
@@ -82,7 +83,21 @@ public final class Smb1Connection {
                 for (byte[] r : replies) {
                     write(out, r);
                 }
-                frame = read(in);
+                frame = null;
+                while (frame == null) {
+                    try {
+                        frame = read(in);
+                        if (frame == null) {
+                            return;
+                        }
+                    } catch (java.net.SocketTimeoutException idle) {
+                        // the listener's idle timeout: a connection with a tree connected stays
+                        if (!d.hasTrees()) {
+                            LOG.debug("SMB1 connection from {} idle, closed", peer);
+                            return;
+                        }
+                    }
+                }
             }
         } finally {
             d.close();

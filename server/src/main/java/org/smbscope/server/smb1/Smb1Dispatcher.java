@@ -612,6 +612,11 @@ final class Smb1Dispatcher {
         return "smbscope";
     }
 
+    /** True while a tree is connected (the idle timeout spares such connections). */
+    boolean hasTrees() {
+        return sessions.values().stream().anyMatch(s -> !s.trees.isEmpty());
+    }
+
     void close() {
         for (Session s : sessions.values()) {
             for (Tree t : s.trees.values()) {
