@@ -56,6 +56,7 @@ final class Connection implements Runnable {
                     closeQuietly();
                 }
             }, peer, socket.getLocalAddress());
+            boolean first = true;
             while (true) {
                 byte[] frame;
                 try {
@@ -69,6 +70,13 @@ final class Connection implements Runnable {
                 }
                 if (frame == null) {
                     break;
+                }
+                if (first) {
+                    first = false;
+                    if (org.smbscope.server.smb1.Smb1Connection.takesOver(ctx.config(), frame)) { // SMB1 (NT1) hook
+                        new org.smbscope.server.smb1.Smb1Connection(ctx.smb1(), peer).serve(frame, in, out);
+                        break;
+                    }
                 }
                 inWork.acquireUninterruptibly();
                 byte[] f = frame;

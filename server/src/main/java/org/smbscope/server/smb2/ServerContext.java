@@ -26,4 +26,9 @@ record ServerContext(ServerConfig config, ServerLimits limits, NegotiateHandler 
             TreeHandlerFactory disks, Supplier<TreeHandler> ipc, Clock clock, RandomGenerator random, AuthPolicy auth) {
         this(config, limits, negotiate, serverGuid, disks, ipc, clock, random, new ConcurrentHashMap<>(), auth);
     }
+
+    /** What the SMB1 server (server.smb1) uses of this server. */
+    org.smbscope.server.smb1.Smb1Services smb1() {
+        return new org.smbscope.server.smb1.Smb1Services(config, disks, ipc, serverGuid.toWire(), clock, random, null);
+    }
 }

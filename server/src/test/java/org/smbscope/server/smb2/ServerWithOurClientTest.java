@@ -36,7 +36,7 @@ class ServerWithOurClientTest {
     @ParameterizedTest
     @EnumSource(value = SmbDialect.class, names = "NT1", mode = EnumSource.Mode.EXCLUDE)
     void listsSharesWithEveryDialectSigned(SmbDialect d) throws Exception {
-        try (TestServer s = TestServer.start(tmp, "");
+        try (TestServer s = TestServer.start(tmp, d == SmbDialect.NT1 ? "server min protocol = NT1" : "");
                 SmbConnection c = SmbClient.connect(client(d, Protection.REQUIRED, Protection.IF_REQUIRED), "127.0.0.1",
                         s.port())) {
             assertThat(c.negotiated().dialect()).isEqualTo(d);

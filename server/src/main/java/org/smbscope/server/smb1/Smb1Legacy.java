@@ -1,0 +1,200 @@
+package org.smbscope.server.smb1;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.smbscope.codec.dtyp.FileTime;
+import org.smbscope.codec.fscc.FileAttribute;
+import org.smbscope.codec.smb1.Smb1Block;
+import org.smbscope.codec.smb1.Smb1Command;
+import org.smbscope.codec.smb1.Smb1RawMessage;
+import org.smbscope.codec.smb2.CreateResponse;
+import org.smbscope.codec.smb2.LockRequest;
+import org.smbscope.codec.wire.WireWriter;
+
+/**
+ * The SMB1 commands the codec keeps opaque ({@link Smb1RawMessage}) that the server still answers, parsed here:
+ * OPEN_ANDX ([MS-CIFS] 2.2.4.41), QUERY_INFORMATION (2.2.4.9), SET_INFORMATION (2.2.4.10), LOCKING_ANDX (2.2.4.32)
+ * and the SMB strings of their data blocks. Pure functions from words/data to SMB2 parameters and back.
+ */
+final class Smb1Legacy {
+    private Smb1Legacy() {
+    }
+
+    static int u16(byte[] b, int at) {
+        return at + 2 > b.length ? -1 : (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    static long u32(byte[] b, int at) {
+        return at + 4 > b.length ? -1 : (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16
+                | (b[at + 3] & 0xFFL) << 24;
+    }
+
+    /**
+     * A null-terminated SMB string at {@code at} of a block's data ([MS-CIFS] 2.2.1.1: Unicode strings are
+     * aligned to 2 bytes from the header start); null when it runs past the data.
+     */
+    static String string(Smb1Block b, int at, boolean unicode) {
+        byte[] data = b.data();
+        if (unicode) {
+            if (((b.dataOffset() + at) & 1) != 0) {
+                at++;
+            }
+            for (int i = at; i + 1 < data.length; i += 2) {
+                if (data[i] == 0 && data[i + 1] == 0) {
+                    return new String(data, at, i - at, StandardCharsets.UTF_16LE);
+                }
+            }
+            return at <= data.length ? new String(data, at, (data.length - at) & ~1, StandardCharsets.UTF_16LE) : null;
+        }
+        for (int i = at; i < data.length; i++) {
+            if (data[i] == 0) {
+                return new String(data, at, i - at, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return at <= data.length ? new String(data, at, data.length - at, StandardCharsets.ISO_8859_1) : null;
+    }
+
+    /** A path after a 0x04 buffer-format byte, null when malformed. */
+    static String bufferPath(Smb1Block b, int at, boolean unicode) {
+        byte[] data = b.data();
+        if (at >= data.length || data[at] != 4) {
+            return null;
+        }
+        return string(b, at + 1, unicode);
+    }
+
+    /** OPEN_ANDX request fields the server uses. */
+    record OpenAndX(int flags, int accessMode, int fileAttrs, int openMode, long allocation, String name) {
+        /** SMB2 desired access from AccessMode bits 0-2. */
+        int desiredAccess() {
+            return switch (accessMode & 7) {
+                case 0 -> 0x00120089;
+                case 1 -> 0x00120116;
+                case 2 -> 0x0012019F;
+                case 3 -> 0x001200A9;
+                default -> 0x00120089;
+            };
+        }
+
+        /** SMB2 share access from the sharing mode (bits 4-6). */
+        int shareAccess() {
+            return switch ((accessMode >> 4) & 7) {
+                case 1 -> 0;
+                case 2 -> 1;
+                case 3 -> 2;
+                default -> 7;
+            };
+        }
+
+        /** The CreateDisposition for OpenMode, -1 when it asks for nothing. */
+        int disposition() {
+            boolean create = (openMode & 0x10) != 0;
+            int exists = openMode & 3;
+            if (create) {
+                return exists == 0 ? 2 : exists == 1 ? 3 : 5;
+            }
+            return exists == 1 ? 1 : exists == 2 ? 4 : -1;
+        }
+    }
+
+    static OpenAndX openAndX(Smb1Block b, boolean unicode) {
+        byte[] w = b.words();
+        if (w.length != 30) {
+            return null;
+        }
+        String name = string(b, 0, unicode);
+        if (name == null) {
+            return null;
+        }
+        return new OpenAndX(u16(w, 4), u16(w, 6), u16(w, 10), u16(w, 16), u32(w, 18), name);
+    }
+
+    /** OPEN_ANDX response words (15, with the AndX header patched by the codec). */
+    static Smb1RawMessage openAndXResponse(int fid, CreateResponse cr, OpenAndX req, boolean pipe) {
+        int action = switch (cr.createAction().value()) {
+            case 2 -> 2;
+            case 3, 0 -> 3;
+            default -> 1;
+        };
+        WireWriter w = new WireWriter().u32le(0xFF).u16le(fid).u16le(FileAttribute.toMask(cr.fileAttributes()) & 0x37)
+                .u32le(utime(cr.lastWriteTime())).u32le(Math.min(cr.endOfFile(), 0xFFFFFFFFL)).u16le(req.accessMode() & 7)
+                .u16le(pipe ? 2 : 0).u16le(pipe ? 0x05FF : 0).u16le(action).u32le(0).u16le(0);
+        return new Smb1RawMessage(Smb1Command.OPEN_ANDX, true, w.toByteArray(), new byte[0]);
+    }
+
+    /** Seconds since 1970 (the UTIME of [MS-CIFS] 2.2.1.4.3), 0 for none. */
+    static long utime(FileTime t) {
+        if (t.value() == 0) {
+            return 0;
+        }
+        long secs = t.toInstant().getEpochSecond();
+        return Math.max(0, Math.min(secs, 0xFFFFFFFFL));
+    }
+
+    static long fileTime(long utime) {
+        return utime == 0 || utime == 0xFFFFFFFFL ? 0 : FileTime.of(Instant.ofEpochSecond(utime)).value();
+    }
+
+    /** QUERY_INFORMATION response: attributes, last write (UTIME), size, reserved. */
+    static Smb1RawMessage queryInformationResponse(int attrs, long lastWriteUtime, long size) {
+        WireWriter w = new WireWriter().u16le(attrs & 0x37).u32le(lastWriteUtime).u32le(Math.min(size, 0xFFFFFFFFL))
+                .bytes(new byte[10]);
+        return new Smb1RawMessage(Smb1Command.of(0x08), true, w.toByteArray(), new byte[0]);
+    }
+
+    /** FILE_BASIC_INFORMATION to set the attributes and last write time (0: leave). */
+    static byte[] basicInfo(int attrs, long lastWriteFileTime) {
+        return new WireWriter().u64le(0).u64le(0).u64le(lastWriteFileTime).u64le(0).u32le(attrs == 0 ? 0x80 : attrs)
+                .u32le(0).toByteArray();
+    }
+
+    /** LOCKING_ANDX request. */
+    record Locking(int fid, int type, long timeout, List<LockRequest.Element> unlocks, List<LockRequest.Element> locks) {
+        static final int SHARED = 0x01;
+        static final int OPLOCK_RELEASE = 0x02;
+        static final int CHANGE_LOCKTYPE = 0x04;
+        static final int CANCEL = 0x08;
+        static final int LARGE_FILES = 0x10;
+    }
+
+    static Locking locking(Smb1Block b) {
+        byte[] w = b.words();
+        if (w.length != 16) {
+            return null;
+        }
+        int fid = u16(w, 4);
+        int type = w[6] & 0xFF;
+        long timeout = u32(w, 8);
+        int nUnlock = u16(w, 12);
+        int nLock = u16(w, 14);
+        boolean large = (type & Locking.LARGE_FILES) != 0;
+        int size = large ? 20 : 10;
+        byte[] d = b.data();
+        if ((long) (nUnlock + nLock) * size > d.length) {
+            return null;
+        }
+        List<LockRequest.Element> unlocks = new ArrayList<>();
+        List<LockRequest.Element> locks = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < nUnlock + nLock; i++, at += size) {
+            long off;
+            long len;
+            if (large) {
+                off = u32(d, at + 4) << 32 | u32(d, at + 8);
+                len = u32(d, at + 12) << 32 | u32(d, at + 16);
+            } else {
+                off = u32(d, at + 2);
+                len = u32(d, at + 6);
+            }
+            if (i < nUnlock) {
+                unlocks.add(new LockRequest.Element(off, len, LockRequest.UNLOCK));
+            } else {
+                int f = (type & Locking.SHARED) != 0 ? LockRequest.SHARED_LOCK : LockRequest.EXCLUSIVE_LOCK;
+                locks.add(new LockRequest.Element(off, len, timeout == 0 ? f | LockRequest.FAIL_IMMEDIATELY : f));
+            }
+        }
+        return new Locking(fid, type, timeout, unlocks, locks);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The SMB1 (NT LM 0.12) server ([MS-CIFS], [MS-SMB]), enabled by {@code server min protocol = NT1}.
+ *
+ * <p>{@link org.smbscope.server.smb1.Smb1Connection#takesOver} decides on a connection's first frame (an SMB1
+ * NEGOTIATE) whether SMB1 answers it (NT LM 0.12 offered, NT1 allowed, and no SMB2 dialect both sides speak)
+ * or whether the SMB2 dispatcher upgrades it (0x0202 / 0x02FF). {@link org.smbscope.server.smb1.Smb1Connection}
+ * then serves the connection sequentially with a {@code Smb1Dispatcher}: NEGOTIATE (extended and
+ * non-extended security), SESSION_SETUP_ANDX (SPNEGO/NTLMSSP or LM/NTLM/LMv2/NTLMv2 responses to the 8-byte
+ * challenge), MD5 signing, AndX chains, TREE_CONNECT_ANDX, and the file commands translated into
+ * {@code codec.smb2} requests for the share's {@link org.smbscope.server.tree.TreeHandler}; RAP on
+ * {@code \PIPE\LANMAN} and TransactNmPipe for srvsvc on IPC$.
+ */
+package org.smbscope.server.smb1;
