@@ -66,6 +66,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = {"-U", "--user"}, paramLabel = "[DOMAIN\\]user[%password]", description = "Log on as this user (a real session setup).")
     String user;
 
+    @Option(names = {"-I", "--ip-address"}, paramLabel = "IP", description = "Connect to this address and use the host only as the server's name (SPN, tree paths), as smbclient -I.")
+    String ipAddress;
+
     @Option(names = {"-p", "--port"}, paramLabel = "port", description = "Only this port (445 direct TCP, 139 NetBIOS); default: 445, else 139.")
     Integer port;
 
@@ -265,7 +268,13 @@ public final class DoctorCommand implements Callable<Integer> {
         Map<String, Object> j = new LinkedHashMap<>();
         InetAddress address;
         boolean literal0 = ClientPolicyText.isAddress(t.host());
-        if (wins != null && !literal0) {
+        if (ipAddress != null) {
+            try {
+                address = InetAddress.getByName(ipAddress);
+            } catch (UnknownHostException e) {
+                throw new CommandFailedException(ExitCode.USAGE, "-I needs an address: " + ipAddress);
+            }
+        } else if (wins != null && !literal0) {
             address = winsLookup(t.host(), pc, log, j);
             if (address == null) {
                 doc.put("name", j);
@@ -282,7 +291,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean literal = literal0;
         text.append("   ").append(t.host()).append(literal
                 ? " is an IP address: no lookup needed, but Kerberos cannot be used (no cifs/ SPN for an address).\n"
-                : " resolves to " + address.getHostAddress() + (wins != null ? " (NBNS, WINS " + wins + ")" : " (DNS)") + ".\n");
+                : " resolves to " + address.getHostAddress() + (ipAddress != null ? " (given with -I, no lookup)" : wins != null ? " (NBNS, WINS " + wins + ")" : " (DNS)") + ".\n");
         j.put("host", t.host());
         j.put("address", address.getHostAddress());
         j.put("literal", literal);
