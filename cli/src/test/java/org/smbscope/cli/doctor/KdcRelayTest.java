@@ -22,10 +22,12 @@ import org.smbscope.trace.event.Layer;
 class KdcRelayTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
 
-    static byte[] record(byte... body) {
+    static byte[] record(int... body) {
         byte[] r = new byte[4 + body.length];
         r[3] = (byte) body.length;
-        System.arraycopy(body, 0, r, 4, body.length);
+        for (int i = 0; i < body.length; i++) {
+            r[4 + i] = (byte) body[i];
+        }
         return r;
     }
 
@@ -48,13 +50,13 @@ class KdcRelayTest {
     @Test
     void requestAndAnswerAreForwardedAndLogged() throws Exception {
         ExchangeLog log = new ExchangeLog();
-        try (ServerSocket kdc = fakeKdc(record((byte) 0x7e, 1, 2));
+        try (ServerSocket kdc = fakeKdc(record(0x7e, 1, 2));
              KdcRelay relay = new KdcRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), kdc.getLocalPort()),
                      log, Duration.ofSeconds(2), CLOCK);
              Socket c = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(relay.address().split(":")[1]))) {
-            c.getOutputStream().write(record((byte) 0x6a, 9));
+            c.getOutputStream().write(record(0x6a, 9));
             byte[] answer = KdcRelay.readRecord(new DataInputStream(c.getInputStream()));
-            assertThat(answer).isEqualTo(record((byte) 0x7e, 1, 2));
+            assertThat(answer).isEqualTo(record(0x7e, 1, 2));
         }
         List<Exchange> x = log.exchanges();
         assertThat(x).hasSize(2).allMatch(e -> e.layer() == Layer.KERBEROS);
@@ -72,7 +74,7 @@ class KdcRelayTest {
              KdcRelay relay = new KdcRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), kdc.getLocalPort()),
                      log, Duration.ofSeconds(2), CLOCK);
              Socket c = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(relay.address().split(":")[1]))) {
-            c.getOutputStream().write(record((byte) 0x6a, 9));
+            c.getOutputStream().write(record(0x6a, 9));
             assertThat(c.getInputStream().read()).isEqualTo(-1);
         }
         assertThat(log.exchanges()).singleElement().satisfies(e ->
