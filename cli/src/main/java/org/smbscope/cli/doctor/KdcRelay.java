@@ -63,11 +63,11 @@ final class KdcRelay implements AutoCloseable {
             OutputStream cout = client.getOutputStream();
             byte[] request;
             while ((request = readRecord(cin)) != null) {
+                log.addKerberos(from, to, true, clock.instant(), Arrays.copyOfRange(request, 4, request.length));
                 if (!upstream.isConnected()) {
                     upstream.connect(kdc, (int) timeout.toMillis());
                     upstream.setSoTimeout((int) timeout.toMillis());
                 }
-                log.addKerberos(from, to, true, clock.instant(), Arrays.copyOfRange(request, 4, request.length));
                 upstream.getOutputStream().write(request);
                 byte[] reply = readRecord(new DataInputStream(upstream.getInputStream()));
                 if (reply == null) {

@@ -82,6 +82,23 @@ class KdcRelayTest {
     }
 
     @Test
+    void anUnreachableKdcStillLogsTheRequest() throws Exception {
+        ExchangeLog log = new ExchangeLog();
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        try (KdcRelay relay = new KdcRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), closed), log,
+                Duration.ofSeconds(2), CLOCK);
+             Socket c = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(relay.address().split(":")[1]))) {
+            c.getOutputStream().write(record(0x6a, 9));
+            assertThat(c.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(log.exchanges()).singleElement().satisfies(e ->
+                assertThat(e.server().port()).isEqualTo(closed));
+    }
+
+    @Test
     void oversizedRecordsAreRefused() {
         byte[] huge = {0x7f, 0, 0, 0};
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KdcRelay.readRecord(new java.io.ByteArrayInputStream(huge)))

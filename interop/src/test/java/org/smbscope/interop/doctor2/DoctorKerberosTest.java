@@ -89,6 +89,19 @@ class DoctorKerberosTest {
     }
 
     @Test
+    void noKdcAnswersThenNtlm(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        String conf = java.nio.file.Files.readString(KDC.kdc().krb5Conf())
+                .replace("kdc = " + KDC.kdc().address().getHostAddress() + ":88", "kdc = 127.0.0.1:1");
+        Path krb5 = java.nio.file.Files.writeString(dir.resolve("krb5.conf"), conf);
+        List<String> a = List.of("doctor", "//" + SERVER + "/share", "-I", addr(), "--timeout", "2", "-U",
+                "alice%Passw0rd!", "--krb5-conf", krb5.toString(), "--use-kerberos=desired", "--json");
+        Analyze.Result r = Analyze.run(a.toArray(String[]::new));
+        assertThat(r.rules()).as(r.output()).contains("kerberos-no-kdc");
+        assertThat(r.finding("kerberos-no-kdc").path("title").asText()).contains("127.0.0.1:1");
+        assertThat(r.finding("kerberos-no-kdc").path("evidence").toString()).contains("NTLMSSP");
+    }
+
+    @Test
     void textOutputShowsTheKerberosStep() {
         List<String> a = List.of("doctor", "//" + ALIAS + "/share", "-I", addr(), "--timeout", "2", "-U",
                 "alice%Passw0rd!", "--krb5-conf", KDC.kdc().krb5Conf().toString(), "--use-kerberos=desired");
