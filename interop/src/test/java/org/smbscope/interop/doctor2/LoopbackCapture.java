@@ -22,6 +22,7 @@ final class LoopbackCapture implements AutoCloseable {
                 file.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         for (int i = 0; i < 100; i++) {
             if (Files.exists(out) && Files.readString(out).contains("Capturing on")) {
+                Thread.sleep(700); // dumpcap says so a moment before its filter is attached
                 return new LoopbackCapture(p, file);
             }
             Thread.sleep(50);
@@ -39,7 +40,7 @@ final class LoopbackCapture implements AutoCloseable {
         if (!tshark.isAlive()) {
             return;
         }
-        Thread.sleep(300); // let the last segments reach the capture
+        Thread.sleep(500); // let the last segments reach the capture
         tshark.destroy();
         tshark.waitFor(10, TimeUnit.SECONDS);
     }
