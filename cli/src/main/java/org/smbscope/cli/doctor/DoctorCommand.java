@@ -21,6 +21,7 @@ import org.smbscope.cli.JsonOutput;
 import org.smbscope.client.ClientConfig;
 import org.smbscope.client.Protection;
 import org.smbscope.client.SmbDialect;
+import org.smbscope.client.auth.KerberosMode;
 import org.smbscope.client.probe.ProbeConfig;
 import org.smbscope.client.probe.ProbeResult;
 import org.smbscope.client.probe.Probes;
@@ -65,6 +66,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = {"-U", "--user"}, paramLabel = "[DOMAIN\\]user[%password]", description = "Log on as this user (a real session setup).")
     String user;
 
+    @Option(names = {"-I", "--ip-address"}, paramLabel = "IP", description = "Connect to this address and use the host only as the server's name (SPN, tree paths), as smbclient -I.")
+    String ipAddress;
+
     @Option(names = {"-p", "--port"}, paramLabel = "port", description = "Only this port (445 direct TCP, 139 NetBIOS); default: 445, else 139.")
     Integer port;
 
@@ -85,6 +89,22 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--ntlm-levels", description = "With -U: also try an NTLMv1 logon (LAN Manager level 2) to see whether the server still accepts it.")
     boolean ntlmLevels;
+
+    @Option(names = {"-k", "--kerberos"}, description = "Try Kerberos for the session (same as --use-kerberos=required); the KDC exchange is shown and diagnosed.")
+    boolean kerberosFlag;
+
+    @Option(names = "--use-kerberos", paramLabel = "desired|required|off",
+            description = "Kerberos: desired (fall back to NTLM, saying so), required (fail with the KDC's error), off (default)")
+    String useKerberos;
+
+    @Option(names = "--krb5-conf", paramLabel = "FILE", description = "krb5.conf to use (default KRB5_CONFIG, then /etc/krb5.conf)")
+    Path krb5Conf;
+
+    @Option(names = "--use-krb5-ccache", paramLabel = "CCACHE", description = "Kerberos ticket cache (FILE:PATH or PATH); default KRB5CCNAME")
+    String krb5Ccache;
+
+    @Option(names = "--kerberos-try-ip", description = "Ask the KDC for cifs/<address> when the server is given as an IP address (like Windows' TryIPSPN)")
+    boolean kerberosTryIp;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wait per step (default 3).")
     double timeoutSeconds = 3;
@@ -107,6 +127,8 @@ public final class DoctorCommand implements Callable<Integer> {
     Path pcap;
 
     private final StringBuilder text = new StringBuilder();
+    /** Only NT LM 0.12 was accepted by the dialect probes (SMB1 first, then each SMB2/3 dialect). */
+    private boolean smb1Only;
     private final Map<String, Object> doc = new LinkedHashMap<>();
 
     @Override
@@ -124,13 +146,27 @@ public final class DoctorCommand implements Callable<Integer> {
 
         InetAddress address = name(t, pc, log);
         Probes.Route route = address == null ? null : transport(t, address, pc, log, attempts);
+        KerberosMode kmode = kerberosMode();
         if (route != null) {
             negotiate(route, pc, log);
             ProbeResult chal = Probes.ntlmChallenge(route, pc);
             log.addProbe(chal);
             picks(chal);
-            walk = new SessionWalk(clientConfig(policy), user, log).tryNtlmv1(ntlmLevels);
-            walk.run(t, address, route);
+            ClientConfig.Builder base = clientConfig(policy);
+            if (smb1Only) {
+                base.minDialect(SmbDialect.NT1);
+                text.append("   Only SMB1 is accepted: the session below uses NT LM 0.12.\n");
+            }
+            walk = new SessionWalk(base, user, log).tryNtlmv1(ntlmLevels);
+            try (DoctorKerberos k = kmode == KerberosMode.OFF ? null : DoctorKerberos.start(kmode, krb5Conf, krb5Ccache,
+                    kerberosTryIp, log, timeout, Clock.systemUTC())) {
+                if (k != null) {
+                    walk.kerberos(k);
+                }
+                walk.run(t, address, route);
+            } catch (IOException e) {
+                throw new CommandFailedException(ExitCode.FAILED, "Kerberos: " + e.getMessage(), e);
+            }
             doc.put("sessions", walk.json());
         }
         List<Message> messages = MessageDecoder.decodeAll(log.exchanges());
@@ -200,6 +236,16 @@ public final class DoctorCommand implements Callable<Integer> {
         }
     }
 
+    private KerberosMode kerberosMode() {
+        try {
+            KerberosMode m = kerberosFlag && useKerberos == null ? KerberosMode.REQUIRED
+                    : useKerberos == null ? KerberosMode.OFF : KerberosMode.parse(useKerberos);
+            return m == KerberosMode.OFF && krb5Ccache != null ? KerberosMode.REQUIRED : m;
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
     private Protection encryption() {
         try {
             return Protection.parse(encrypt);
@@ -222,7 +268,13 @@ public final class DoctorCommand implements Callable<Integer> {
         Map<String, Object> j = new LinkedHashMap<>();
         InetAddress address;
         boolean literal0 = ClientPolicyText.isAddress(t.host());
-        if (wins != null && !literal0) {
+        if (ipAddress != null) {
+            try {
+                address = InetAddress.getByName(ipAddress);
+            } catch (UnknownHostException e) {
+                throw new CommandFailedException(ExitCode.USAGE, "-I needs an address: " + ipAddress);
+            }
+        } else if (wins != null && !literal0) {
             address = winsLookup(t.host(), pc, log, j);
             if (address == null) {
                 doc.put("name", j);
@@ -239,7 +291,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean literal = literal0;
         text.append("   ").append(t.host()).append(literal
                 ? " is an IP address: no lookup needed, but Kerberos cannot be used (no cifs/ SPN for an address).\n"
-                : " resolves to " + address.getHostAddress() + (wins != null ? " (NBNS, WINS " + wins + ")" : " (DNS)") + ".\n");
+                : " resolves to " + address.getHostAddress() + (ipAddress != null ? " (given with -I, no lookup)" : wins != null ? " (NBNS, WINS " + wins + ")" : " (DNS)") + ".\n");
         j.put("host", t.host());
         j.put("address", address.getHostAddress());
         j.put("literal", literal);
@@ -367,6 +419,9 @@ public final class DoctorCommand implements Callable<Integer> {
             boolean noDialect = m.decoded() instanceof org.smbscope.trace.explain.Smb1Part q
                     && q.message() instanceof org.smbscope.codec.smb1.NegotiateResponse n && n.isNoDialect();
             verdict = accepted ? "accepted" : "refused (" + (noDialect ? "DialectIndex 0xFFFF: none of these" : m.summary()) + ")";
+        }
+        if (accepted) {
+            smb1Only = dialect.startsWith("NT LM");
         }
         text.append(String.format("   %-18s %s%n", dialect, verdict));
         Map<String, Object> row = new LinkedHashMap<>();

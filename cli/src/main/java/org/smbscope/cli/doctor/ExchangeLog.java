@@ -48,6 +48,11 @@ final class ExchangeLog {
                 Layer.ofSmbPayload(frame), frame);
     }
 
+    /** A Kerberos message relayed to or from the KDC (the record's body, without its length). */
+    synchronized void addKerberos(Endpoint client, Endpoint kdc, boolean sent, Instant time, byte[] message) {
+        add(client, kdc, sent, time, Layer.KERBEROS, message);
+    }
+
     private synchronized void add(Endpoint client, Endpoint server, boolean sent, Instant time, Layer layer, byte[] bytes) {
         exchanges.add(new Exchange(exchanges.size() + 1, 0, time, client, server,
                 sent ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT, layer, bytes.clone()));

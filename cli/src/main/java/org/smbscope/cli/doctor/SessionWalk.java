@@ -57,8 +57,11 @@ final class SessionWalk {
         attempt(Credentials.anonymous(), t, address, route, user != null);
         // does the server take guests? (Samba: map to guest = bad user; Windows: the Guest account)
         attempt(Credentials.of("", "guest", ""), t, address, route, true);
-        if (user != null) {
-            attempt(credentials(user), t, address, route, false);
+        if (kerberos != null) {
+            sessionText.append("   ").append(kerberos.setup()).append('\n');
+        }
+        if (user != null || kerberos != null) {
+            attempt(user == null ? Credentials.anonymous() : credentials(user), t, address, route, false);
             if (tryNtlmv1) {
                 ntlmv1(credentials(user), t, address, route);
             }
@@ -66,6 +69,13 @@ final class SessionWalk {
     }
 
     private boolean tryNtlmv1;
+    private DoctorKerberos kerberos;
+
+    /** The real attempt uses Kerberos with these settings (doctor -k / --use-kerberos). */
+    SessionWalk kerberos(DoctorKerberos k) {
+        kerberos = k;
+        return this;
+    }
 
     /** Also log on with an NTLMv1 response (LAN Manager level 2), exploratory: does this server still accept it? */
     SessionWalk tryNtlmv1(boolean on) {
@@ -95,8 +105,15 @@ final class SessionWalk {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("user", creds.isAnonymous() ? "" : creds.user());
         InetSocketAddress server = route.target();
-        ClientConfig cc = base.build().toBuilder().wireTap(log.tap(server, exploratory)).build();
-        String who = creds.isAnonymous() ? "anonymous" : exploratory && creds.user().equals("guest") ? "guest" : creds.user();
+        ClientConfig.Builder b = base.build().toBuilder().wireTap(log.tap(server, exploratory));
+        boolean krb = !exploratory && kerberos != null;
+        if (krb) {
+            b.kerberos(kerberos.settings());
+        }
+        ClientConfig cc = b.build();
+        String who = krb && creds.isAnonymous() ? "Kerberos (ticket cache)" : creds.isAnonymous() ? "anonymous"
+                : exploratory && creds.user().equals("guest") ? "guest" : creds.user();
+        int noticesBefore = krb ? kerberos.notices().size() : 0;
         try (SmbConnection c = SmbClient.connect(cc, address.getHostAddress(), server.getPort(), t.host())) {
             r.put("dialect", c.negotiated().dialect().version());
             try (SmbSession s = c.session(creds)) {
@@ -105,6 +122,11 @@ final class SessionWalk {
                         .append(c.negotiated().dialect().version()).append(", signing ").append(s.signing() ? "on" : "off")
                         .append(", encryption ").append(s.encrypting() ? "on" : "off").append(")\n");
                 r.put("session", kind);
+                r.put("mechanism", s.mechanism());
+                if (krb) {
+                    sessionText.append("   ").append(who).append(": authenticated with ").append(s.mechanism())
+                            .append('\n');
+                }
                 r.put("signing", s.signing());
                 r.put("encryption", s.encrypting());
                 tree(s, "IPC$", who, r);
@@ -125,6 +147,13 @@ final class SessionWalk {
             r.put("error", status(e));
             if (!exploratory) {
                 failure = who + ": " + status(e);
+            }
+        }
+        if (krb) {
+            List<String> n = kerberos.notices();
+            for (String line : n.subList(noticesBefore, n.size())) {
+                sessionText.append("   Kerberos: ").append(line).append('\n');
+                r.put("kerberos", line);
             }
         }
         json.add(r);

@@ -29,6 +29,11 @@ public final class Diagnosis {
                 new LogonFailureRule(),
                 StatusRule.noSuchShare(),
                 StatusRule.accessDenied(),
+                new KerberosSkewRule(),
+                new KerberosRealmRule(),
+                new KerberosPacRefusedRule(),
+                new KerberosSpnUnknownRule(),
+                new KerberosNoKdcRule(),
                 new KerberosByIpRule(),
                 new ClockSkewRule());
     }

@@ -29,21 +29,24 @@ final class KerberosByIpRule implements Rule {
 
     @Override
     public List<Finding> check(Observations o) {
+        // the offer and the NTLMSSP must be in one conversation (the doctor's probes come first,
+        // each its own conversation); a real session is preferred over a probe as evidence
         Message offer = null;
-        for (Message m : o.messages()) {
-            if (isResponse(m) && blob(m).map(AuthBlob::offersKerberos).orElse(false)) {
-                offer = m;
-                break;
-            }
-        }
-        if (offer == null) {
-            return List.of();
-        }
         Message ntlm = null;
-        for (Message m : o.after(offer)) {
-            if (!isResponse(m) && blob(m).map(b -> b.ntlm().isPresent()).orElse(false)) {
+        java.util.Map<String, Message> offers = new java.util.HashMap<>();
+        for (Message m : o.messages()) {
+            String conv = m.exchange().client() + ">" + m.exchange().server();
+            if (isResponse(m)) {
+                if (!offers.containsKey(conv) && blob(m).map(AuthBlob::offersKerberos).orElse(false)) {
+                    offers.put(conv, m);
+                }
+            } else if (offers.containsKey(conv) && (ntlm == null || o.isProbe(ntlm) && !o.isProbe(m))
+                    && blob(m).map(b -> b.ntlm().isPresent()).orElse(false)) {
+                offer = offers.get(conv);
                 ntlm = m;
-                break;
+                if (!o.isProbe(m)) {
+                    break;
+                }
             }
         }
         if (ntlm == null) {

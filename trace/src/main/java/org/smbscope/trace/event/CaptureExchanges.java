@@ -20,7 +20,8 @@ import org.smbscope.trace.capture.TcpReassembler;
 /**
  * Turns a capture into the stream of {@link Exchange}s: UDP 137/138 datagrams become NBNS/NBDS
  * exchanges, TCP 139/445 streams are reassembled and cut into session frames, each classified
- * by its protocol id. Traffic on other ports is passed over. One capture in memory one frame at
+ * by its protocol id; Kerberos on UDP 88 and TCP 88 (records reassembled across segments) becomes
+ * KERBEROS exchanges carrying the bare message. Traffic on other ports is passed over. One capture in memory one frame at
  * a time, plus what TCP reassembly holds back.
  */
 public final class CaptureExchanges implements AutoCloseable {
@@ -74,7 +75,8 @@ public final class CaptureExchanges implements AutoCloseable {
             }
             return;
         }
-        if (!isSessionPort(s.source().port()) && !isSessionPort(s.destination().port())) {
+        boolean kerberos = s.source().port() == 88 || s.destination().port() == 88;
+        if (!kerberos && !isSessionPort(s.source().port()) && !isSessionPort(s.destination().port())) {
             return;
         }
         for (StreamChunk c : tcp.accept(s)) {
@@ -89,6 +91,13 @@ public final class CaptureExchanges implements AutoCloseable {
     private void emit(StreamChunk c, SessionFramer.Frame frame) {
         Conversation conv = c.conversation();
         Direction d = c.fromClient() ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
+        if (conv.server().port() == 88 || conv.client().port() == 88) {
+            // Kerberos over TCP, RFC 4120 7.2.2: a 4-byte length (top bit reserved) then the message;
+            // the session framer's zero type byte and 24-bit length read the same prefix
+            ready.add(new Exchange(++index, c.frame(), c.time(), conv.client(), conv.server(), d, Layer.KERBEROS,
+                    frame.payload()));
+            return;
+        }
         Layer layer = frame.type() == 0 ? Layer.ofSmbPayload(frame.payload()) : Layer.NBSS;
         byte[] payload = frame.payload();
         if (layer == Layer.NBSS) {

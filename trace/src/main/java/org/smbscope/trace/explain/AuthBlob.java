@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.smbscope.codec.asn1.Oid;
+import org.smbscope.codec.kerberos.ApReq;
+import org.smbscope.codec.kerberos.GssKrb5Token;
+import org.smbscope.codec.kerberos.KerberosDecodeException;
+import org.smbscope.codec.kerberos.KerberosMessage;
+import org.smbscope.codec.kerberos.KrbError;
 import org.smbscope.codec.ntlm.AuthenticateMessage;
 import org.smbscope.codec.ntlm.AvId;
 import org.smbscope.codec.ntlm.ChallengeMessage;
@@ -28,13 +33,46 @@ import org.smbscope.codec.spnego.SpnegoToken;
  * @param kerberos   whether the token carried is not NTLMSSP but a Kerberos (or other GSS) token
  * @param negState   the NegTokenResp state, if any
  * @param problem    why the blob did not decode, if it did not
+ * @param krb5       the Kerberos message inside the token (AP-REQ, AP-REP, KRB-ERROR, usually in a
+ *                   GSS-API wrapper, RFC 4121 4.1), when the token is Kerberos and decodes
  */
 public record AuthBlob(List<Oid> mechs, Optional<NtlmMessage> ntlm, boolean kerberos, Optional<NegState> negState,
-                       Optional<String> problem) {
-    public static final AuthBlob EMPTY = new AuthBlob(List.of(), Optional.empty(), false, Optional.empty(), Optional.empty());
+                       Optional<String> problem, Optional<KerberosMessage> krb5) {
+    public static final AuthBlob EMPTY = new AuthBlob(List.of(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     public AuthBlob {
         mechs = List.copyOf(mechs);
+    }
+
+    public AuthBlob(List<Oid> mechs, Optional<NtlmMessage> ntlm, boolean kerberos, Optional<NegState> negState,
+            Optional<String> problem) {
+        this(mechs, ntlm, kerberos, negState, problem, Optional.empty());
+    }
+
+    /** The AP-REQ the client sent, unwrapped from its GSS-API token, if this blob carries one. */
+    public Optional<ApReq> apReq() {
+        return krb5.map(AuthBlob::unwrap).filter(ApReq.class::isInstance).map(ApReq.class::cast);
+    }
+
+    /** The KRB-ERROR an acceptor answered with (e.g. KRB_AP_ERR_SKEW), unwrapped, if any. */
+    public Optional<KrbError> krbError() {
+        return krb5.map(AuthBlob::unwrap).filter(KrbError.class::isInstance).map(KrbError.class::cast);
+    }
+
+    static KerberosMessage unwrap(KerberosMessage m) {
+        return m instanceof GssKrb5Token t ? t.message() : m;
+    }
+
+    private static Optional<KerberosMessage> krb5Of(byte[] token) {
+        if (token == null || NtlmMessage.isNtlmssp(token) || !KerberosMessage.looksLikeKerberos(token)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KerberosMessage.decode(token));
+        } catch (KerberosDecodeException e) {
+            return Optional.empty();
+        }
     }
 
     public static AuthBlob parse(byte[] blob) {
@@ -42,6 +80,9 @@ public record AuthBlob(List<Oid> mechs, Optional<NtlmMessage> ntlm, boolean kerb
             return EMPTY;
         }
         try {
+            if (GssKrb5Token.isKrb5Token(blob)) {
+                return new AuthBlob(List.of(), Optional.empty(), true, Optional.empty(), Optional.empty(), krb5Of(blob));
+            }
             if (NtlmMessage.isNtlmssp(blob)) {
                 return new AuthBlob(List.of(), Optional.of(NtlmMessage.decode(blob)), false, Optional.empty(), Optional.empty());
             }
@@ -49,12 +90,12 @@ public record AuthBlob(List<Oid> mechs, Optional<NtlmMessage> ntlm, boolean kerb
             if (t instanceof NegTokenInit init) {
                 byte[] tok = init.mechToken();
                 return new AuthBlob(init.mechTypes(), ntlmOf(tok), tok != null && !NtlmMessage.isNtlmssp(tok),
-                        Optional.empty(), Optional.empty());
+                        Optional.empty(), Optional.empty(), krb5Of(tok));
             }
             NegTokenResp resp = (NegTokenResp) t;
             byte[] tok = resp.responseToken();
             return new AuthBlob(List.of(), ntlmOf(tok), tok != null && !NtlmMessage.isNtlmssp(tok),
-                    Optional.ofNullable(resp.negState()), Optional.empty());
+                    Optional.ofNullable(resp.negState()), Optional.empty(), krb5Of(tok));
         } catch (SpnegoDecodeException | NtlmDecodeException e) {
             return new AuthBlob(List.of(), Optional.empty(), false, Optional.empty(), Optional.of(e.getMessage()));
         }

@@ -33,7 +33,14 @@ final class AuthExplainer {
                         : "Kerberos is not offered: the server is not joined to a domain (or has no keytab); NTLM it is.");
             }
         }
-        if (b.kerberos()) {
+        if (b.apReq().isPresent()) {
+            out.add("The client sent a Kerberos AP-REQ with a ticket for " + b.apReq().get().ticket().server()
+                    + ": no password crosses the wire.");
+        } else if (b.krbError().isPresent()) {
+            out.add("The server refused the Kerberos ticket: " + b.krbError().get().summary() + ".");
+        } else if (b.krb5().isPresent() && fromServer) {
+            out.add("The server accepted the Kerberos ticket (AP-REP): mutual authentication done.");
+        } else if (b.kerberos() && !fromServer) {
             out.add("The client sent a Kerberos token (AP-REQ): it holds a ticket for this server's SPN.");
         }
         b.negState().ifPresent(s -> {

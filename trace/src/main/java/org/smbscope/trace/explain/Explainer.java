@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.smbscope.codec.kerberos.KerberosMessage;
 import org.smbscope.codec.netbios.NameServicePacket;
 import org.smbscope.codec.netbios.SessionPacket;
 import org.smbscope.codec.smb1.NegotiateRequest;
@@ -36,6 +37,7 @@ public final class Explainer {
                 }
                 case NameServicePacket p -> new Explanation(m, Step.NAME, NetbiosExplainer.name(p));
                 case SessionPacket p -> new Explanation(m, Step.TRANSPORT, NetbiosExplainer.session(p));
+                case KerberosMessage k -> new Explanation(m, Step.AUTHENTICATION, KerberosExplainer.explain(k));
                 case Smb2TransformHeader t -> new Explanation(m, Step.FILES,
                         List.of("Encrypted: only the session key opens it."));
                 default -> new Explanation(m, m.exchange().layer() == org.smbscope.trace.event.Layer.NBDS ? Step.NAME

@@ -2,6 +2,8 @@ package org.smbscope.trace.explain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smbscope.codec.kerberos.KerberosDecodeException;
+import org.smbscope.codec.kerberos.KerberosMessage;
 import org.smbscope.codec.netbios.NameServicePacket;
 import org.smbscope.codec.netbios.NetbiosDecodeException;
 import org.smbscope.codec.netbios.SessionFrameCodec;
@@ -21,7 +23,7 @@ import org.smbscope.trace.event.Exchange;
 
 /**
  * Decodes exchanges into {@link Message}s with the codecs: SMB2 compounds and SMB1 AndX chains
- * split into their members, NBNS packets, NetBIOS session packets. Bytes that do not decode
+ * split into their members, NBNS packets, NetBIOS session packets, Kerberos messages (UDP/TCP 88). Bytes that do not decode
  * become a message that says why, never an exception: a capture is evidence as it is.
  */
 public final class MessageDecoder {
@@ -54,9 +56,13 @@ public final class MessageDecoder {
                     yield List.of(new Message(e, 0, t, "SMB3 encrypted message (" + t.originalMessageSize()
                             + " bytes sealed)", t.detail()));
                 }
+                case KERBEROS -> {
+                    KerberosMessage k = KerberosMessage.decode(e.payload());
+                    yield List.of(new Message(e, 0, k, KerberosExplainer.summary(k), k.detail()));
+                }
                 default -> List.of(undecoded(e, e.layer() + " message, " + e.payload().length + " bytes"));
             };
-        } catch (NetbiosDecodeException | Smb1DecodeException | Smb2DecodeException x) {
+        } catch (NetbiosDecodeException | Smb1DecodeException | Smb2DecodeException | KerberosDecodeException x) {
             return List.of(undecoded(e, "malformed " + e.layer() + ": " + x.getMessage()));
         }
     }

@@ -294,7 +294,7 @@ class RulesTest {
 
     @Test
     void everyRuleHasADistinctNameAndAHealthyStreamHasNoFinding() {
-        assertThat(Diagnosis.rules()).extracting(Rule::name).doesNotHaveDuplicates().hasSize(15);
+        assertThat(Diagnosis.rules()).extracting(Rule::name).doesNotHaveDuplicates().hasSize(20);
         StreamBuilder s = new StreamBuilder().negotiate(Smb2Dialect.SMB_3_1_1)
                 .smb2(Smb2Command.SESSION_SETUP, setup(StreamBuilder.auth("alice", 60)), NtStatus.SUCCESS, setupOk(SessionFlags.NONE))
                 .smb2(Smb2Command.TREE_CONNECT, new TreeConnectRequest("\\\\srv\\share"), NtStatus.SUCCESS,

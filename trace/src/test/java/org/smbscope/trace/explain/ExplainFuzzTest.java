@@ -16,7 +16,7 @@ import org.smbscope.trace.event.Layer;
 /**
  * Hostile bytes through the whole analysis: decode, explain, diagnose must never throw. The input
  * is cut into messages at 0x00 0x00 0x00 separators; each message's first byte picks its layer
- * and direction.
+ * and direction (0x0B set: Kerberos).
  */
 class ExplainFuzzTest {
     @FuzzTest
@@ -29,7 +29,7 @@ class ExplainFuzzTest {
             if (i == input.length || i + 2 < input.length && input[i] == 0 && input[i + 1] == 0 && input[i + 2] == 0) {
                 if (i > start) {
                     byte[] m = Arrays.copyOfRange(input, start, i);
-                    Layer layer = switch (m[0] & 3) {
+                    Layer layer = (m[0] & 0x0B) == 0x0B ? Layer.KERBEROS : switch (m[0] & 3) {
                         case 0 -> Layer.NBNS;
                         case 1 -> Layer.NBSS;
                         default -> Layer.ofSmbPayload(Arrays.copyOfRange(m, 1, m.length));
