@@ -3,6 +3,9 @@ package org.smbscope.server.fs;
 import java.time.Clock;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.smbscope.codec.smb2.ChangeNotifyRequest;
 import org.smbscope.codec.smb2.CloseRequest;
 import org.smbscope.codec.smb2.CreateRequest;
@@ -32,6 +35,7 @@ import org.smbscope.server.tree.TreeHandler;
 public final class DiskTreeHandler implements TreeHandler {
     /** Opens one tree may hold before CREATE answers STATUS_INSUFFICIENT_RESOURCES. */
     public static final int DEFAULT_MAX_OPENS = 16384;
+    private static final Logger LOG = LoggerFactory.getLogger(DiskTreeHandler.class);
 
     private final Share share;
     private final CreateCommand create;
@@ -92,7 +96,9 @@ public final class DiskTreeHandler implements TreeHandler {
         } catch (Failure f) {
             return Outcome.Done.error(f.status(), request.command());
         } catch (RuntimeException e) {
-            // a bug or an unexpected file system answer must not take the connection down
+            // a bug or an unexpected file system answer must not take the connection down, nor go unseen
+            LOG.warn("{} on share {} failed unexpectedly, answering STATUS_INTERNAL_ERROR", request.command(),
+                    share.paths.root(), e);
             return Outcome.Done.error(NtStatus.INTERNAL_ERROR, request.command());
         }
     }

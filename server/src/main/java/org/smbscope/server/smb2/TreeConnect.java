@@ -48,7 +48,10 @@ final class TreeConnect {
             return d.error(h, NtStatus.INSUFFICIENT_RESOURCES, grant, signer);
         }
         ServerConfig config = d.ctx.config();
-        boolean globalEncrypt = config.encrypt() == EncryptPolicy.REQUIRED;
+        // "desired" turns encryption on for clients that can do it, "required" for everybody ([MS-SMB2] 3.3.5.7)
+        boolean canEncrypt = s.transform != null;
+        boolean globalEncrypt = config.encrypt() == EncryptPolicy.REQUIRED
+                || (config.encrypt() == EncryptPolicy.DESIRED && canEncrypt);
         TreeHandler handler;
         boolean ipc = name.equalsIgnoreCase("IPC$");
         boolean encrypt;
@@ -69,7 +72,8 @@ final class TreeConnect {
             if (!allowed(share, s, config)) {
                 return d.error(h, NtStatus.ACCESS_DENIED, grant, signer);
             }
-            encrypt = globalEncrypt || share.encrypt() == EncryptPolicy.REQUIRED;
+            encrypt = globalEncrypt || share.encrypt() == EncryptPolicy.REQUIRED
+                    || (share.encrypt() == EncryptPolicy.DESIRED && canEncrypt);
             if (encrypt && s.transform == null) {
                 return d.error(h, NtStatus.ACCESS_DENIED, grant, signer);
             }
