@@ -39,6 +39,11 @@ final class TortureServer implements AutoCloseable {
     }
 
     static TortureServer start(Path dir) throws IOException {
+        return start(dir, "");
+    }
+
+    /** With {@code shareOptions} (smb.conf lines) added to the share. */
+    static TortureServer start(Path dir, String shareOptions) throws IOException {
         Path share = Files.createDirectories(dir.resolve("torture"));
         Path passdb = dir.resolve("smbpasswd");
         SmbPasswdFile.empty().with(new SmbPasswdEntry("alice", 1000, PasswordHashes.lm("Passw0rd!"),
@@ -53,7 +58,8 @@ final class TortureServer implements AutoCloseable {
                 [torture]
                 path = %s
                 read only = no
-                """.formatted(a.getHostAddress(), passdb, share);
+                %s
+                """.formatted(a.getHostAddress(), passdb, share, shareOptions);
         ServerConfig c = SmbConfParser.parse(text, dir);
         Clock clock = Clock.systemUTC();
         OpenFiles files = new OpenFiles();
