@@ -93,10 +93,18 @@ final class Options {
     }
 
     EncryptPolicy encrypt(String key, EncryptPolicy dflt) {
-        return choice(key, dflt, Map.of("off", EncryptPolicy.OFF, "disabled", EncryptPolicy.OFF, "no", EncryptPolicy.OFF,
-                "false", EncryptPolicy.OFF, "desired", EncryptPolicy.DESIRED, "if_required", EncryptPolicy.DESIRED,
-                "default", EncryptPolicy.DESIRED, "auto", EncryptPolicy.DESIRED, "required", EncryptPolicy.REQUIRED,
-                "mandatory", EncryptPolicy.REQUIRED));
+        Map<String, EncryptPolicy> m = new java.util.HashMap<>();
+        for (String v : new String[] {"off", "disabled", "no", "false"}) {
+            m.put(v, EncryptPolicy.OFF);
+        }
+        for (String v : new String[] {"if_required", "default", "auto", "yes", "true", "on", "enabled"}) {
+            m.put(v, EncryptPolicy.IF_REQUIRED);
+        }
+        m.put("desired", EncryptPolicy.DESIRED);
+        for (String v : new String[] {"required", "mandatory", "force"}) {
+            m.put(v, EncryptPolicy.REQUIRED);
+        }
+        return choice(key, dflt, m);
     }
 
     <T> T choice(String key, T dflt, Map<String, T> allowed) {

@@ -146,7 +146,7 @@ public final class SmbConfParser {
                 "disabled", SigningPolicy.DISABLED, "no", SigningPolicy.DISABLED, "off", SigningPolicy.DISABLED,
                 "auto", SigningPolicy.AUTO, "default", SigningPolicy.AUTO, "if_required", SigningPolicy.AUTO,
                 "mandatory", SigningPolicy.MANDATORY, "required", SigningPolicy.MANDATORY, "yes", SigningPolicy.MANDATORY));
-        EncryptPolicy encrypt = o.encrypt("serversmbencrypt", EncryptPolicy.DESIRED);
+        EncryptPolicy encrypt = o.encrypt("serversmbencrypt", o.encrypt("smbencrypt", EncryptPolicy.IF_REQUIRED));
         NtlmAuthPolicy ntlm = o.choice("ntlmauth", NtlmAuthPolicy.NTLMV2_ONLY, Map.of(
                 "ntlmv1-permitted", NtlmAuthPolicy.NTLMV1_PERMITTED, "yes", NtlmAuthPolicy.NTLMV1_PERMITTED,
                 "true", NtlmAuthPolicy.NTLMV1_PERMITTED, "ntlmv2-only", NtlmAuthPolicy.NTLMV2_ONLY,
@@ -242,7 +242,7 @@ public final class SmbConfParser {
         }
         List<String> validUsers = o.list("validusers", List.of());
         boolean browseable = o.has("browsable") ? o.bool("browsable", true) : o.bool("browseable", true);
-        EncryptPolicy encrypt = o.encrypt("smbencrypt", EncryptPolicy.DESIRED);
+        EncryptPolicy encrypt = o.encrypt("serversmbencrypt", o.encrypt("smbencrypt", EncryptPolicy.IF_REQUIRED));
         o.warnUnknown();
         if (path == null) {
             warnings.add(name + ": no path, share skipped");

@@ -3,13 +3,18 @@ package org.smbscope.server.fs;
 import java.time.Clock;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.smbscope.codec.smb2.ChangeNotifyRequest;
 import org.smbscope.codec.smb2.CloseRequest;
 import org.smbscope.codec.smb2.CreateRequest;
 import org.smbscope.codec.smb2.FlushRequest;
 import org.smbscope.codec.smb2.IoctlRequest;
+import org.smbscope.codec.smb2.LeaseBreakAcknowledgment;
 import org.smbscope.codec.smb2.LockRequest;
 import org.smbscope.codec.smb2.LockResponse;
+import org.smbscope.codec.smb2.OplockBreak;
 import org.smbscope.codec.smb2.Smb2Dialect;
 import org.smbscope.codec.smb2.QueryDirectoryRequest;
 import org.smbscope.codec.smb2.QueryInfoRequest;
@@ -32,6 +37,7 @@ import org.smbscope.server.tree.TreeHandler;
 public final class DiskTreeHandler implements TreeHandler {
     /** Opens one tree may hold before CREATE answers STATUS_INSUFFICIENT_RESOURCES. */
     public static final int DEFAULT_MAX_OPENS = 16384;
+    private static final Logger LOG = LoggerFactory.getLogger(DiskTreeHandler.class);
 
     private final Share share;
     private final CreateCommand create;
@@ -87,12 +93,17 @@ public final class DiskTreeHandler implements TreeHandler {
                 case QueryInfoRequest r -> queryInfo.query(context, r);
                 case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
                 case IoctlRequest r -> ioctl.ioctl(context, r);
+                case OplockBreak r -> oplockAcknowledgment(r);
+                // [MS-SMB2] 3.3.5.22.2: no lease is ever granted, so none is found
+                case LeaseBreakAcknowledgment r -> throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
                 default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
             };
         } catch (Failure f) {
             return Outcome.Done.error(f.status(), request.command());
         } catch (RuntimeException e) {
-            // a bug or an unexpected file system answer must not take the connection down
+            // a bug or an unexpected file system answer must not take the connection down, nor go unseen
+            LOG.warn("{} on share {} failed unexpectedly, answering STATUS_INTERNAL_ERROR", request.command(),
+                    share.paths.root(), e);
             return Outcome.Done.error(NtStatus.INTERNAL_ERROR, request.command());
         }
     }
@@ -118,6 +129,16 @@ public final class DiskTreeHandler implements TreeHandler {
             o.lockSequence(index, seq);
         }
         return out;
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.22.1: an acknowledgment of an oplock break. No oplock is granted (every CREATE answers
+     * level none), so no break is ever in progress: an unknown handle is STATUS_FILE_CLOSED, a known one
+     * STATUS_INVALID_DEVICE_STATE (Open.OplockState is not Breaking).
+     */
+    private Outcome oplockAcknowledgment(OplockBreak r) throws Failure {
+        share.open(r.fileId());
+        throw new Failure(NtStatus.INVALID_DEVICE_STATE);
     }
 
     private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What all opens of one file share ([MS-FSA] 2.1.1.4 Stream, Per File): the opens themselves (for share
- * modes), the delete-pending flag and the byte-range locks. Guarded by the {@link OpenTable}'s lock,
- * except the locks, which guard themselves.
+ * modes), the delete-pending flag and the byte-range locks. Guarded by {@link OpenFiles#lock}, except the
+ * locks, which guard themselves. {@link #opens} changes only while holding both {@link OpenFiles#lock} and
+ * this object's monitor, so code holding either one may read it ({@link WriteTimes} holds only the monitor).
  */
 final class FileState {
     final Object key;

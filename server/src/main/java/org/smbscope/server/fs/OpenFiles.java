@@ -54,21 +54,29 @@ public final class OpenFiles {
         }
     }
 
-    /** Caller holds {@link #lock}. */
+    /**
+     * Caller holds {@link #lock}. The file's list of opens also changes under its monitor, for the
+     * {@link WriteTimes} code that walks it without {@link #lock}.
+     */
     void add(Open o) {
-        o.state.opens.add(o);
+        synchronized (o.state) {
+            o.state.opens.add(o);
+        }
         opens.put(o.id, o);
     }
 
     /** Removes {@code o}; true if it was the last open of its file. Caller holds {@link #lock}. */
     boolean remove(Open o) {
         opens.remove(o.id);
-        o.state.opens.remove(o);
-        if (o.state.opens.isEmpty()) {
-            states.remove((Key) o.state.key);
-            return true;
+        boolean last;
+        synchronized (o.state) {
+            o.state.opens.remove(o);
+            last = o.state.opens.isEmpty();
         }
-        return false;
+        if (last) {
+            states.remove((Key) o.state.key);
+        }
+        return last;
     }
 
     /** The key of the existing file {@code p}, or null. */

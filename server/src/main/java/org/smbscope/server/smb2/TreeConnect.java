@@ -48,10 +48,15 @@ final class TreeConnect {
             return d.error(h, NtStatus.INSUFFICIENT_RESOURCES, grant, signer);
         }
         ServerConfig config = d.ctx.config();
+        // "required" turns encryption on and refuses unencrypted requests; "desired" only turns it on (the
+        // ENCRYPT_DATA flag) for clients that can encrypt, as Samba does ([MS-SMB2] 3.3.5.7)
+        boolean canEncrypt = s.transform != null;
         boolean globalEncrypt = config.encrypt() == EncryptPolicy.REQUIRED;
+        boolean globalDesired = config.encrypt() == EncryptPolicy.DESIRED && canEncrypt;
         TreeHandler handler;
         boolean ipc = name.equalsIgnoreCase("IPC$");
         boolean encrypt;
+        boolean desired = globalDesired;
         AccessMask access;
         String shareName;
         if (ipc) {
@@ -70,6 +75,7 @@ final class TreeConnect {
                 return d.error(h, NtStatus.ACCESS_DENIED, grant, signer);
             }
             encrypt = globalEncrypt || share.encrypt() == EncryptPolicy.REQUIRED;
+            desired = globalDesired || (share.encrypt() == EncryptPolicy.DESIRED && canEncrypt);
             if (encrypt && s.transform == null) {
                 return d.error(h, NtStatus.ACCESS_DENIED, grant, signer);
             }
@@ -84,7 +90,7 @@ final class TreeConnect {
         int id = s.newTreeId();
         s.trees.put(id, new TreeConnection(id, shareName, handler, encrypt, ipc));
         ShareFlags flags = ipc ? ShareFlags.NO_CACHING : ShareFlags.NONE;
-        if (encrypt) {
+        if (encrypt || desired) {
             flags = ShareFlags.of(flags, ShareFlags.ENCRYPT_DATA);
         }
         return Dispatcher.send(Smb2Header.responseTo(h, NtStatus.SUCCESS, grant).withTreeId(id),

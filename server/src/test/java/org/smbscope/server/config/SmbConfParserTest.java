@@ -69,6 +69,27 @@ class SmbConfParserTest {
     }
 
     @Test
+    void encryptValuesFollowSamba() throws Exception {
+        assertThat(SmbConfParser.parse("[s]\npath=/x\n", dir).encrypt()).isEqualTo(EncryptPolicy.IF_REQUIRED);
+        assertThat(SmbConfParser.parse("[s]\npath=/x\n", dir).shares().get(0).encrypt())
+                .isEqualTo(EncryptPolicy.IF_REQUIRED);
+        String[][] cases = {{"default", "IF_REQUIRED"}, {"if_required", "IF_REQUIRED"}, {"auto", "IF_REQUIRED"},
+                {"yes", "IF_REQUIRED"}, {"desired", "DESIRED"}, {"required", "REQUIRED"}, {"mandatory", "REQUIRED"},
+                {"force", "REQUIRED"}, {"off", "OFF"}, {"no", "OFF"}, {"disabled", "OFF"}};
+        for (String[] c : cases) {
+            ServerConfig g = SmbConfParser.parse("[global]\nserver smb encrypt = " + c[0]
+                    + "\n[s]\npath=/x\nsmb encrypt = " + c[0] + "\n", dir);
+            assertThat(g.encrypt()).as(c[0]).isEqualTo(EncryptPolicy.valueOf(c[1]));
+            assertThat(g.shares().get(0).encrypt()).as(c[0]).isEqualTo(EncryptPolicy.valueOf(c[1]));
+            assertThat(g.warnings()).as(c[0]).isEmpty();
+        }
+        ServerConfig synonym = SmbConfParser.parse("[global]\nsmb encrypt = desired\n[s]\npath=/x\n"
+                + "server smb encrypt = required\n", dir);
+        assertThat(synonym.encrypt()).isEqualTo(EncryptPolicy.DESIRED);
+        assertThat(synonym.shares().get(0).encrypt()).isEqualTo(EncryptPolicy.REQUIRED);
+    }
+
+    @Test
     void defaultsAndBadValuesWarn() throws Exception {
         ServerConfig c = SmbConfParser.parse("""
                 [global]

@@ -74,6 +74,57 @@ class ServerWithOurClientTest {
         }
     }
 
+    /** The ENCRYPT_DATA flags of the TREE_CONNECT responses a client saw. */
+    private static List<Boolean> treeEncryptFlags(List<Object> seen) {
+        List<Boolean> flags = new java.util.ArrayList<>();
+        for (Object o : seen) {
+            collect(o, flags);
+        }
+        return flags;
+    }
+
+    private static void collect(Object o, List<Boolean> flags) {
+        if (o instanceof org.smbscope.codec.smb2.Smb2Packet p
+                && p.message() instanceof org.smbscope.codec.smb2.TreeConnectResponse r) {
+            flags.add(r.shareFlags().has(org.smbscope.codec.smb2.ShareFlags.ENCRYPT_DATA));
+        } else if (o instanceof java.util.Collection<?> c) {
+            for (Object x : c) {
+                collect(x, flags);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SMB2_10, false", "SMB3_00, true", "SMB3_11, true"})
+    void shareDesiringEncryptionEncryptsOnlyClientsThatCan(SmbDialect d, boolean encrypted) throws Exception {
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClientConfig cc = ClientConfig.builder().minDialect(d).maxDialect(d).signing(Protection.IF_REQUIRED)
+                .encryption(Protection.IF_REQUIRED).wireTap((dir, at, frame, decoded) -> seen.add(decoded)).build();
+        try (TestServer s = TestServer.start(tmp, "", "smb encrypt = desired", ShareHandlers.unsupported());
+                SmbConnection c = SmbClient.connect(cc, "127.0.0.1", s.port());
+                SmbSession session = c.session(alice());
+                SmbTree t = session.tree("share")) {
+            t.echo();
+            assertThat(treeEncryptFlags(seen)).containsExactly(encrypted);
+        }
+    }
+
+    @Test
+    void ifRequiredLeavesEncryptionToTheClient() throws Exception {
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClientConfig cc = ClientConfig.builder().minDialect(SmbDialect.SMB3_11).maxDialect(SmbDialect.SMB3_11)
+                .signing(Protection.IF_REQUIRED).encryption(Protection.IF_REQUIRED)
+                .wireTap((dir, at, frame, decoded) -> seen.add(decoded)).build();
+        try (TestServer s = TestServer.start(tmp, "server smb encrypt = if_required", "smb encrypt = if_required",
+                ShareHandlers.unsupported());
+                SmbConnection c = SmbClient.connect(cc, "127.0.0.1", s.port());
+                SmbSession session = c.session(alice());
+                SmbTree t = session.tree("share")) {
+            t.echo();
+            assertThat(treeEncryptFlags(seen)).containsExactly(false);
+        }
+    }
+
     @Test
     void shareRequiringEncryptionRefusesSmb2() throws Exception {
         try (TestServer s = TestServer.start(tmp, "", "smb encrypt = required", ShareHandlers.unsupported());
