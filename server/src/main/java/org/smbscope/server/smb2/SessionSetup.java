@@ -131,7 +131,7 @@ final class SessionSetup {
                 if (keyed.isPresent()) {
                     return fail(h, s, false, keyed.get(), grant);
                 }
-                if (s.encryptData) {
+                if (s.encryptData || (config.encrypt() == EncryptPolicy.DESIRED && s.transform != null)) {
                     flags = SessionFlags.ENCRYPT_DATA;
                 }
             }
@@ -172,7 +172,7 @@ final class SessionSetup {
                 if (keyed.isPresent()) {
                     return fail(h, s, false, keyed.get(), grant);
                 }
-                if (s.encryptData) {
+                if (s.encryptData || (config.encrypt() == EncryptPolicy.DESIRED && s.transform != null)) {
                     flags = SessionFlags.ENCRYPT_DATA;
                 }
             }
