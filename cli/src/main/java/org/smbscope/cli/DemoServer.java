@@ -19,12 +19,12 @@ import org.smbscope.server.smb2.ServerLimits;
 import org.smbscope.server.smb2.SmbServer;
 
 /**
- * One of the demo's own file servers: a private directory holding an smb.conf, an smbpasswd file with one
+ * An embedded file server for {@code demo} and for {@code doctor} without a target: a private directory holding an smb.conf, an smbpasswd file with one
  * user and a share, served on 127.0.0.1 at a free port (no root needed). Everything is deleted on close.
  */
-final class DemoServer implements AutoCloseable {
-    static final String USER = "alice";
-    static final String PASSWORD = "Demo-Passw0rd";
+public final class DemoServer implements AutoCloseable {
+    public static final String USER = "alice";
+    public static final String PASSWORD = "Demo-Passw0rd";
 
     private final Path dir;
     private final SmbServer server;
@@ -39,7 +39,7 @@ final class DemoServer implements AutoCloseable {
     }
 
     /** Starts a server named {@code name} whose [global] section also holds {@code extraGlobal} lines. */
-    static DemoServer start(String name, String... extraGlobal) throws IOException {
+    public static DemoServer start(String name, String... extraGlobal) throws IOException {
         Path dir = Files.createTempDirectory("smbscope-demo-");
         try {
             Path share = Files.createDirectories(dir.resolve("share"));
@@ -69,7 +69,7 @@ final class DemoServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -78,7 +78,7 @@ final class DemoServer implements AutoCloseable {
     }
 
     /** {@code //127.0.0.1/demo} */
-    String unc() {
+    public String unc() {
         return "//127.0.0.1/demo";
     }
 

@@ -60,7 +60,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "//host[/share]", description = "The server, and optionally a share to try.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "//host[/share]",
+            description = "The server, and optionally a share to try. Without one, the doctor starts the embedded "
+                    + "server on loopback (a free port, no root needed) and walks a connection to it.")
     String target;
 
     @Option(names = {"-U", "--user"}, paramLabel = "[DOMAIN\\]user[%password]", description = "Log on as this user (a real session setup).")
@@ -133,6 +135,28 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (target != null) {
+            return walk();
+        }
+        try (org.smbscope.cli.DemoServer server = org.smbscope.cli.DemoServer.start("SMBSCOPE")) {
+            target = server.unc();
+            port = server.port();
+            if (user == null) {
+                user = org.smbscope.cli.DemoServer.USER + "%" + org.smbscope.cli.DemoServer.PASSWORD;
+            }
+            if (!json) {
+                text.append("No target given: started the embedded server SMBSCOPE on 127.0.0.1 port ").append(port)
+                        .append(" (share [demo], user ").append(org.smbscope.cli.DemoServer.USER)
+                        .append("), as 'smbscope serve' would with its embedded default.\n");
+            }
+            doc.put("embeddedServer", Map.of("address", "127.0.0.1", "port", port, "share", "demo"));
+            return walk();
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.FAILED, "cannot start the embedded server: " + e.getMessage(), e);
+        }
+    }
+
+    private int walk() {
         DoctorTarget t = DoctorTarget.parse(target);
         timeout = Duration.ofMillis(Math.max(100, (long) (timeoutSeconds * 1000)));
         Protection policy = parseSigning();
