@@ -55,6 +55,9 @@ public final class PasswdCommand implements Callable<Integer> {
     @Parameters(paramLabel = "USER")
     String user;
 
+    @Option(names = "--json", description = "Print the result as one JSON document.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +84,14 @@ public final class PasswdCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.FAILED, e.getMessage());
         }
         f.write(file);
-        if (!silent) {
+        if (json) {
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("user", user);
+            doc.put("action", act.name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("file", file.toString());
+            out.println(new org.smbscope.cli.JsonOutput().write(doc));
+            out.flush();
+        } else if (!silent) {
             out.println(switch (act) {
                 case ADD -> "Added user " + user + ".";
                 case DELETE -> "Deleted user " + user + ".";

@@ -40,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only read and check the configuration, print the plan and exit.")
     boolean check;
 
+    @Option(names = "--json", description = "Print the plan (and, when serving, the addresses) as JSON documents, one per line.")
+    boolean json;
+
     @Option(names = "--stop-after", hidden = true, paramLabel = "SECONDS",
             description = "Stop after this many seconds (for tests).")
     Integer stopAfter;
@@ -51,14 +54,30 @@ public final class ServeCommand implements Callable<Integer> {
         if (config == null) {
             Path demo = Files.createTempDirectory("smbscope-demo");
             Files.writeString(demo.resolve("README.txt"), "This is the smbscope demo share.\n");
-            out.println("No -s smb.conf given; using the embedded default:");
-            out.print(DefaultConfig.text(demo));
-            out.println();
+            if (!json) {
+                out.println("No -s smb.conf given; using the embedded default:");
+                out.print(DefaultConfig.text(demo));
+                out.println();
+            }
             c = DefaultConfig.load(demo);
         } else {
             c = SmbConfParser.parse(config);
         }
-        out.print(ServingPlan.of(c).render());
+        ServingPlan plan = ServingPlan.of(c);
+        if (json) {
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("config", config == null ? "embedded default" : config.toString());
+            doc.put("netbiosName", c.netbiosName());
+            doc.put("workgroup", c.workgroup());
+            doc.put("listeners", plan.listeners());
+            doc.put("shares", plan.shares());
+            doc.put("users", plan.users());
+            doc.put("problems", plan.problems());
+            doc.put("warnings", c.warnings());
+            out.println(new org.smbscope.cli.JsonOutput().compact(doc));
+        } else {
+            out.print(plan.render());
+        }
         out.flush();
         if (check) {
             return ExitCode.OK.code();
@@ -72,7 +91,8 @@ public final class ServeCommand implements Callable<Integer> {
                             + " or CAP_NET_BIND_SERVICE; try 'smb ports = 4445')" : ""));
         }
         // nmbd's part: names on UDP 137, browsing on UDP 138
-        java.util.Optional<NetbiosServices> netbios = NetbiosServices.startIfEnabled(c, out);
+        java.util.Optional<NetbiosServices> netbios = NetbiosServices.startIfEnabled(c,
+                json ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
             netbios.ifPresent(NetbiosServices::close);
@@ -83,10 +103,15 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "smbscope-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        for (var a : server.addresses()) {
-            out.println("Serving SMB on " + a.getAddress().getHostAddress() + ":" + a.getPort());
+        if (json) {
+            out.println(new org.smbscope.cli.JsonOutput().compact(java.util.Map.of("serving", server.addresses().stream()
+                    .map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).toList())));
+        } else {
+            for (var a : server.addresses()) {
+                out.println("Serving SMB on " + a.getAddress().getHostAddress() + ":" + a.getPort());
+            }
+            out.println("Press Ctrl-C to stop.");
         }
-        out.println("Press Ctrl-C to stop.");
         out.flush();
         try {
             if (stopAfter != null) {
@@ -100,7 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             stop.run();
         }
-        out.println("Stopped.");
+        out.println(json ? "{\"stopped\":true}" : "Stopped.");
         out.flush();
         return ExitCode.OK.code();
     }
