@@ -1,5 +1,6 @@
 package org.smbscope.client.smb2;
 
+import org.smbscope.client.FakeTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

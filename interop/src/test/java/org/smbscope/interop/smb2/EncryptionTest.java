@@ -1,5 +1,6 @@
 package org.smbscope.interop.smb2;
 
+import org.smbscope.interop.fixture.Smbscope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.smbscope.client.smb1;
+package org.smbscope.client;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.smbscope.client.transport.Transport;
 
 /** An in-memory transport: the test plays the server through {@link #sent} and {@link #reply}. */
-final class FakeTransport implements Transport {
+public final class FakeTransport implements Transport {
     private static final byte[] EOF = new byte[0];
-    final BlockingQueue<byte[]> sent = new LinkedBlockingQueue<>();
+    public final BlockingQueue<byte[]> sent = new LinkedBlockingQueue<>();
     private final BlockingQueue<byte[]> toClient = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
@@ -36,7 +36,7 @@ final class FakeTransport implements Transport {
         }
     }
 
-    byte[] nextSent() throws InterruptedException {
+    public byte[] nextSent() throws InterruptedException {
         byte[] f = sent.poll(5, TimeUnit.SECONDS);
         if (f == null) {
             throw new AssertionError("nothing sent");
@@ -44,7 +44,7 @@ final class FakeTransport implements Transport {
         return f;
     }
 
-    void reply(byte[] frame) {
+    public void reply(byte[] frame) {
         toClient.add(frame);
     }
 
