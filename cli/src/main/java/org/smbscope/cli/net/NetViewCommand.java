@@ -92,19 +92,7 @@ public final class NetViewCommand implements Callable<Integer> {
         try {
             return host != null ? shares(out, creds) : servers(out, creds);
         } catch (SmbException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("status", e.statusName());
-                m.put("win32", e.win32Code());
-                m.put("message", e.win32Text());
-                out.println(toJson(m));
-                out.flush();
-            }
-            err.println(e.systemErrorLine());
-            err.println(e.statusName());
-            err.flush();
-            return ExitCode.FAILED.code();
+            return org.smbscope.cli.SmbErrorReport.report(out, spec.commandLine().getErr(), json, "", e);
         } catch (IOException e) {
             throw new CommandFailedException(ExitCode.NETWORK, e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
@@ -158,14 +146,7 @@ public final class NetViewCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (ShareInfo s : shares) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", s.name());
-                m.put("type", s.typeName());
-                m.put("comment", s.comment());
-                rows.add(m);
-            }
+            List<Map<String, Object>> rows = org.smbscope.cli.smbclient.Listing.shareRows(shares);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("server", name);
             doc.put("dialect", dialect);
@@ -259,10 +240,6 @@ public final class NetViewCommand implements Callable<Integer> {
     }
 
     private static String toJson(Object value) {
-        try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new org.smbscope.cli.JsonOutput().write(value);
     }
 }

@@ -12,7 +12,7 @@ import org.smbscope.client.FsSize;
 import org.smbscope.client.ShareInfo;
 
 /** smbclient's output formats: {@code ls} lines and footer, the {@code -L} share table. */
-final class Listing {
+public final class Listing {
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     private Listing() {
@@ -85,6 +85,19 @@ final class Listing {
     }
 
     /** The {@code -L} table, as Samba prints it (leading blank line, tab-indented). */
+    /** The shares as JSON rows: name, type, comment. */
+    public static List<java.util.Map<String, Object>> shareRows(List<ShareInfo> shares) {
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (ShareInfo s : shares) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("type", s.typeName());
+            m.put("comment", s.comment());
+            rows.add(m);
+        }
+        return rows;
+    }
+
     static String shareTable(List<ShareInfo> shares) {
         StringBuilder sb = new StringBuilder();
         sb.append(System.lineSeparator());

@@ -210,20 +210,7 @@ public final class SmbclientCommand implements Callable<Integer> {
     }
 
     private int fail(PrintWriter out, PrintWriter err, String prefix, SmbException e) {
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("error", prefix.replaceAll(": $", "").isEmpty() ? "failed" : prefix.replaceAll(": $", ""));
-            m.put("status", e.statusName());
-            m.put("ntstatus", String.format("0x%08x", e.status()));
-            m.put("win32", e.win32Code());
-            m.put("message", e.win32Text());
-            out.println(toJson(m));
-            out.flush();
-        }
-        err.println(prefix + e.statusName());
-        err.println(e.systemErrorLine());
-        err.flush();
-        return ExitCode.FAILED.code();
+        return org.smbscope.cli.SmbErrorReport.report(out, err, json, prefix.replaceAll(": $", ""), e);
     }
 
     private int failKerberos(PrintWriter out, PrintWriter err, KerberosAuthException e) {
@@ -270,14 +257,7 @@ public final class SmbclientCommand implements Callable<Integer> {
         org.smbscope.cli.net.BrowseLists.Result browse = org.smbscope.cli.net.BrowseLists.fetch(connection, session, config,
                 credentials, address, port, host, workgroup, host);
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (ShareInfo s : shares) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", s.name());
-                m.put("type", s.typeName());
-                m.put("comment", s.comment());
-                rows.add(m);
-            }
+            List<Map<String, Object>> rows = Listing.shareRows(shares);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("server", host);
             doc.put("dialect", connection.negotiated().dialect().version());
@@ -350,11 +330,7 @@ public final class SmbclientCommand implements Callable<Integer> {
     }
 
     private static String toJson(Object value) {
-        try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new org.smbscope.cli.JsonOutput().write(value);
     }
 
     ClientConfig config(SambaOptions opts, PrintWriter err) {
