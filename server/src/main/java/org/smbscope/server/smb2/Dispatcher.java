@@ -184,6 +184,9 @@ final class Dispatcher {
                 if (sealedBy == null || sealedBy.transform == null) {
                     throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
                 }
+                if (frame.length >= CryptoWarmups.BULK) {
+                    ctx.warmups().warm(null, sealedBy.transform.cipher());
+                }
                 plain = sealedBy.transform.open(frame);
             } catch (CryptoDecodeException e) {
                 throw new Drop("cannot decrypt: " + e.getMessage());
@@ -466,6 +469,9 @@ final class Dispatcher {
         List<byte[]> parts = new ArrayList<>(out.size());
         for (Send s : out) {
             byte[] b = s.bytes();
+            if (s.signer() != null && b.length >= CryptoWarmups.BULK && !f.encrypted()) {
+                ctx.warmups().warm(s.signer().algorithm(), null);
+            }
             if (s.signer() != null) {
                 b[16] |= 0x08;
                 Arrays.fill(b, Smb2Header.SIGNATURE_OFFSET, Smb2Header.SIGNATURE_OFFSET + 16, (byte) 0);
@@ -483,6 +489,9 @@ final class Dispatcher {
         }
         if (f.encrypted()) {
             Session s = f.sealedBy();
+            if (joined.length >= CryptoWarmups.BULK) {
+                ctx.warmups().warm(null, s.transform.cipher());
+            }
             joined = s.transform.seal(s.id, joined);
         }
         sink.send(joined);
