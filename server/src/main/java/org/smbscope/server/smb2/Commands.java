@@ -78,6 +78,9 @@ final class Commands {
             return d.error(h, NtStatus.USER_SESSION_DELETED, grant, null);
         }
         boolean signed = h.flags().isSigned();
+        if (signed && s.signer != null && !f.encrypted() && msg.length >= CryptoWarmups.BULK) {
+            d.ctx.warmups().warm(s.signer.algorithm(), null);
+        }
         if (signed && s.signer != null && !f.encrypted() && !s.signer.verify(msg, 0, msg.length)) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
             return new Dispatcher.Silent(true);

@@ -47,9 +47,17 @@ final class DirectTcpFraming {
             if (length > maxFrameSize) {
                 throw new FrameTooLargeException(length, maxFrameSize);
             }
-            byte[] frame = in.readNBytes(length);
-            if (frame.length < length) {
-                throw new EOFException("truncated frame: " + frame.length + " of " + length + " bytes");
+            // one array of the checked length, filled by large reads (InputStream.readNBytes reads 16 KiB at a
+            // time into a list and copies it: measured 2x slower for 8 MiB WRITEs); the length is bounded by
+            // maxFrameSize, and the reader holds one frame at a time
+            byte[] frame = new byte[length];
+            int at = 0;
+            while (at < length) {
+                int n = in.read(frame, at, length - at);
+                if (n < 0) {
+                    throw new EOFException("truncated frame: " + at + " of " + length + " bytes");
+                }
+                at += n;
             }
             return frame;
         }

@@ -11,12 +11,12 @@ import org.smbscope.server.tree.TreeHandler;
 
 /**
  * What every connection of one server shares: configuration, limits, negotiate answers, tree handler factories,
- * clock and randomness, the authentication policy (Kerberos, SPN validation), and which connection holds each session id (ids are unique server-wide, and a
+ * clock and randomness, the crypto warm-up ({@link CryptoWarmups}), the authentication policy (Kerberos, SPN validation), and which connection holds each session id (ids are unique server-wide, and a
  * SESSION_SETUP with PreviousSessionId may end a session of another connection, [MS-SMB2] 3.3.5.5.3).
  */
 record ServerContext(ServerConfig config, ServerLimits limits, NegotiateHandler negotiate, Guid serverGuid,
         TreeHandlerFactory disks, Supplier<TreeHandler> ipc, Clock clock, RandomGenerator random,
-        Map<Long, Dispatcher> sessionOwners, AuthPolicy auth) {
+        Map<Long, Dispatcher> sessionOwners, AuthPolicy auth, CryptoWarmups warmups) {
     ServerContext(ServerConfig config, ServerLimits limits, NegotiateHandler negotiate, Guid serverGuid,
             TreeHandlerFactory disks, Supplier<TreeHandler> ipc, Clock clock, RandomGenerator random) {
         this(config, limits, negotiate, serverGuid, disks, ipc, clock, random, AuthPolicy.ntlmOnly(config));
@@ -24,7 +24,7 @@ record ServerContext(ServerConfig config, ServerLimits limits, NegotiateHandler 
 
     ServerContext(ServerConfig config, ServerLimits limits, NegotiateHandler negotiate, Guid serverGuid,
             TreeHandlerFactory disks, Supplier<TreeHandler> ipc, Clock clock, RandomGenerator random, AuthPolicy auth) {
-        this(config, limits, negotiate, serverGuid, disks, ipc, clock, random, new ConcurrentHashMap<>(), auth);
+        this(config, limits, negotiate, serverGuid, disks, ipc, clock, random, new ConcurrentHashMap<>(), auth, new CryptoWarmups());
     }
 
     /** What the SMB1 server (server.smb1) uses of this server. */

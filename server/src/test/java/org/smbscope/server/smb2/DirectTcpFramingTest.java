@@ -27,6 +27,25 @@ class DirectTcpFramingTest {
     }
 
     @Test
+    void largeFrameArrivingInSmallPiecesIsJoined() throws Exception {
+        byte[] body = new byte[65000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i * 7);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DirectTcpFraming.write(out, body);
+        // a stream that hands out at most 1,000 bytes per read, like a socket under load
+        java.io.InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(out.toByteArray())) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 1000));
+            }
+        };
+        assertThat(framing.read(trickle)).isEqualTo(body);
+        assertThat(framing.read(trickle)).isNull();
+    }
+
+    @Test
     void hostileFrames() {
         assertThatThrownBy(() -> framing.read(new ByteArrayInputStream(Hex.parse("00 ffffff"))))
                 .isInstanceOf(FrameTooLargeException.class);
