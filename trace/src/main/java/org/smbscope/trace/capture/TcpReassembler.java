@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * Puts TCP segments back in order per direction: retransmitted bytes are dropped, out-of-order
  * segments wait (bounded by {@link #maxPendingBytes}) until the gap is filled. A gap that never
  * fills (a capture that lost packets) is skipped once the pending limit is reached, and the skip
- * is counted in {@link #gapsSkipped()}.
+ * is counted in {@link #gapsSkipped()} and handed on as a chunk with {@link StreamChunk#missing()}
+ * set: the bytes are reported missing, never guessed. {@link #finish()} does the same at the end
+ * of the capture for segments still waiting behind a gap.
  */
 public final class TcpReassembler {
     private final int maxPendingBytes;
@@ -59,11 +61,42 @@ public final class TcpReassembler {
         List<StreamChunk> out = new ArrayList<>();
         drain(conv, fromClient, d, out);
         if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
-            gapsSkipped++;
-            d.next = d.pending.firstKey();
-            drain(conv, fromClient, d, out);
+            skipGap(conv, fromClient, d, out);
         }
         return out;
+    }
+
+    private void skipGap(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {
+        gapsSkipped++;
+        long first = d.pending.firstKey();
+        Segment s = d.pending.firstEntry().getValue();
+        long missing = (first - d.next) & 0xFFFFFFFFL;
+        out.add(new StreamChunk(conv, fromClient, s.frame(), s.time(), new byte[0], missing));
+        d.next = first;
+        drain(conv, fromClient, d, out);
+    }
+
+    /**
+     * The end of the capture: segments still waiting behind a gap are handed on, each gap reported
+     * as missing bytes; all state is dropped.
+     */
+    public List<StreamChunk> finish() {
+        List<StreamChunk> out = new ArrayList<>();
+        for (Map.Entry<Conversation, Direction[]> e : conversations.entrySet()) {
+            for (int i = 0; i < 2; i++) {
+                Direction d = e.getValue()[i];
+                while (!d.pending.isEmpty()) {
+                    skipGap(e.getKey(), i == 0, d, out);
+                }
+            }
+        }
+        conversations.clear();
+        return out;
+    }
+
+    /** Conversations with state held (for tests of bounded memory). */
+    public int conversations() {
+        return conversations.size();
     }
 
     private static void drain(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {
