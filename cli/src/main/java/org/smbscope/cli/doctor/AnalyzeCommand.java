@@ -23,6 +23,7 @@ import org.smbscope.trace.event.Exchange;
 import org.smbscope.trace.explain.Explainer;
 import org.smbscope.trace.explain.Message;
 import org.smbscope.trace.explain.MessageDecoder;
+import org.smbscope.trace.explain.MessageSlimmer;
 import org.smbscope.trace.explain.Narrative;
 import org.smbscope.trace.report.HtmlReport;
 import picocli.CommandLine.Command;
@@ -56,17 +57,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Exchange> exchanges = read(file);
         List<String> notes = List.of();
+        List<Message> messages;
+        long count;
         if (password != null || ntHash != null) {
+            // decryption needs the sealed messages whole: this path holds the capture's exchanges
+            List<Exchange> exchanges = read(file);
             org.smbscope.trace.decrypt.Smb3Decryptor.Result d = password != null
                     ? org.smbscope.trace.decrypt.Smb3Decryptor.decrypt(exchanges, password)
                     : org.smbscope.trace.decrypt.Smb3Decryptor.decrypt(exchanges, hash(ntHash));
             exchanges = d.exchanges();
             notes = new ArrayList<>(d.notes());
             notes.add(d.opened() + " encrypted messages opened");
+            messages = MessageDecoder.decodeAll(exchanges);
+            count = exchanges.size();
+        } else {
+            messages = new ArrayList<>();
+            count = stream(file, messages);
         }
-        List<Message> messages = MessageDecoder.decodeAll(exchanges);
         Narrative narrative = Explainer.explain(messages);
         List<Finding> findings = Diagnosis.run(Observations.of(messages));
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +87,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             out.println(new JsonOutput().write(ReportJson.of(head, narrative, findings)));
         } else {
-            out.print("Capture " + file + ": " + exchanges.size() + " messages"
+            out.print("Capture " + file + ": " + count + " messages"
                     + (gaps > 0 ? ", " + gaps + " TCP gaps (packets missing from the capture: messages across them are"
                     + " skipped, not guessed)" : "") + "\n");
             notes.forEach(n -> out.print("Decryption: " + n + "\n"));
@@ -110,6 +118,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
         }
         return out;
+    }
+
+    /** File data kept per message: headers are decoded from it; READ and WRITE data are dropped. */
+    static final int KEEP_BYTES = 4096;
+
+    /**
+     * Streams the capture: each exchange is decoded as it is reassembled and its file data dropped
+     * ({@link MessageSlimmer}), so memory grows with the number of messages, not the capture's size.
+     * Returns how many exchanges were read.
+     */
+    long stream(Path file, List<Message> into) {
+        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT)) {
+            MessageSlimmer slimmer = new MessageSlimmer(KEEP_BYTES);
+            long n = 0;
+            for (Exchange e; (e = x.next()) != null; ) {
+                n++;
+                for (Message m : MessageDecoder.decode(e)) {
+                    into.add(slimmer.slim(m));
+                }
+            }
+            gaps = x.gapsSkipped();
+            return n;
+        } catch (NoSuchFileException e) {
+            throw new CommandFailedException(ExitCode.FAILED, "no such file: " + file, e);
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.FAILED, "cannot read " + file + ": " + e.getMessage(), e);
+        } catch (CaptureDecodeException e) {
+            throw new CommandFailedException(ExitCode.PROTOCOL, "not a readable capture: " + e.getMessage(), e);
+        }
     }
 
     List<Exchange> read(Path file) {
