@@ -19,6 +19,7 @@ public final class TcpReassembler {
     private final int maxPendingBytes;
     private final Map<Conversation, Direction[]> conversations = new HashMap<>();
     private long gapsSkipped;
+    private Conversation closed;
 
     public TcpReassembler(int maxPendingBytes) {
         this.maxPendingBytes = maxPendingBytes;
@@ -28,6 +29,7 @@ public final class TcpReassembler {
         long next = -1; // next expected sequence number, -1 before the first segment
         final TreeMap<Long, Segment> pending = new TreeMap<>((a, b) -> Integer.compare((int) (a - b), 0));
         int pendingBytes;
+        boolean fin;
     }
 
     public long gapsSkipped() {
@@ -40,6 +42,11 @@ public final class TcpReassembler {
             throw new IllegalArgumentException("not a TCP segment");
         }
         Conversation conv = conversationOf(s);
+        closed = null;
+        boolean control = s.syn() || s.fin() || s.rst();
+        if (s.payload().length == 0 && (!control || (!s.syn() && !conversations.containsKey(conv)))) {
+            return List.of(); // a bare ACK, or the end of a conversation we hold nothing for
+        }
         boolean fromClient = conv.client().equals(s.source());
         Direction[] dirs = conversations.computeIfAbsent(conv, c -> new Direction[] {new Direction(), new Direction()});
         Direction d = dirs[fromClient ? 0 : 1];
@@ -50,20 +57,34 @@ public final class TcpReassembler {
             d.pendingBytes = 0;
             return List.of();
         }
-        if (s.payload().length == 0) {
-            return List.of();
-        }
-        if (d.next < 0) {
-            d.next = seq; // capture started mid-stream
-        }
-        d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
-        d.pendingBytes += s.payload().length;
         List<StreamChunk> out = new ArrayList<>();
-        drain(conv, fromClient, d, out);
-        if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
-            skipGap(conv, fromClient, d, out);
+        if (s.payload().length > 0) {
+            if (d.next < 0) {
+                d.next = seq; // capture started mid-stream
+            }
+            d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
+            d.pendingBytes += s.payload().length;
+            drain(conv, fromClient, d, out);
+            if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
+                skipGap(conv, fromClient, d, out);
+            }
+        }
+        d.fin |= s.fin();
+        if (s.rst() || (dirs[0].fin && dirs[1].fin)) { // the conversation is over: report what waits, drop it
+            for (int i = 0; i < 2; i++) {
+                while (!dirs[i].pending.isEmpty()) {
+                    skipGap(conv, i == 0, dirs[i], out);
+                }
+            }
+            conversations.remove(conv);
+            closed = conv;
         }
         return out;
+    }
+
+    /** The conversation the last {@link #accept} ended (both FINs or a RST) and dropped, or null. */
+    public Conversation closed() {
+        return closed;
     }
 
     private void skipGap(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.smbscope.trace.capture.CaptureDecodeException;
@@ -94,6 +95,22 @@ public final class CaptureExchanges implements AutoCloseable {
         for (StreamChunk c : tcp.accept(s)) {
             chunk(c);
         }
+        Conversation closed = tcp.closed();
+        if (closed != null) { // per-conversation state ends with the conversation
+            for (String key : List.of(closed + ">", closed + "<")) {
+                framers.remove(key);
+                long[] gap = resyncing.remove(key);
+                StreamChunk at = gapAt.remove(key);
+                if (gap != null) {
+                    emitGap(at, gap);
+                }
+            }
+        }
+    }
+
+    /** Reassembly and framing states held: they end with their conversation (both FINs or a RST). */
+    public int statesHeld() {
+        return tcp.conversations() + framers.size() + resyncing.size();
     }
 
     private void chunk(StreamChunk c) throws CaptureDecodeException {

@@ -15,6 +15,8 @@ final class SyntheticTcp {
     private long clientSeq = 1000;
     private long serverSeq = 900_000;
     private int frame;
+    /** The client's port: change it (and call {@link #handshake()}) for another conversation. */
+    int clientPort = 50000;
 
     SyntheticTcp(OutputStream out) throws IOException {
         this.out = out;
@@ -36,6 +38,11 @@ final class SyntheticTcp {
     void handshake() throws IOException {
         segment(true, clientSeq - 1, 0x02, new byte[0], 0, 0);
         segment(false, serverSeq - 1, 0x12, new byte[0], 0, 0);
+    }
+
+    /** Ends one direction with a FIN (or the whole conversation with a RST). */
+    void close(boolean fromClient, int flags) throws IOException {
+        segment(fromClient, next(fromClient), flags, new byte[0], 0, 0);
     }
 
     /** The next sequence number of a direction (where the next byte goes). */
@@ -74,7 +81,7 @@ final class SyntheticTcp {
         byte[] c = {10, 0, 0, 1};
         byte[] s = {10, 0, 0, 2};
         b.put(fromClient ? c : s).put(fromClient ? s : c);
-        b.putShort((short) (fromClient ? 50000 : 445)).putShort((short) (fromClient ? 445 : 50000));
+        b.putShort((short) (fromClient ? clientPort : 445)).putShort((short) (fromClient ? 445 : clientPort));
         b.putInt((int) seq).putInt(0).put((byte) 0x50).put((byte) flags).putShort((short) 65535).putInt(0);
         out.write(b.array());
         out.write(data, off, len);
