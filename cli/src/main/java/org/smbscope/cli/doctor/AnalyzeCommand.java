@@ -55,6 +55,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--nt-hash", paramLabel = "HEX", description = "Open SMB3-encrypted NTLMv2 sessions with this NT hash (32 hex digits).")
     String ntHash;
 
+    @Option(names = "--keep-bytes", paramLabel = "N", defaultValue = "4096",
+            description = "Bytes of each message kept after decoding (file data beyond them is dropped; default ${DEFAULT-VALUE}).")
+    int keepBytes = KEEP_BYTES;
+
+    @Option(names = "--max-frame", paramLabel = "N", defaultValue = "16777216",
+            description = "Largest SMB/NetBIOS message accepted (default ${DEFAULT-VALUE}).")
+    int maxFrame = CaptureExchanges.Limits.DEFAULT.maxFrame();
+
+    @Option(names = "--max-pending", paramLabel = "N", defaultValue = "33554432",
+            description = "TCP bytes held per direction waiting for a lost segment before it is reported"
+                    + " missing (default ${DEFAULT-VALUE}).")
+    int maxPending = CaptureExchanges.Limits.DEFAULT.maxPendingTcpBytes();
+
+    private CaptureExchanges.Limits limits() {
+        if (keepBytes < 64 || maxFrame < 64 || maxPending < 0) {
+            throw new CommandFailedException(ExitCode.USAGE, "--keep-bytes and --max-frame are at least 64, --max-pending at least 0");
+        }
+        return new CaptureExchanges.Limits(maxFrame, maxPending);
+    }
+
     @Override
     public Integer call() {
         List<String> notes = List.of();
@@ -129,8 +149,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * Returns how many exchanges were read.
      */
     long stream(Path file, List<Message> into) {
-        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT)) {
-            MessageSlimmer slimmer = new MessageSlimmer(KEEP_BYTES);
+        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), limits())) {
+            MessageSlimmer slimmer = new MessageSlimmer(keepBytes);
             long n = 0;
             for (Exchange e; (e = x.next()) != null; ) {
                 n++;
@@ -150,7 +170,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     List<Exchange> read(Path file) {
-        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT)) {
+        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), limits())) {
             List<Exchange> out = new ArrayList<>();
             for (Exchange e; (e = x.next()) != null; ) {
                 out.add(e);
