@@ -30,6 +30,13 @@ public final class TcpReassembler {
         final TreeMap<Long, Segment> pending = new TreeMap<>((a, b) -> Integer.compare((int) (a - b), 0));
         int pendingBytes;
         boolean fin;
+        boolean midStream;
+    }
+
+    /** Whether a direction's first bytes came without its SYN (the capture began mid-stream). */
+    public boolean startedMidStream(Conversation conv, boolean fromClient) {
+        Direction[] dirs = conversations.get(conv);
+        return dirs != null && dirs[fromClient ? 0 : 1].midStream;
     }
 
     public long gapsSkipped() {
@@ -61,6 +68,7 @@ public final class TcpReassembler {
         if (s.payload().length > 0) {
             if (d.next < 0) {
                 d.next = seq; // capture started mid-stream
+                d.midStream = true;
             }
             d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
             d.pendingBytes += s.payload().length;

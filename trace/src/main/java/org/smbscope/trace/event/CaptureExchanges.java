@@ -124,6 +124,13 @@ public final class CaptureExchanges implements AutoCloseable {
             return;
         }
         long[] gap = resyncing.get(key);
+        if (gap == null && !framers.containsKey(key) && tcp.startedMidStream(c.conversation(), c.fromClient())
+                && messageStart(c) != 0) {
+            // the first bytes of this direction do not start a message: the capture began mid-stream
+            gap = new long[2];
+            resyncing.put(key, gap);
+            gapAt.put(key, c);
+        }
         if (gap != null) {
             int start = messageStart(c);
             if (start < 0) {
@@ -139,7 +146,17 @@ public final class CaptureExchanges implements AutoCloseable {
             }
         }
         SessionFramer f = framers.computeIfAbsent(key, k -> new SessionFramer(limits.maxFrame()));
-        for (SessionFramer.Frame frame : f.accept(c.data())) {
+        List<SessionFramer.Frame> frames;
+        try {
+            frames = f.accept(c.data());
+        } catch (CaptureDecodeException e) {
+            // a length no message has: this is not a message boundary after all; find the next one
+            framers.remove(key);
+            resyncing.put(key, new long[] {0, c.data().length});
+            gapAt.put(key, c);
+            return;
+        }
+        for (SessionFramer.Frame frame : frames) {
             emit(c, frame);
         }
     }
@@ -167,6 +184,9 @@ public final class CaptureExchanges implements AutoCloseable {
         byte[] d = c.data();
         Conversation conv = c.conversation();
         boolean kerberos = conv.server().port() == 88 || conv.client().port() == 88;
+        if (!kerberos && d.length >= 4 && (d[0] & 0xFF) >= 0x81 && (d[0] & 0xFF) <= 0x85 && (d[1] & 0xFE) == 0) {
+            return 0; // an NBSS control packet, only where a chunk starts: too short a pattern to search for
+        }
         for (int i = 0; i + 5 <= d.length; i++) {
             if (kerberos) {
                 int tag = d[i + 4] & 0xFF;
@@ -180,9 +200,6 @@ public final class CaptureExchanges implements AutoCloseable {
             if (type == 0 && i + 8 <= d.length && d[i + 5] == 'S' && d[i + 6] == 'M' && d[i + 7] == 'B'
                     && (d[i + 4] & 0xFF) >= 0xFC) {
                 return i;
-            }
-            if (type >= 0x82 && type <= 0x85 && (d[i + 1] & 0xFE) == 0 && i == 0) {
-                return i; // an NBSS control packet only where a segment starts: too short a pattern to search for
             }
         }
         return -1;

@@ -35,6 +35,10 @@ public record CaptureGap(long missing, long skipped) {
 
     /** One line: "1460 bytes missing from the capture here". */
     public String summary() {
+        if (missing == 0) {
+            return skipped + " bytes passed over: they do not start a message (the capture began mid-stream,"
+                    + " or the stream is not what its port says)";
+        }
         return missing + " bytes missing from the capture here" + (skipped > 0
                 ? " (and " + skipped + " bytes after them passed over to the next message)" : "");
     }

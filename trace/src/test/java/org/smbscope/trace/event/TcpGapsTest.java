@@ -120,4 +120,26 @@ class TcpGapsTest {
         });
         assertThat(shape(read(pcap, CaptureExchanges.Limits.DEFAULT))).containsExactly("SMB2 1", "GAP 100/7");
     }
+
+    @Test
+    void aCaptureThatBeginsMidStreamPassesOverTheFirstBytes() throws Exception {
+        byte[] m1 = echo(1);
+        java.io.ByteArrayOutputStream bout = new java.io.ByteArrayOutputStream();
+        SyntheticTcp t = new SyntheticTcp(bout); // no handshake
+        t.send(true, m1, 30, m1.length - 30);
+        t.send(true, echo(2));
+        assertThat(shape(read(bout.toByteArray(), CaptureExchanges.Limits.DEFAULT)))
+                .containsExactly("GAP 0/" + (m1.length - 30), "SMB2 2");
+    }
+
+    @Test
+    void aLengthNoMessageHasIsPassedOverNotFatal() throws Exception {
+        byte[] pcap = SyntheticTcp.capture(t -> {
+            t.send(true, echo(1));
+            t.send(true, new byte[] {0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, 'S', 'M', 'B', 0, 0});
+            t.send(true, echo(2));
+        });
+        assertThat(shape(read(pcap, new CaptureExchanges.Limits(1 << 20, 1 << 20))))
+                .containsExactly("SMB2 1", "GAP 0/10", "SMB2 2");
+    }
 }
