@@ -2,6 +2,8 @@ package org.smbscope.trace.explain;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.smbscope.codec.smb1.ReadAndXResponse;
+import org.smbscope.codec.smb1.WriteAndXRequest;
 import org.smbscope.codec.smb2.ReadResponse;
 import org.smbscope.codec.smb2.Smb2Packet;
 import org.smbscope.codec.smb2.WriteRequest;
@@ -11,7 +13,9 @@ import org.smbscope.trace.event.Exchange;
  * Drops file data from decoded messages so a long capture can be analyzed in memory that grows
  * with the number of messages, not with the bytes they carried: an exchange's payload is cut to
  * {@code keepBytes} (its headers, already decoded), and the data of SMB2 READ responses and WRITE
- * requests becomes a view of one shared zero-filled array with the same length, so summaries,
+ * requests becomes a view of one shared zero-filled array with the same length (SMB1 READ_ANDX
+ * responses and WRITE_ANDX requests, whose records copy their data, get none: nothing reads their
+ * length after decoding), so summaries,
  * detail trees and rules still see the sizes. Apply after {@link MessageDecoder} and before
  * {@link Explainer}; not to exchanges that still need decrypting.
  */
@@ -46,8 +50,18 @@ public final class MessageSlimmer {
                         w.remainingBytes(), w.flags(), zeros(w.data().remaining())), p.offset(), p.length());
             }
         }
+        if (decoded instanceof Smb1Part p) {
+            if (p.message() instanceof ReadAndXResponse r && r.data().length > keepBytes) {
+                return new Smb1Part(p.header(), new ReadAndXResponse(r.available(), new byte[0]));
+            }
+            if (p.message() instanceof WriteAndXRequest w && w.data().length > keepBytes) {
+                return new Smb1Part(p.header(), new WriteAndXRequest(w.fid(), w.offset(), w.timeout(), w.writeMode(),
+                        w.remaining(), new byte[0]));
+            }
+        }
         return decoded;
     }
+
 
     private ByteBuffer zeros(int length) {
         if (zeros.length < length) {
