@@ -23,6 +23,7 @@ import org.smbscope.trace.event.Exchange;
 import org.smbscope.trace.explain.Explainer;
 import org.smbscope.trace.explain.Message;
 import org.smbscope.trace.explain.MessageDecoder;
+import org.smbscope.trace.explain.MessageSlimmer;
 import org.smbscope.trace.explain.Narrative;
 import org.smbscope.trace.report.HtmlReport;
 import picocli.CommandLine.Command;
@@ -54,19 +55,46 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--nt-hash", paramLabel = "HEX", description = "Open SMB3-encrypted NTLMv2 sessions with this NT hash (32 hex digits).")
     String ntHash;
 
+    @Option(names = "--keep-bytes", paramLabel = "N", defaultValue = "4096",
+            description = "Bytes of each message kept after decoding (file data beyond them is dropped; default ${DEFAULT-VALUE}).")
+    int keepBytes = KEEP_BYTES;
+
+    @Option(names = "--max-frame", paramLabel = "N", defaultValue = "16777216",
+            description = "Largest SMB/NetBIOS message accepted (default ${DEFAULT-VALUE}).")
+    int maxFrame = CaptureExchanges.Limits.DEFAULT.maxFrame();
+
+    @Option(names = "--max-pending", paramLabel = "N", defaultValue = "33554432",
+            description = "TCP bytes held per direction waiting for a lost segment before it is reported"
+                    + " missing (default ${DEFAULT-VALUE}).")
+    int maxPending = CaptureExchanges.Limits.DEFAULT.maxPendingTcpBytes();
+
+    private CaptureExchanges.Limits limits() {
+        if (keepBytes < 64 || maxFrame < 64 || maxPending < 0) {
+            throw new CommandFailedException(ExitCode.USAGE, "--keep-bytes and --max-frame are at least 64, --max-pending at least 0");
+        }
+        return new CaptureExchanges.Limits(maxFrame, maxPending);
+    }
+
     @Override
     public Integer call() {
-        List<Exchange> exchanges = read(file);
         List<String> notes = List.of();
+        List<Message> messages;
+        long count;
         if (password != null || ntHash != null) {
+            // decryption needs the sealed messages whole: this path holds the capture's exchanges
+            List<Exchange> exchanges = read(file);
             org.smbscope.trace.decrypt.Smb3Decryptor.Result d = password != null
                     ? org.smbscope.trace.decrypt.Smb3Decryptor.decrypt(exchanges, password)
                     : org.smbscope.trace.decrypt.Smb3Decryptor.decrypt(exchanges, hash(ntHash));
             exchanges = d.exchanges();
             notes = new ArrayList<>(d.notes());
             notes.add(d.opened() + " encrypted messages opened");
+            messages = MessageDecoder.decodeAll(exchanges);
+            count = exchanges.size();
+        } else {
+            messages = new ArrayList<>();
+            count = stream(file, messages);
         }
-        List<Message> messages = MessageDecoder.decodeAll(exchanges);
         Narrative narrative = Explainer.explain(messages);
         List<Finding> findings = Diagnosis.run(Observations.of(messages));
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             out.println(new JsonOutput().write(ReportJson.of(head, narrative, findings)));
         } else {
-            out.print("Capture " + file + ": " + exchanges.size() + " messages"
+            out.print("Capture " + file + ": " + count + " messages"
                     + (gaps > 0 ? ", " + gaps + " TCP gaps (packets missing from the capture: messages across them are"
                     + " skipped, not guessed)" : "") + "\n");
             notes.forEach(n -> out.print("Decryption: " + n + "\n"));
@@ -112,8 +140,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return out;
     }
 
+    /** File data kept per message: headers are decoded from it; READ and WRITE data are dropped. */
+    static final int KEEP_BYTES = 4096;
+
+    /**
+     * Streams the capture: each exchange is decoded as it is reassembled and its file data dropped
+     * ({@link MessageSlimmer}), so memory grows with the number of messages, not the capture's size.
+     * Returns how many exchanges were read.
+     */
+    long stream(Path file, List<Message> into) {
+        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), limits())) {
+            MessageSlimmer slimmer = new MessageSlimmer(keepBytes);
+            long n = 0;
+            for (Exchange e; (e = x.next()) != null; ) {
+                n++;
+                for (Message m : MessageDecoder.decode(e)) {
+                    into.add(slimmer.slim(m));
+                }
+            }
+            gaps = x.gapsSkipped();
+            return n;
+        } catch (NoSuchFileException e) {
+            throw new CommandFailedException(ExitCode.FAILED, "no such file: " + file, e);
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.FAILED, "cannot read " + file + ": " + e.getMessage(), e);
+        } catch (CaptureDecodeException e) {
+            throw new CommandFailedException(ExitCode.PROTOCOL, "not a readable capture: " + e.getMessage(), e);
+        }
+    }
+
     List<Exchange> read(Path file) {
-        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT)) {
+        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), limits())) {
             List<Exchange> out = new ArrayList<>();
             for (Exchange e; (e = x.next()) != null; ) {
                 out.add(e);

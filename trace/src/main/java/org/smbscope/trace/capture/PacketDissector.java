@@ -15,6 +15,11 @@ public final class PacketDissector {
     static final int LINKTYPE_NULL = 0;
     static final int LINKTYPE_ETHERNET = 1;
     static final int LINKTYPE_RAW = 101;
+    /** DLT_RAW as some platforms number it in classic pcap headers (12 on most BSDs, 14 on OpenBSD). */
+    static final int DLT_RAW_12 = 12;
+    static final int DLT_RAW_14 = 14;
+    /** OpenBSD loopback: like NULL but the family is in network byte order. */
+    static final int LINKTYPE_LOOP = 108;
     static final int LINKTYPE_LINUX_SLL = 113;
     static final int LINKTYPE_LINUX_SLL2 = 276;
     static final int LINKTYPE_IPV4 = 228;
@@ -45,11 +50,13 @@ public final class PacketDissector {
                     etherType = r.u16be("protocol");
                     r.skip("sll2 header", 18);
                 }
-                case LINKTYPE_NULL -> {
-                    long family = r.u32le("family");
-                    etherType = family == 2 ? 0x0800 : (family == 24 || family == 28 || family == 30) ? 0x86DD : -1;
+                case LINKTYPE_NULL, LINKTYPE_LOOP -> {
+                    // NULL: the host's byte order, which the file does not say; LOOP: network order
+                    long le = r.u32le("family");
+                    long family = p.linkType() == LINKTYPE_LOOP || le > 0xFFFF ? Long.reverseBytes(le) >>> 32 : le;
+                    etherType = family == 2 ? 0x0800 : (family == 10 || family == 24 || family == 28 || family == 30) ? 0x86DD : -1;
                 }
-                case LINKTYPE_RAW, LINKTYPE_IPV4, LINKTYPE_IPV6 -> {
+                case LINKTYPE_RAW, LINKTYPE_IPV4, LINKTYPE_IPV6, DLT_RAW_12, DLT_RAW_14 -> {
                     int v = r.peekU8("ip version") >> 4;
                     etherType = v == 4 ? 0x0800 : v == 6 ? 0x86DD : -1;
                 }
@@ -104,12 +111,29 @@ public final class PacketDissector {
         InetAddress src = addr(r.bytes("source address", 16));
         InetAddress dst = addr(r.bytes("destination address", 16));
         WireReader w = r.window("ipv6 payload", Math.min(len == 0 ? r.remaining() : len, r.remaining()));
-        for (int hops = 0; hops < 8 && (next == 0 || next == 43 || next == 60); hops++) {
+        // extension headers (RFC 8200 4): hop-by-hop, routing, fragment, AH, destination options;
+        // at most 8 of them, each bounded by the payload window
+        for (int hops = 0; hops < 8 && isExtension(next); hops++) {
+            int header = next;
             next = w.u8("extension next header");
             int extLen = w.u8("extension length");
-            w.skip("extension header", 6 + extLen * 8);
+            if (header == 44) { // fragment header: fixed 8 bytes; only the first fragment carries the L4 header
+                int offsetFlags = w.u16be("fragment offset");
+                w.skip("fragment identification", 4);
+                if ((offsetFlags & 0xFFF8) != 0) {
+                    return Optional.empty();
+                }
+            } else if (header == 51) { // AH: length in 4-byte units, minus 2
+                w.skip("authentication header", (extLen + 2) * 4 - 2);
+            } else {
+                w.skip("extension header", 6 + extLen * 8);
+            }
         }
         return l4(p, w, next, src, dst);
+    }
+
+    private static boolean isExtension(int next) {
+        return next == 0 || next == 43 || next == 44 || next == 51 || next == 60;
     }
 
     private static Optional<Segment> l4(CapturedPacket p, WireReader r, int proto, InetAddress src, InetAddress dst)

@@ -11,12 +11,15 @@ import java.util.TreeMap;
  * Puts TCP segments back in order per direction: retransmitted bytes are dropped, out-of-order
  * segments wait (bounded by {@link #maxPendingBytes}) until the gap is filled. A gap that never
  * fills (a capture that lost packets) is skipped once the pending limit is reached, and the skip
- * is counted in {@link #gapsSkipped()}.
+ * is counted in {@link #gapsSkipped()} and handed on as a chunk with {@link StreamChunk#missing()}
+ * set: the bytes are reported missing, never guessed. {@link #finish()} does the same at the end
+ * of the capture for segments still waiting behind a gap.
  */
 public final class TcpReassembler {
     private final int maxPendingBytes;
     private final Map<Conversation, Direction[]> conversations = new HashMap<>();
     private long gapsSkipped;
+    private Conversation closed;
 
     public TcpReassembler(int maxPendingBytes) {
         this.maxPendingBytes = maxPendingBytes;
@@ -26,6 +29,14 @@ public final class TcpReassembler {
         long next = -1; // next expected sequence number, -1 before the first segment
         final TreeMap<Long, Segment> pending = new TreeMap<>((a, b) -> Integer.compare((int) (a - b), 0));
         int pendingBytes;
+        boolean fin;
+        boolean midStream;
+    }
+
+    /** Whether a direction's first bytes came without its SYN (the capture began mid-stream). */
+    public boolean startedMidStream(Conversation conv, boolean fromClient) {
+        Direction[] dirs = conversations.get(conv);
+        return dirs != null && dirs[fromClient ? 0 : 1].midStream;
     }
 
     public long gapsSkipped() {
@@ -38,6 +49,11 @@ public final class TcpReassembler {
             throw new IllegalArgumentException("not a TCP segment");
         }
         Conversation conv = conversationOf(s);
+        closed = null;
+        boolean control = s.syn() || s.fin() || s.rst();
+        if (s.payload().length == 0 && (!control || (!s.syn() && !conversations.containsKey(conv)))) {
+            return List.of(); // a bare ACK, or the end of a conversation we hold nothing for
+        }
         boolean fromClient = conv.client().equals(s.source());
         Direction[] dirs = conversations.computeIfAbsent(conv, c -> new Direction[] {new Direction(), new Direction()});
         Direction d = dirs[fromClient ? 0 : 1];
@@ -48,22 +64,68 @@ public final class TcpReassembler {
             d.pendingBytes = 0;
             return List.of();
         }
-        if (s.payload().length == 0) {
-            return List.of();
-        }
-        if (d.next < 0) {
-            d.next = seq; // capture started mid-stream
-        }
-        d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
-        d.pendingBytes += s.payload().length;
         List<StreamChunk> out = new ArrayList<>();
-        drain(conv, fromClient, d, out);
-        if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
-            gapsSkipped++;
-            d.next = d.pending.firstKey();
+        if (s.payload().length > 0) {
+            if (d.next < 0) {
+                d.next = seq; // capture started mid-stream
+                d.midStream = true;
+            }
+            d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
+            d.pendingBytes += s.payload().length;
             drain(conv, fromClient, d, out);
+            if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
+                skipGap(conv, fromClient, d, out);
+            }
+        }
+        d.fin |= s.fin();
+        if (s.rst() || (dirs[0].fin && dirs[1].fin)) { // the conversation is over: report what waits, drop it
+            for (int i = 0; i < 2; i++) {
+                while (!dirs[i].pending.isEmpty()) {
+                    skipGap(conv, i == 0, dirs[i], out);
+                }
+            }
+            conversations.remove(conv);
+            closed = conv;
         }
         return out;
+    }
+
+    /** The conversation the last {@link #accept} ended (both FINs or a RST) and dropped, or null. */
+    public Conversation closed() {
+        return closed;
+    }
+
+    private void skipGap(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {
+        gapsSkipped++;
+        long first = d.pending.firstKey();
+        Segment s = d.pending.firstEntry().getValue();
+        long missing = (first - d.next) & 0xFFFFFFFFL;
+        out.add(new StreamChunk(conv, fromClient, s.frame(), s.time(), new byte[0], missing));
+        d.next = first;
+        drain(conv, fromClient, d, out);
+    }
+
+    /**
+     * The end of the capture: segments still waiting behind a gap are handed on, each gap reported
+     * as missing bytes; all state is dropped.
+     */
+    public List<StreamChunk> finish() {
+        List<StreamChunk> out = new ArrayList<>();
+        for (Map.Entry<Conversation, Direction[]> e : conversations.entrySet()) {
+            for (int i = 0; i < 2; i++) {
+                Direction d = e.getValue()[i];
+                while (!d.pending.isEmpty()) {
+                    skipGap(e.getKey(), i == 0, d, out);
+                }
+            }
+        }
+        conversations.clear();
+        return out;
+    }
+
+    /** Conversations with state held (for tests of bounded memory). */
+    public int conversations() {
+        return conversations.size();
     }
 
     private static void drain(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {

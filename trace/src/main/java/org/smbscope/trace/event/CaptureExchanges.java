@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.smbscope.trace.capture.CaptureDecodeException;
@@ -34,6 +35,10 @@ public final class CaptureExchanges implements AutoCloseable {
     private final Limits limits;
     private final TcpReassembler tcp;
     private final Map<String, SessionFramer> framers = new HashMap<>();
+    /** Directions after a gap, waiting for a chunk that starts a message: the gap and the bytes passed over. */
+    private final Map<String, long[]> resyncing = new HashMap<>();
+    private final Map<String, StreamChunk> gapAt = new HashMap<>();
+    private boolean finished;
     private final Deque<Exchange> ready = new ArrayDeque<>();
     private long index;
 
@@ -46,9 +51,17 @@ public final class CaptureExchanges implements AutoCloseable {
     /** The next exchange, or {@code null} at the end of the capture. */
     public Exchange next() throws IOException, CaptureDecodeException {
         while (ready.isEmpty()) {
-            CapturedPacket p = reader.next();
+            CapturedPacket p = finished ? null : reader.next();
             if (p == null) {
-                return null;
+                if (finished) {
+                    return null;
+                }
+                finished = true;
+                for (StreamChunk c : tcp.finish()) {
+                    chunk(c);
+                }
+                endResync();
+                continue;
             }
             Optional<Segment> seg = PacketDissector.dissect(p);
             if (seg.isPresent()) {
@@ -80,12 +93,116 @@ public final class CaptureExchanges implements AutoCloseable {
             return;
         }
         for (StreamChunk c : tcp.accept(s)) {
-            String key = c.conversation() + (c.fromClient() ? ">" : "<");
-            SessionFramer f = framers.computeIfAbsent(key, k -> new SessionFramer(limits.maxFrame()));
-            for (SessionFramer.Frame frame : f.accept(c.data())) {
-                emit(c, frame);
+            chunk(c);
+        }
+        Conversation closed = tcp.closed();
+        if (closed != null) { // per-conversation state ends with the conversation
+            for (String key : List.of(closed + ">", closed + "<")) {
+                framers.remove(key);
+                long[] gap = resyncing.remove(key);
+                StreamChunk at = gapAt.remove(key);
+                if (gap != null) {
+                    emitGap(at, gap);
+                }
             }
         }
+    }
+
+    /** Reassembly and framing states held: they end with their conversation (both FINs or a RST). */
+    public int statesHeld() {
+        return tcp.conversations() + framers.size() + resyncing.size();
+    }
+
+    private void chunk(StreamChunk c) throws CaptureDecodeException {
+        String key = c.conversation() + (c.fromClient() ? ">" : "<");
+        if (c.missing() > 0) {
+            SessionFramer old = framers.remove(key);
+            long[] gap = resyncing.computeIfAbsent(key, k -> new long[2]);
+            gap[0] += c.missing();
+            gap[1] += old == null ? 0 : old.buffered();
+            gapAt.putIfAbsent(key, c);
+            return;
+        }
+        long[] gap = resyncing.get(key);
+        if (gap == null && !framers.containsKey(key) && tcp.startedMidStream(c.conversation(), c.fromClient())
+                && messageStart(c) != 0) {
+            // the first bytes of this direction do not start a message: the capture began mid-stream
+            gap = new long[2];
+            resyncing.put(key, gap);
+            gapAt.put(key, c);
+        }
+        if (gap != null) {
+            int start = messageStart(c);
+            if (start < 0) {
+                gap[1] += c.data().length;
+                return;
+            }
+            gap[1] += start;
+            resyncing.remove(key);
+            emitGap(gapAt.remove(key), gap);
+            if (start > 0) {
+                c = new StreamChunk(c.conversation(), c.fromClient(), c.frame(), c.time(),
+                        java.util.Arrays.copyOfRange(c.data(), start, c.data().length));
+            }
+        }
+        SessionFramer f = framers.computeIfAbsent(key, k -> new SessionFramer(limits.maxFrame()));
+        List<SessionFramer.Frame> frames;
+        try {
+            frames = f.accept(c.data());
+        } catch (CaptureDecodeException e) {
+            // a length no message has: this is not a message boundary after all; find the next one
+            framers.remove(key);
+            resyncing.put(key, new long[] {0, c.data().length});
+            gapAt.put(key, c);
+            return;
+        }
+        for (SessionFramer.Frame frame : frames) {
+            emit(c, frame);
+        }
+    }
+
+    private void endResync() {
+        for (Map.Entry<String, long[]> e : resyncing.entrySet()) {
+            emitGap(gapAt.remove(e.getKey()), e.getValue());
+        }
+        resyncing.clear();
+    }
+
+    private void emitGap(StreamChunk c, long[] gap) {
+        Conversation conv = c.conversation();
+        ready.add(new Exchange(++index, c.frame(), c.time(), conv.client(), conv.server(),
+                c.fromClient() ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT, Layer.GAP,
+                new CaptureGap(gap[0], gap[1]).encode()));
+    }
+
+    /**
+     * Where the first message after a gap starts in a chunk, or -1: a session header followed by
+     * an SMB protocol id, an NBSS control packet, or (port 88) a length followed by a Kerberos
+     * application tag. Bytes before it are passed over, never framed from a guessed boundary.
+     */
+    private static int messageStart(StreamChunk c) {
+        byte[] d = c.data();
+        Conversation conv = c.conversation();
+        boolean kerberos = conv.server().port() == 88 || conv.client().port() == 88;
+        if (!kerberos && d.length >= 4 && (d[0] & 0xFF) >= 0x81 && (d[0] & 0xFF) <= 0x85 && (d[1] & 0xFE) == 0) {
+            return 0; // an NBSS control packet, only where a chunk starts: too short a pattern to search for
+        }
+        for (int i = 0; i + 5 <= d.length; i++) {
+            if (kerberos) {
+                int tag = d[i + 4] & 0xFF;
+                if (d[i] == 0 && (tag == 0x6A || tag == 0x6B || tag == 0x6C || tag == 0x6D || tag == 0x6E
+                        || tag == 0x6F || tag == 0x7E)) {
+                    return i;
+                }
+                continue;
+            }
+            int type = d[i] & 0xFF;
+            if (type == 0 && i + 8 <= d.length && d[i + 5] == 'S' && d[i + 6] == 'M' && d[i + 7] == 'B'
+                    && (d[i + 4] & 0xFF) >= 0xFC) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void emit(StreamChunk c, SessionFramer.Frame frame) {

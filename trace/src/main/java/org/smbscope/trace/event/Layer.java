@@ -5,10 +5,11 @@ package org.smbscope.trace.event;
  * NetBIOS name (UDP 137) and datagram (UDP 138) services, NetBIOS session service control
  * packets (TCP 139: session request, responses, keepalive), SMB1 ({@code 0xFF 'SMB'}), SMB2/3
  * ({@code 0xFE 'SMB'}), the SMB3 transform ({@code 0xFD 'SMB'}) and compression
- * ({@code 0xFC 'SMB'}) headers, Kerberos (port 88).
+ * ({@code 0xFC 'SMB'}) headers, Kerberos (port 88). {@link #GAP} is no message but a place where
+ * the capture lost stream bytes (see {@link CaptureGap}).
  */
 public enum Layer {
-    NBNS, NBDS, NBSS, SMB1, SMB2, SMB2_TRANSFORM, SMB2_COMPRESSED, KERBEROS, UNKNOWN;
+    NBNS, NBDS, NBSS, SMB1, SMB2, SMB2_TRANSFORM, SMB2_COMPRESSED, KERBEROS, UNKNOWN, GAP;
 
     /** Classifies a session-service frame's payload by its protocol id. */
     public static Layer ofSmbPayload(byte[] payload) {

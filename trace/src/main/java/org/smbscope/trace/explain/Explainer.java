@@ -40,6 +40,9 @@ public final class Explainer {
                 case KerberosMessage k -> new Explanation(m, Step.AUTHENTICATION, KerberosExplainer.explain(k));
                 case Smb2TransformHeader t -> new Explanation(m, Step.FILES,
                         List.of("Encrypted: only the session key opens it."));
+                case org.smbscope.trace.event.CaptureGap g -> new Explanation(m, Step.TRANSPORT, List.of(
+                        "The capture lost these packets: whatever messages they carried are not guessed; reading"
+                                + " goes on at the next message that starts after them."));
                 default -> new Explanation(m, m.exchange().layer() == org.smbscope.trace.event.Layer.NBDS ? Step.NAME
                         : Step.FILES, List.of());
             });

@@ -60,6 +60,10 @@ public final class MessageDecoder {
                     KerberosMessage k = KerberosMessage.decode(e.payload());
                     yield List.of(new Message(e, 0, k, KerberosExplainer.summary(k), k.detail()));
                 }
+                case GAP -> {
+                    org.smbscope.trace.event.CaptureGap g = org.smbscope.trace.event.CaptureGap.of(e);
+                    yield List.of(new Message(e, 0, g, g.summary(), g.detail()));
+                }
                 default -> List.of(undecoded(e, e.layer() + " message, " + e.payload().length + " bytes"));
             };
         } catch (NetbiosDecodeException | Smb1DecodeException | Smb2DecodeException | KerberosDecodeException x) {

@@ -47,9 +47,16 @@ public final class HtmlReport {
             for (Evidence e : f.evidence()) {
                 sb.append("<li>").append(esc(e.render())).append("</li>");
             }
-            sb.append("</ul><p><b>Windows policy:</b> ").append(esc(f.fix().windowsPolicy()))
-                    .append("<br><b>Registry:</b> ").append(esc(f.fix().registry()))
-                    .append("<br><b>smb.conf:</b> ").append(esc(f.fix().smbConf())).append("</p></div>\n");
+            sb.append("</ul><p>");
+            String sep = "";
+            for (String[] fix : new String[][] {{"Windows policy", f.fix().windowsPolicy()},
+                {"Registry", f.fix().registry()}, {"smb.conf", f.fix().smbConf()}}) {
+                if (fix[1] != null && !fix[1].isBlank()) { // a fix with nothing to say in one place says nothing there
+                    sb.append(sep).append("<b>").append(fix[0]).append(":</b> ").append(esc(fix[1]));
+                    sep = "<br>";
+                }
+            }
+            sb.append("</p></div>\n");
         }
         String conv = null;
         Object step = null;
