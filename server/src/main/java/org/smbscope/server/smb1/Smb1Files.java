@@ -68,6 +68,8 @@ final class Smb1Files {
 
     private final Smb1Dispatcher d;
     final Map<Integer, Open> fids = new HashMap<>();
+    /** Each open's SMB1 file pointer ([MS-CIFS] 2.2.4.19 SEEK), moved by SEEK and by every read and write. */
+    private final Map<Open, Long> pointers = new HashMap<>();
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private int nextFid = 1;
@@ -104,6 +106,7 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x12 -> seek(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0E -> createTemporary(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x2C -> writeAndClose(ctx, t, raw);
@@ -184,6 +187,9 @@ final class Smb1Files {
         ByteBuffer data = rr.data().duplicate();
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
+        if (!t.ipc()) {
+            readDone(ctx, t, o, r.offset() + bytes.length);
+        }
         return new Smb1Dispatcher.R(done.status(), new ReadAndXResponse(t.ipc() ? 0 : 0xFFFF, bytes));
     }
 
@@ -193,10 +199,13 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, w.command());
         }
         byte[] data = w.data();
+        long position = t.ipc() ? -1 : position(ctx, t, o);
         Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), w.offset(), ByteBuffer.wrap(data)));
+        restorePosition(ctx, t, o, position);
         if (done.status().value() != 0 || !(done.response() instanceof WriteResponse wr)) {
             return fail(done, w.command());
         }
+        pointers.put(o, (w.offset() + (wr.count() & 0xFFFFFFFFL)) & 0xFFFFFFFFL);
         return Smb1Dispatcher.R.ok(new WriteAndXResponse(wr.count() & 0xFFFFFFFFL, 0xFFFF));
     }
 
@@ -206,6 +215,7 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
         }
         fids.remove(fid);
+        pointers.remove(o);
         Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
@@ -229,6 +239,7 @@ final class Smb1Files {
     /** TREE_DISCONNECT, LOGOFF, connection end: forgets the tree's FIDs and searches and closes its handler. */
     void closeTree(Smb1Dispatcher.Tree t) {
         fids.values().removeIf(o -> o.tree() == t);
+        pointers.keySet().removeIf(o -> o.tree() == t);
         trans2.closeTree(t);
         try {
             t.handler().close();
@@ -435,6 +446,71 @@ final class Smb1Files {
                 new byte[0]));
     }
 
+    /**
+     * After a read ending at {@code end}: the SMB1 file pointer and the open's FilePositionInformation both move
+     * there (a Windows server's read moves the handle's current byte offset; writes move only the pointer).
+     */
+    private void readDone(RequestContext ctx, Smb1Dispatcher.Tree t, Open o, long end) {
+        pointers.put(o, end & 0xFFFFFFFFL);
+    }
+
+    /** The open's FilePositionInformation (an SMB1 write must leave it where it was), or -1. */
+    private long position(RequestContext ctx, Smb1Dispatcher.Tree t, Open o) {
+        Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.QueryInfoRequest(InfoType.FILE, 14, 8,
+                new byte[0], 0, 0, o.id()));
+        if (done.status().value() == 0 && done.response() instanceof org.smbscope.codec.smb2.QueryInfoResponse qr
+                && qr.output().length >= 8) {
+            return Smb1Legacy.u32(qr.output(), 0) | (Smb1Legacy.u32(qr.output(), 4) << 32);
+        }
+        return -1;
+    }
+
+    private void restorePosition(RequestContext ctx, Smb1Dispatcher.Tree t, Open o, long position) {
+        if (position >= 0) {
+            call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 14, new WireWriter().u64le(position).toByteArray(), 0,
+                    o.id()));
+        }
+    }
+
+    /**
+     * [MS-CIFS] 2.2.4.19 SMB_COM_SEEK: words FID, Mode (0 start, 1 current, 2 end), signed 32-bit Offset; the answer
+     * is the new 32-bit pointer (arithmetic wraps at 2^32, as Windows does). The FilePositionInformation is unchanged.
+     */
+    private Smb1Dispatcher.R seek(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
+        byte[] w = raw.words();
+        if (w.length != 8) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
+        }
+        Open o = open(t, Smb1Legacy.u16(w, 0));
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
+        }
+        int mode = Smb1Legacy.u16(w, 2);
+        long delta = (int) Smb1Legacy.u32(w, 4);
+        long base;
+        switch (mode) {
+            case 0 -> base = 0;
+            case 1 -> base = pointers.getOrDefault(o, 0L);
+            case 2 -> {
+                Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.QueryInfoRequest(InfoType.FILE, 5,
+                        64, new byte[0], 0, 0, o.id()));
+                if (done.status().value() != 0
+                        || !(done.response() instanceof org.smbscope.codec.smb2.QueryInfoResponse qr)
+                        || qr.output().length < 16) {
+                    return fail(done, raw.command());
+                }
+                base = Smb1Legacy.u32(qr.output(), 8) | (Smb1Legacy.u32(qr.output(), 12) << 32);
+            }
+            default -> {
+                return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
+            }
+        }
+        long now = (base + delta) & 0xFFFFFFFFL;
+        pointers.put(o, now);
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u32le(now).toByteArray(),
+                new byte[0]));
+    }
+
     private Smb1Dispatcher.R coreRead(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
         byte[] w = raw.words();
         Open o = w.length == 10 ? open(t, Smb1Legacy.u16(w, 0)) : null;
@@ -451,6 +527,7 @@ final class Smb1Files {
         } else if (!done.status().equals(NtStatus.END_OF_FILE)) {
             return fail(done, raw.command());
         }
+        readDone(ctx, t, o, Smb1Legacy.u32(w, 4) + bytes.length);
         byte[] words = new WireWriter().u16le(bytes.length).bytes(new byte[8]).toByteArray();
         byte[] data = new WireWriter().u8(1).u16le(bytes.length).bytes(bytes).toByteArray();
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, words, data));
@@ -474,11 +551,14 @@ final class Smb1Files {
             done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 20, new WireWriter().u64le(offset).toByteArray(),
                     0, o.id()));
         } else {
+            long position = position(ctx, t, o);
             done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 3, count).slice()));
+            restorePosition(ctx, t, o, position);
         }
         if (done.status().value() != 0) {
             return fail(done, raw.command());
         }
+        pointers.put(o, (offset + count) & 0xFFFFFFFFL);
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u16le(count).toByteArray(),
                 new byte[0]));
     }
@@ -556,6 +636,7 @@ final class Smb1Files {
         Outcome.Done done = count == 0 ? Outcome.Done.ok(null)
                 : call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
         fids.remove(fid);
+        pointers.remove(o);
         Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
