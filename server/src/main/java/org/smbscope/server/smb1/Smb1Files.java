@@ -633,8 +633,11 @@ final class Smb1Files {
         if (data.length < 1 + count) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
-        Outcome.Done done = count == 0 ? Outcome.Done.ok(null)
-                : call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
+        if (count == 0) {
+            // a zero-length WRITE_AND_CLOSE writes nothing and leaves the file open, as Windows and Samba do
+            return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(0).toByteArray(), new byte[0]));
+        }
+        Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
         fids.remove(fid);
         pointers.remove(o);
         Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
