@@ -70,6 +70,9 @@ final class Smb1Files {
     final Map<Integer, Open> fids = new HashMap<>();
     /** Each open's SMB1 file pointer ([MS-CIFS] 2.2.4.19 SEEK), moved by SEEK and by every read and write. */
     private final Map<Open, Long> pointers = new HashMap<>();
+    private final Smb1PidLocks pidLocks = new Smb1PidLocks();
+    /** The PID of the request being handled ([MS-CIFS] 2.2.3.1 PIDHigh:PIDLow), the owner of the locks it takes. */
+    private int pid;
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private int nextFid = 1;
@@ -88,6 +91,7 @@ final class Smb1Files {
             Smb1Dispatcher.Tree t) {
         RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO);
         boolean unicode = ids.request.flags2().unicode();
+        pid = (ids.request.pidHigh() << 16) | ids.request.pidLow();
         return switch (m) {
             case NtCreateAndXRequest c -> create(ctx, t, c);
             case ReadAndXRequest r -> read(ctx, t, r);
@@ -175,6 +179,9 @@ final class Smb1Files {
             count = Math.min(count, d.clientMaxBuffer);
         }
         int len = (int) Math.min(count, MAX_IO);
+        if (pidLocks.readConflicts(o, pid, r.offset(), len)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, r.command());
+        }
         Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), r.offset(), len));
         if (done.status().equals(NtStatus.END_OF_FILE) && !t.ipc()) {
             // SMB1 reads at or past the end succeed with no data ([MS-CIFS] 3.3.5.36)
@@ -199,6 +206,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, w.command());
         }
         byte[] data = w.data();
+        if (pidLocks.writeConflicts(o, pid, w.offset(), data.length)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, w.command());
+        }
         long position = t.ipc() ? -1 : position(ctx, t, o);
         Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), w.offset(), ByteBuffer.wrap(data)));
         restorePosition(ctx, t, o, position);
@@ -216,6 +226,7 @@ final class Smb1Files {
         }
         fids.remove(fid);
         pointers.remove(o);
+        pidLocks.forget(o);
         Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
@@ -240,6 +251,7 @@ final class Smb1Files {
     void closeTree(Smb1Dispatcher.Tree t) {
         fids.values().removeIf(o -> o.tree() == t);
         pointers.keySet().removeIf(o -> o.tree() == t);
+        pidLocks.forgetIf(o -> o.tree() == t);
         trans2.closeTree(t);
         try {
             t.handler().close();
@@ -400,6 +412,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
         }
         for (org.smbscope.codec.smb2.LockRequest.Element e : l.unlocks()) {
+            if (!pidLocks.remove(o, pid, e.offset(), e.length())) {
+                return Smb1Dispatcher.R.err(NtStatus.RANGE_NOT_LOCKED, c);
+            }
             Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)));
             if (done.status().value() != 0) {
                 return fail(done, c);
@@ -408,7 +423,10 @@ final class Smb1Files {
         List<org.smbscope.codec.smb2.LockRequest.Element> taken = new java.util.ArrayList<>();
         long wait = l.timeout() == 0xFFFFFFFFL ? 30_000 : Math.min(l.timeout(), 30_000);
         for (org.smbscope.codec.smb2.LockRequest.Element e : l.locks()) {
-            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
+            boolean exclusive = (e.flags() & org.smbscope.codec.smb2.LockRequest.SHARED_LOCK) == 0;
+            Outcome.Done done = pidLocks.lockConflicts(o, pid, e.offset(), e.length(), exclusive)
+                    ? Outcome.Done.error(NtStatus.LOCK_NOT_GRANTED, org.smbscope.codec.smb2.Smb2Command.LOCK)
+                    : call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
                     wait, NtStatus.LOCK_NOT_GRANTED);
             if (done.status().equals(NtStatus.LOCK_NOT_GRANTED) || done.status().equals(NtStatus.FILE_LOCK_CONFLICT)) {
                 // Windows: a failed lock is LOCK_NOT_GRANTED, the same lock failing again (or one at 0xEF000000 and
@@ -426,9 +444,13 @@ final class Smb1Files {
                             new org.smbscope.codec.smb2.LockRequest.Element(undo.offset(), undo.length(),
                                     org.smbscope.codec.smb2.LockRequest.UNLOCK))));
                 }
+                for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
+                    pidLocks.remove(o, pid, undo.offset(), undo.length());
+                }
                 return fail(done, c);
             }
             taken.add(e);
+            pidLocks.add(o, pid, e.offset(), e.length(), exclusive);
         }
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
     }
@@ -518,6 +540,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(w.length == 10 ? NtStatus.INVALID_HANDLE : NtStatus.INVALID_PARAMETER, raw.command());
         }
         int count = Math.min(Smb1Legacy.u16(w, 2), d.clientMaxBuffer - 64);
+        if (pidLocks.readConflicts(o, pid, Smb1Legacy.u32(w, 4), count)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, raw.command());
+        }
         Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), Smb1Legacy.u32(w, 4), Math.max(0, count)));
         byte[] bytes = new byte[0];
         if (done.status().value() == 0 && done.response() instanceof ReadResponse rr) {
@@ -542,6 +567,9 @@ final class Smb1Files {
         }
         int count = Smb1Legacy.u16(w, 2);
         long offset = Smb1Legacy.u32(w, 4);
+        if (pidLocks.writeConflicts(o, pid, offset, count)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, raw.command());
+        }
         if (data.length < 3 || data[0] != 1 || Smb1Legacy.u16(data, 1) < count || count > data.length - 3) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
         }
@@ -640,6 +668,7 @@ final class Smb1Files {
         Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
         fids.remove(fid);
         pointers.remove(o);
+        pidLocks.forget(o);
         Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
