@@ -73,6 +73,13 @@ final class Smb1Files {
     private final Smb1PidLocks pidLocks = new Smb1PidLocks();
     /** The PID of the request being handled ([MS-CIFS] 2.2.3.1 PIDHigh:PIDLow), the owner of the locks it takes. */
     private int pid;
+    /** Flags2 of the request being handled. */
+    private int flags2;
+    /**
+     * Opens granted FILE_EXECUTE but not FILE_READ_DATA: [MS-CIFS] 2.2.3.1 SMB_FLAGS2_READ_IF_EXECUTE lets a read
+     * on them succeed; without it the read is denied.
+     */
+    private final java.util.Set<Open> executeOnly = new java.util.HashSet<>();
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private int nextFid = 1;
@@ -92,6 +99,7 @@ final class Smb1Files {
         RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO);
         boolean unicode = ids.request.flags2().unicode();
         pid = (ids.request.pidHigh() << 16) | ids.request.pidLow();
+        flags2 = ids.request.flags2().value();
         return switch (m) {
             case NtCreateAndXRequest c -> create(ctx, t, c);
             case ReadAndXRequest r -> read(ctx, t, r);
@@ -145,7 +153,13 @@ final class Smb1Files {
             return fail(done, c.command());
         }
         int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId(), req.name()));
+        Open opened = new Open(t, cr.fileId(), req.name());
+        fids.put(fid, opened);
+        // FILE_READ_DATA, GENERIC_ALL, MAXIMUM_ALLOWED, GENERIC_READ vs FILE_EXECUTE, GENERIC_EXECUTE
+        if ((c.desiredAccess() & 0x12000001L) == 0 && (c.desiredAccess() & 0x80000000L) == 0
+                && (c.desiredAccess() & 0x20000020L) != 0) {
+            executeOnly.add(opened);
+        }
         int attrs = FileAttribute.toMask(cr.fileAttributes());
         boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
         return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(0, fid, cr.createAction().value(), cr.creationTime().value(),
@@ -179,6 +193,9 @@ final class Smb1Files {
             count = Math.min(count, d.clientMaxBuffer);
         }
         int len = (int) Math.min(count, MAX_IO);
+        if ((flags2 & 0x2000) == 0 && executeOnly.contains(o)) {
+            return Smb1Dispatcher.R.err(NtStatus.ACCESS_DENIED, r.command());
+        }
         if (pidLocks.readConflicts(o, pid, r.offset(), len)) {
             return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, r.command());
         }
@@ -227,6 +244,7 @@ final class Smb1Files {
         fids.remove(fid);
         pointers.remove(o);
         pidLocks.forget(o);
+        executeOnly.remove(o);
         Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
@@ -252,6 +270,7 @@ final class Smb1Files {
         fids.values().removeIf(o -> o.tree() == t);
         pointers.keySet().removeIf(o -> o.tree() == t);
         pidLocks.forgetIf(o -> o.tree() == t);
+        executeOnly.removeIf(o -> o.tree() == t);
         trans2.closeTree(t);
         try {
             t.handler().close();
@@ -669,6 +688,7 @@ final class Smb1Files {
         fids.remove(fid);
         pointers.remove(o);
         pidLocks.forget(o);
+        executeOnly.remove(o);
         Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
