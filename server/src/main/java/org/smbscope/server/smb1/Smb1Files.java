@@ -80,6 +80,8 @@ final class Smb1Files {
      * on them succeed; without it the read is denied.
      */
     private final java.util.Set<Open> executeOnly = new java.util.HashSet<>();
+    /** OPEN_ANDX opens in DENY_DOS mode and the PID that opened them ([MS-CIFS] 3.3.5.35 compatibility mode). */
+    private final Map<Open, Integer> dosOpens = new HashMap<>();
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private int nextFid = 1;
@@ -236,15 +238,23 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(new WriteAndXResponse(wr.count() & 0xFFFFFFFFL, 0xFFFF));
     }
 
+    private void forget(Open o) {
+        pointers.remove(o);
+        pidLocks.forget(o);
+        executeOnly.remove(o);
+        dosOpens.remove(o);
+    }
+
     private Smb1Dispatcher.R close(RequestContext ctx, Smb1Dispatcher.Tree t, int fid, Smb1Command c) {
         Open o = open(t, fid);
         if (o == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
         }
         fids.remove(fid);
-        pointers.remove(o);
-        pidLocks.forget(o);
-        executeOnly.remove(o);
+        if (fids.containsValue(o)) {
+            return Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true)); // a DENY_DOS handle another FID still uses
+        }
+        forget(o);
         Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
@@ -271,6 +281,7 @@ final class Smb1Files {
         pointers.keySet().removeIf(o -> o.tree() == t);
         pidLocks.forgetIf(o -> o.tree() == t);
         executeOnly.removeIf(o -> o.tree() == t);
+        dosOpens.keySet().removeIf(o -> o.tree() == t);
         trans2.closeTree(t);
         try {
             t.handler().close();
@@ -377,7 +388,20 @@ final class Smb1Files {
             return fail(done, c);
         }
         int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId(), req.name()));
+        Open opened = new Open(t, cr.fileId(), req.name());
+        if (((o.accessMode() >> 4) & 7) == 0 && !t.ipc()) {
+            // DENY_DOS: a second open of the file by the same process shares the first one's handle (its position)
+            Open shared = dosOpens.entrySet().stream().filter(e -> e.getValue() == pid && e.getKey().tree() == t
+                    && e.getKey().name().equalsIgnoreCase(req.name()) && fids.containsValue(e.getKey()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (shared != null) {
+                call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+                opened = shared;
+            } else {
+                dosOpens.put(opened, pid);
+            }
+        }
+        fids.put(fid, opened);
         return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
     }
 
@@ -686,9 +710,12 @@ final class Smb1Files {
         }
         Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
         fids.remove(fid);
-        pointers.remove(o);
-        pidLocks.forget(o);
-        executeOnly.remove(o);
+        if (fids.containsValue(o)) {
+            return done.status().value() != 0 ? fail(done, c)
+                    : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(),
+                            new byte[0]));
+        }
+        forget(o);
         Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
