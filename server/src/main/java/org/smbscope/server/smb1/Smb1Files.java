@@ -84,6 +84,7 @@ final class Smb1Files {
     private final Map<Open, Integer> dosOpens = new HashMap<>();
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
+    private final Smb1Search search = new Smb1Search(this);
     private int nextFid = 1;
     private int lastFailedFid = -1;
     private long lastFailedOffset = -1;
@@ -121,6 +122,7 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x12 -> seek(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x81 -> search.search(ctx, t, raw, b.dataOffset(), unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0E -> createTemporary(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x2C -> writeAndClose(ctx, t, raw);
@@ -283,6 +285,7 @@ final class Smb1Files {
         executeOnly.removeIf(o -> o.tree() == t);
         dosOpens.keySet().removeIf(o -> o.tree() == t);
         trans2.closeTree(t);
+        search.closeTree(t);
         try {
             t.handler().close();
         } catch (RuntimeException ignored) {
