@@ -434,9 +434,15 @@ final class Smb1Files {
         }
         int attrs = Smb1Legacy.u16(w, 0);
         long when = Smb1Legacy.fileTime(Smb1Legacy.u32(w, 2));
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100, 1, 0, 0, ALL_SHARE),
-                id -> call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(),
-                        Smb1Legacy.basicInfo(attrs, when), 0, id)));
+        Outcome.Done opened = call(t.handler(), ctx, createRequest(name, 0x100, 1, 0, 0, ALL_SHARE));
+        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
+            return fail(opened, c);
+        }
+        // a file set to no attributes (or NORMAL) reads back as ARCHIVE, as on Windows
+        int applied = (attrs & 0x37) == 0 && !cr.fileAttributes().contains(FileAttribute.DIRECTORY) ? 0x20 : attrs;
+        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(),
+                Smb1Legacy.basicInfo(applied, when), 0, cr.fileId()));
+        call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
         return done.status().value() != 0 ? fail(done, c)
                 : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
     }
