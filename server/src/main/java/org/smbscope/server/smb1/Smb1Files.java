@@ -150,11 +150,22 @@ final class Smb1Files {
         if (fids.size() >= 4096) {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c.command());
         }
+        int options = (int) c.createOptions();
+        // a directory opened delete-on-close while it has entries opens (Windows marks it when it can; the
+        // handler refuses the open), so ask for the deletion after the open and ignore DIRECTORY_NOT_EMPTY
+        boolean dirDeleteOnClose = (options & 0x1001) == 0x1001 && (c.desiredAccess() & 0x12010000L) != 0;
+        if (dirDeleteOnClose) {
+            options &= ~0x1000;
+        }
         CreateRequest req = createRequest(name, (int) c.desiredAccess(), (int) c.createDisposition(),
-                (int) c.createOptions(), (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
+                options, (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
         Outcome.Done done = call(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c.command());
+        }
+        if (dirDeleteOnClose) {
+            call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
+                    new byte[] {1}, 0, cr.fileId()));
         }
         int fid = newFid();
         Open opened = new Open(t, cr.fileId(), req.name());
@@ -648,7 +659,12 @@ final class Smb1Files {
      * system file only when SearchAttributes include it (else STATUS_NO_SUCH_FILE), then delete on close.
      */
     private static Outcome.Done delete(TreeHandler h, RequestContext ctx, PathRequest p) {
-        Outcome.Done opened = call(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ShareAccess.NONE));
+        String path = p.path();
+        String resolved = resolveDotDot(path);
+        if (resolved != null) {
+            path = resolved; // "dir\.." names the share root: a directory, not a path syntax error
+        }
+        Outcome.Done opened = call(h, ctx, createRequest(path, 0x110080, 1, 0x40, 0, ShareAccess.NONE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return opened;
         }
@@ -662,6 +678,25 @@ final class Smb1Files {
         }
         call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
         return r;
+    }
+
+    /** {@code path} with its ".." components resolved when they stay inside the share, else null (unchanged). */
+    static String resolveDotDot(String path) {
+        String[] parts = path.replace('/', '\\').split("\\\\");
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        boolean any = false;
+        for (String part : parts) {
+            if (part.equals("..")) {
+                if (out.isEmpty()) {
+                    return null;
+                }
+                out.removeLast();
+                any = true;
+            } else if (!part.isEmpty()) {
+                out.addLast(part);
+            }
+        }
+        return any ? String.join("\\", out) : null;
     }
 
     /**
