@@ -83,8 +83,12 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         SmbServer server;
+        // NetServerEnum2 over SMB1 serves the NetBIOS browse list once the name service runs
+        java.util.concurrent.atomic.AtomicReference<NetbiosServices> nbRef = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            server = SmbServer.start(c, ServerLimits.DEFAULTS, Clock.systemUTC(), new SecureRandom());
+            server = SmbServer.start(c, ServerLimits.DEFAULTS, Clock.systemUTC(), new SecureRandom(),
+                    org.smbscope.server.smb2.ShareHandlers.disk(Clock.systemUTC(), ServerLimits.DEFAULTS.maxOpensPerSession()),
+                    () -> nbRef.get() == null ? null : nbRef.get().browseList());
         } catch (IOException e) {
             throw new CommandFailedException(ExitCode.FAILED, "cannot listen: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("ermission") ? " (ports below 1024 need root"
@@ -93,6 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         // nmbd's part: names on UDP 137, browsing on UDP 138
         java.util.Optional<NetbiosServices> netbios = NetbiosServices.startIfEnabled(c,
                 json ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : out);
+        netbios.ifPresent(nbRef::set);
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
             netbios.ifPresent(NetbiosServices::close);

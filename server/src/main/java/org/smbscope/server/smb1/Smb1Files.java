@@ -68,8 +68,23 @@ final class Smb1Files {
 
     private final Smb1Dispatcher d;
     final Map<Integer, Open> fids = new HashMap<>();
+    /** Each open's SMB1 file pointer ([MS-CIFS] 2.2.4.19 SEEK), moved by SEEK and by every read and write. */
+    private final Map<Open, Long> pointers = new HashMap<>();
+    private final Smb1PidLocks pidLocks = new Smb1PidLocks();
+    /** The PID of the request being handled ([MS-CIFS] 2.2.3.1 PIDHigh:PIDLow), the owner of the locks it takes. */
+    private int pid;
+    /** Flags2 of the request being handled. */
+    private int flags2;
+    /**
+     * Opens granted FILE_EXECUTE but not FILE_READ_DATA: [MS-CIFS] 2.2.3.1 SMB_FLAGS2_READ_IF_EXECUTE lets a read
+     * on them succeed; without it the read is denied.
+     */
+    private final java.util.Set<Open> executeOnly = new java.util.HashSet<>();
+    /** OPEN_ANDX opens in DENY_DOS mode and the PID that opened them ([MS-CIFS] 3.3.5.35 compatibility mode). */
+    private final Map<Open, Integer> dosOpens = new HashMap<>();
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
+    private final Smb1Search search = new Smb1Search(this);
     private int nextFid = 1;
     private int lastFailedFid = -1;
     private long lastFailedOffset = -1;
@@ -86,6 +101,8 @@ final class Smb1Files {
             Smb1Dispatcher.Tree t) {
         RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO);
         boolean unicode = ids.request.flags2().unicode();
+        pid = (ids.request.pidHigh() << 16) | ids.request.pidLow();
+        flags2 = ids.request.flags2().value();
         return switch (m) {
             case NtCreateAndXRequest c -> create(ctx, t, c);
             case ReadAndXRequest r -> read(ctx, t, r);
@@ -104,6 +121,8 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x12 -> seek(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x81 -> search.search(ctx, t, raw, b.dataOffset(), unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0E -> createTemporary(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x2C -> writeAndClose(ctx, t, raw);
@@ -131,14 +150,31 @@ final class Smb1Files {
         if (fids.size() >= 4096) {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c.command());
         }
+        int options = (int) c.createOptions();
+        // a directory opened delete-on-close while it has entries opens (Windows marks it when it can; the
+        // handler refuses the open), so ask for the deletion after the open and ignore DIRECTORY_NOT_EMPTY
+        boolean dirDeleteOnClose = (options & 0x1001) == 0x1001 && (c.desiredAccess() & 0x12010000L) != 0;
+        if (dirDeleteOnClose) {
+            options &= ~0x1000;
+        }
         CreateRequest req = createRequest(name, (int) c.desiredAccess(), (int) c.createDisposition(),
-                (int) c.createOptions(), (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
+                options, (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
         Outcome.Done done = call(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c.command());
         }
+        if (dirDeleteOnClose) {
+            call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
+                    new byte[] {1}, 0, cr.fileId()));
+        }
         int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId(), req.name()));
+        Open opened = new Open(t, cr.fileId(), req.name());
+        fids.put(fid, opened);
+        // FILE_READ_DATA, GENERIC_ALL, MAXIMUM_ALLOWED, GENERIC_READ vs FILE_EXECUTE, GENERIC_EXECUTE
+        if ((c.desiredAccess() & 0x12000001L) == 0 && (c.desiredAccess() & 0x80000000L) == 0
+                && (c.desiredAccess() & 0x20000020L) != 0) {
+            executeOnly.add(opened);
+        }
         int attrs = FileAttribute.toMask(cr.fileAttributes());
         boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
         return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(0, fid, cr.createAction().value(), cr.creationTime().value(),
@@ -172,6 +208,12 @@ final class Smb1Files {
             count = Math.min(count, d.clientMaxBuffer);
         }
         int len = (int) Math.min(count, MAX_IO);
+        if ((flags2 & 0x2000) == 0 && executeOnly.contains(o)) {
+            return Smb1Dispatcher.R.err(NtStatus.ACCESS_DENIED, r.command());
+        }
+        if (pidLocks.readConflicts(o, pid, r.offset(), len)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, r.command());
+        }
         Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), r.offset(), len));
         if (done.status().equals(NtStatus.END_OF_FILE) && !t.ipc()) {
             // SMB1 reads at or past the end succeed with no data ([MS-CIFS] 3.3.5.36)
@@ -184,6 +226,9 @@ final class Smb1Files {
         ByteBuffer data = rr.data().duplicate();
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
+        if (!t.ipc()) {
+            readDone(ctx, t, o, r.offset() + bytes.length);
+        }
         return new Smb1Dispatcher.R(done.status(), new ReadAndXResponse(t.ipc() ? 0 : 0xFFFF, bytes));
     }
 
@@ -193,11 +238,24 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, w.command());
         }
         byte[] data = w.data();
+        if (pidLocks.writeConflicts(o, pid, w.offset(), data.length)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, w.command());
+        }
+        long position = t.ipc() ? -1 : position(ctx, t, o);
         Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), w.offset(), ByteBuffer.wrap(data)));
+        restorePosition(ctx, t, o, position);
         if (done.status().value() != 0 || !(done.response() instanceof WriteResponse wr)) {
             return fail(done, w.command());
         }
+        pointers.put(o, (w.offset() + (wr.count() & 0xFFFFFFFFL)) & 0xFFFFFFFFL);
         return Smb1Dispatcher.R.ok(new WriteAndXResponse(wr.count() & 0xFFFFFFFFL, 0xFFFF));
+    }
+
+    private void forget(Open o) {
+        pointers.remove(o);
+        pidLocks.forget(o);
+        executeOnly.remove(o);
+        dosOpens.remove(o);
     }
 
     private Smb1Dispatcher.R close(RequestContext ctx, Smb1Dispatcher.Tree t, int fid, Smb1Command c) {
@@ -206,6 +264,10 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
         }
         fids.remove(fid);
+        if (fids.containsValue(o)) {
+            return Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true)); // a DENY_DOS handle another FID still uses
+        }
+        forget(o);
         Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);
@@ -229,7 +291,12 @@ final class Smb1Files {
     /** TREE_DISCONNECT, LOGOFF, connection end: forgets the tree's FIDs and searches and closes its handler. */
     void closeTree(Smb1Dispatcher.Tree t) {
         fids.values().removeIf(o -> o.tree() == t);
+        pointers.keySet().removeIf(o -> o.tree() == t);
+        pidLocks.forgetIf(o -> o.tree() == t);
+        executeOnly.removeIf(o -> o.tree() == t);
+        dosOpens.keySet().removeIf(o -> o.tree() == t);
         trans2.closeTree(t);
+        search.closeTree(t);
         try {
             t.handler().close();
         } catch (RuntimeException ignored) {
@@ -335,7 +402,20 @@ final class Smb1Files {
             return fail(done, c);
         }
         int fid = newFid();
-        fids.put(fid, new Open(t, cr.fileId(), req.name()));
+        Open opened = new Open(t, cr.fileId(), req.name());
+        if (((o.accessMode() >> 4) & 7) == 0 && !t.ipc()) {
+            // DENY_DOS: a second open of the file by the same process shares the first one's handle (its position)
+            Open shared = dosOpens.entrySet().stream().filter(e -> e.getValue() == pid && e.getKey().tree() == t
+                    && e.getKey().name().equalsIgnoreCase(req.name()) && fids.containsValue(e.getKey()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (shared != null) {
+                call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+                opened = shared;
+            } else {
+                dosOpens.put(opened, pid);
+            }
+        }
+        fids.put(fid, opened);
         return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
     }
 
@@ -365,9 +445,15 @@ final class Smb1Files {
         }
         int attrs = Smb1Legacy.u16(w, 0);
         long when = Smb1Legacy.fileTime(Smb1Legacy.u32(w, 2));
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100, 1, 0, 0, ALL_SHARE),
-                id -> call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(),
-                        Smb1Legacy.basicInfo(attrs, when), 0, id)));
+        Outcome.Done opened = call(t.handler(), ctx, createRequest(name, 0x100, 1, 0, 0, ALL_SHARE));
+        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
+            return fail(opened, c);
+        }
+        // a file set to no attributes (or NORMAL) reads back as ARCHIVE, as on Windows
+        int applied = (attrs & 0x37) == 0 && !cr.fileAttributes().contains(FileAttribute.DIRECTORY) ? 0x20 : attrs;
+        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(),
+                Smb1Legacy.basicInfo(applied, when), 0, cr.fileId()));
+        call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
         return done.status().value() != 0 ? fail(done, c)
                 : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
     }
@@ -389,6 +475,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
         }
         for (org.smbscope.codec.smb2.LockRequest.Element e : l.unlocks()) {
+            if (!pidLocks.remove(o, pid, e.offset(), e.length())) {
+                return Smb1Dispatcher.R.err(NtStatus.RANGE_NOT_LOCKED, c);
+            }
             Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)));
             if (done.status().value() != 0) {
                 return fail(done, c);
@@ -397,7 +486,10 @@ final class Smb1Files {
         List<org.smbscope.codec.smb2.LockRequest.Element> taken = new java.util.ArrayList<>();
         long wait = l.timeout() == 0xFFFFFFFFL ? 30_000 : Math.min(l.timeout(), 30_000);
         for (org.smbscope.codec.smb2.LockRequest.Element e : l.locks()) {
-            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
+            boolean exclusive = (e.flags() & org.smbscope.codec.smb2.LockRequest.SHARED_LOCK) == 0;
+            Outcome.Done done = pidLocks.lockConflicts(o, pid, e.offset(), e.length(), exclusive)
+                    ? Outcome.Done.error(NtStatus.LOCK_NOT_GRANTED, org.smbscope.codec.smb2.Smb2Command.LOCK)
+                    : call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
                     wait, NtStatus.LOCK_NOT_GRANTED);
             if (done.status().equals(NtStatus.LOCK_NOT_GRANTED) || done.status().equals(NtStatus.FILE_LOCK_CONFLICT)) {
                 // Windows: a failed lock is LOCK_NOT_GRANTED, the same lock failing again (or one at 0xEF000000 and
@@ -415,9 +507,13 @@ final class Smb1Files {
                             new org.smbscope.codec.smb2.LockRequest.Element(undo.offset(), undo.length(),
                                     org.smbscope.codec.smb2.LockRequest.UNLOCK))));
                 }
+                for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
+                    pidLocks.remove(o, pid, undo.offset(), undo.length());
+                }
                 return fail(done, c);
             }
             taken.add(e);
+            pidLocks.add(o, pid, e.offset(), e.length(), exclusive);
         }
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
     }
@@ -435,6 +531,71 @@ final class Smb1Files {
                 new byte[0]));
     }
 
+    /**
+     * After a read ending at {@code end}: the SMB1 file pointer and the open's FilePositionInformation both move
+     * there (a Windows server's read moves the handle's current byte offset; writes move only the pointer).
+     */
+    private void readDone(RequestContext ctx, Smb1Dispatcher.Tree t, Open o, long end) {
+        pointers.put(o, end & 0xFFFFFFFFL);
+    }
+
+    /** The open's FilePositionInformation (an SMB1 write must leave it where it was), or -1. */
+    private long position(RequestContext ctx, Smb1Dispatcher.Tree t, Open o) {
+        Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.QueryInfoRequest(InfoType.FILE, 14, 8,
+                new byte[0], 0, 0, o.id()));
+        if (done.status().value() == 0 && done.response() instanceof org.smbscope.codec.smb2.QueryInfoResponse qr
+                && qr.output().length >= 8) {
+            return Smb1Legacy.u32(qr.output(), 0) | (Smb1Legacy.u32(qr.output(), 4) << 32);
+        }
+        return -1;
+    }
+
+    private void restorePosition(RequestContext ctx, Smb1Dispatcher.Tree t, Open o, long position) {
+        if (position >= 0) {
+            call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 14, new WireWriter().u64le(position).toByteArray(), 0,
+                    o.id()));
+        }
+    }
+
+    /**
+     * [MS-CIFS] 2.2.4.19 SMB_COM_SEEK: words FID, Mode (0 start, 1 current, 2 end), signed 32-bit Offset; the answer
+     * is the new 32-bit pointer (arithmetic wraps at 2^32, as Windows does). The FilePositionInformation is unchanged.
+     */
+    private Smb1Dispatcher.R seek(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
+        byte[] w = raw.words();
+        if (w.length != 8) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
+        }
+        Open o = open(t, Smb1Legacy.u16(w, 0));
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
+        }
+        int mode = Smb1Legacy.u16(w, 2);
+        long delta = (int) Smb1Legacy.u32(w, 4);
+        long base;
+        switch (mode) {
+            case 0 -> base = 0;
+            case 1 -> base = pointers.getOrDefault(o, 0L);
+            case 2 -> {
+                Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.QueryInfoRequest(InfoType.FILE, 5,
+                        64, new byte[0], 0, 0, o.id()));
+                if (done.status().value() != 0
+                        || !(done.response() instanceof org.smbscope.codec.smb2.QueryInfoResponse qr)
+                        || qr.output().length < 16) {
+                    return fail(done, raw.command());
+                }
+                base = Smb1Legacy.u32(qr.output(), 8) | (Smb1Legacy.u32(qr.output(), 12) << 32);
+            }
+            default -> {
+                return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
+            }
+        }
+        long now = (base + delta) & 0xFFFFFFFFL;
+        pointers.put(o, now);
+        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u32le(now).toByteArray(),
+                new byte[0]));
+    }
+
     private Smb1Dispatcher.R coreRead(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
         byte[] w = raw.words();
         Open o = w.length == 10 ? open(t, Smb1Legacy.u16(w, 0)) : null;
@@ -442,6 +603,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(w.length == 10 ? NtStatus.INVALID_HANDLE : NtStatus.INVALID_PARAMETER, raw.command());
         }
         int count = Math.min(Smb1Legacy.u16(w, 2), d.clientMaxBuffer - 64);
+        if (pidLocks.readConflicts(o, pid, Smb1Legacy.u32(w, 4), count)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, raw.command());
+        }
         Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), Smb1Legacy.u32(w, 4), Math.max(0, count)));
         byte[] bytes = new byte[0];
         if (done.status().value() == 0 && done.response() instanceof ReadResponse rr) {
@@ -451,6 +615,7 @@ final class Smb1Files {
         } else if (!done.status().equals(NtStatus.END_OF_FILE)) {
             return fail(done, raw.command());
         }
+        readDone(ctx, t, o, Smb1Legacy.u32(w, 4) + bytes.length);
         byte[] words = new WireWriter().u16le(bytes.length).bytes(new byte[8]).toByteArray();
         byte[] data = new WireWriter().u8(1).u16le(bytes.length).bytes(bytes).toByteArray();
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, words, data));
@@ -465,6 +630,9 @@ final class Smb1Files {
         }
         int count = Smb1Legacy.u16(w, 2);
         long offset = Smb1Legacy.u32(w, 4);
+        if (pidLocks.writeConflicts(o, pid, offset, count)) {
+            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, raw.command());
+        }
         if (data.length < 3 || data[0] != 1 || Smb1Legacy.u16(data, 1) < count || count > data.length - 3) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
         }
@@ -474,11 +642,14 @@ final class Smb1Files {
             done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 20, new WireWriter().u64le(offset).toByteArray(),
                     0, o.id()));
         } else {
+            long position = position(ctx, t, o);
             done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 3, count).slice()));
+            restorePosition(ctx, t, o, position);
         }
         if (done.status().value() != 0) {
             return fail(done, raw.command());
         }
+        pointers.put(o, (offset + count) & 0xFFFFFFFFL);
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u16le(count).toByteArray(),
                 new byte[0]));
     }
@@ -488,7 +659,12 @@ final class Smb1Files {
      * system file only when SearchAttributes include it (else STATUS_NO_SUCH_FILE), then delete on close.
      */
     private static Outcome.Done delete(TreeHandler h, RequestContext ctx, PathRequest p) {
-        Outcome.Done opened = call(h, ctx, createRequest(p.path(), 0x110080, 1, 0x40, 0, ShareAccess.NONE));
+        String path = p.path();
+        String resolved = resolveDotDot(path);
+        if (resolved != null) {
+            path = resolved; // "dir\.." names the share root: a directory, not a path syntax error
+        }
+        Outcome.Done opened = call(h, ctx, createRequest(path, 0x110080, 1, 0x40, 0, ShareAccess.NONE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return opened;
         }
@@ -502,6 +678,25 @@ final class Smb1Files {
         }
         call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
         return r;
+    }
+
+    /** {@code path} with its ".." components resolved when they stay inside the share, else null (unchanged). */
+    static String resolveDotDot(String path) {
+        String[] parts = path.replace('/', '\\').split("\\\\");
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        boolean any = false;
+        for (String part : parts) {
+            if (part.equals("..")) {
+                if (out.isEmpty()) {
+                    return null;
+                }
+                out.removeLast();
+                any = true;
+            } else if (!part.isEmpty()) {
+                out.addLast(part);
+            }
+        }
+        return any ? String.join("\\", out) : null;
     }
 
     /**
@@ -553,9 +748,18 @@ final class Smb1Files {
         if (data.length < 1 + count) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
-        Outcome.Done done = count == 0 ? Outcome.Done.ok(null)
-                : call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
+        if (count == 0) {
+            // a zero-length WRITE_AND_CLOSE writes nothing and leaves the file open, as Windows and Samba do
+            return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(0).toByteArray(), new byte[0]));
+        }
+        Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
         fids.remove(fid);
+        if (fids.containsValue(o)) {
+            return done.status().value() != 0 ? fail(done, c)
+                    : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(),
+                            new byte[0]));
+        }
+        forget(o);
         Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
         if (done.status().value() != 0) {
             return fail(done, c);

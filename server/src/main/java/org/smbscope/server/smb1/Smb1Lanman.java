@@ -81,12 +81,25 @@ final class Smb1Lanman {
 
     /** The browse list's answer for {@code mask}, else this server and its workgroup filtered as NetServerEnum2 does. */
     private static List<ServerInfo1> browseList(Smb1Dispatcher d, ServerConfig c, long mask) {
+        List<ServerInfo1> own = ownEntries(c, mask);
         if (d.svc.browseList() != null) {
             List<ServerInfo1> l = d.svc.browseList().apply(mask);
             if (l != null && !l.isEmpty()) {
-                return l;
+                // the list plus ourselves / our workgroup when the list does not have them yet
+                List<ServerInfo1> out = new java.util.ArrayList<>(l);
+                for (ServerInfo1 o : own) {
+                    if (l.stream().noneMatch(e -> e.name().equalsIgnoreCase(o.name()))) {
+                        out.add(o);
+                    }
+                }
+                out.sort(java.util.Comparator.comparing(e -> e.name().toUpperCase(java.util.Locale.ROOT)));
+                return out;
             }
         }
+        return own;
+    }
+
+    private static List<ServerInfo1> ownEntries(ServerConfig c, long mask) {
         boolean domains = (mask & ServerType.DOMAIN_ENUM) != 0 && mask != ServerType.ALL;
         if (domains) {
             return List.of(new ServerInfo1(c.workgroup(), 0, 0, new ServerType(ServerType.DOMAIN_ENUM | ServerType.NT),

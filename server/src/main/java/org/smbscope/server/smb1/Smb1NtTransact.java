@@ -49,6 +49,9 @@ final class Smb1NtTransact {
             case 1 -> {
                 return ntCreate(ctx, t, m, unicode);
             }
+            case 2 -> {
+                return ioctl(ctx, t, m);
+            }
             case 3, 6 -> {
                 if (p.length < 8) {
                     return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
@@ -143,5 +146,32 @@ final class Smb1NtTransact {
                 .u64le(cr.allocationSize()).u64le(cr.endOfFile()).u16le(t.ipc() ? 2 : 0).u16le(t.ipc() ? 0x05FF : 0)
                 .u8(dir ? 1 : 0).toByteArray();
         return nt(NtStatus.SUCCESS, out, new byte[0]);
+    }
+
+    /**
+     * [MS-CIFS] 2.2.7.2 NT_TRANSACT_IOCTL: Setup = FunctionCode (u32 as two words), FID, IsFsctl (low byte) and
+     * IsFlags (high byte); an FSCTL is passed to the tree's handler as an SMB2 IOCTL, its output returned as the data.
+     */
+    private Smb1Dispatcher.R ioctl(RequestContext ctx, Smb1Dispatcher.Tree t, org.smbscope.codec.smb1.NtTransactMessage m) {
+        Smb1Command c = Smb1Command.NT_TRANSACT;
+        int[] setup = m.setup();
+        if (setup.length != 4) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        long code = (setup[0] & 0xFFFFL) | ((setup[1] & 0xFFFFL) << 16);
+        Smb1Files.Open o = files.open(t, setup[2] & 0xFFFF);
+        if (o == null) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
+        }
+        if ((setup[3] & 0xFF) == 0) {
+            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
+        }
+        int maxOut = (int) Math.min(m.maxDataCount(), 65536);
+        Outcome.Done done = call(t.handler(), ctx, org.smbscope.codec.smb2.IoctlRequest.fsctl(
+                new org.smbscope.codec.smb2.CtlCode((int) code), o.id(), m.data(), maxOut));
+        if (done.status().value() != 0 || !(done.response() instanceof org.smbscope.codec.smb2.IoctlResponse r)) {
+            return fail(done, c);
+        }
+        return nt(NtStatus.SUCCESS, new byte[0], r.output());
     }
 }

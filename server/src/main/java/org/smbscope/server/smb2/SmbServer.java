@@ -43,13 +43,24 @@ public final class SmbServer implements AutoCloseable {
     /** As {@link #start(ServerConfig, ServerLimits, Clock, RandomGenerator)} with disk shares served by {@code disks}. */
     public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random,
             TreeHandlerFactory disks) throws IOException {
+        return start(config, limits, clock, random, disks, () -> null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, ServerLimits, Clock, RandomGenerator, TreeHandlerFactory)}, with SMB1
+     * NetServerEnum2 answered from the browse list {@code browse} supplies (e.g. {@code NetbiosServices::browseList};
+     * null, or an empty answer, means only this server and its workgroup).
+     */
+    public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random,
+            TreeHandlerFactory disks, java.util.function.Supplier<org.smbscope.server.browse.BrowseList> browse)
+            throws IOException {
         ServerLimits lim = limits.withMaxConnections(config.maxConnections());
         Guid guid = Guid.random(random);
         AuthPolicy auth = AuthPolicy.of(config);
         NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random,
                 auth.kerberos() != null);
         ServerContext ctx = new ServerContext(config, lim, negotiate, guid, disks, () -> new IpcTreeHandler(config),
-                clock, random, auth);
+                clock, random, auth).withBrowse(browse);
         SessionGate gate = SessionGate.of(config);
         Semaphore slots = new Semaphore(lim.maxConnections());
         List<ServerSocket> sockets = new ArrayList<>();

@@ -237,4 +237,41 @@ class Smb1DispatcherTest {
                 tr.parameters(), tr.data());
         assertThat(info.info().name()).isEqualTo("OLDHOST");
     }
+
+    private List<org.smbscope.codec.rap.ServerInfo1> serverEnum2(Smb1Dispatcher d, long mask) throws Exception {
+        NegotiateResponse n = negotiate(d, UNICODE_NT);
+        Smb1Packet sp = Smb1Packet.decode(only(d.onFrame(request(UNICODE_NT, 0, 0, List.of(ntlmv2Setup(n.challenge(),
+                "Passw0rd!"), new TreeConnectAndXRequest(0, new byte[1], "\\\\OLDHOST\\IPC$", "?????"))))));
+        byte[] params = new org.smbscope.codec.rap.RapRequest.NetServerEnum2(1, 8192,
+                new org.smbscope.codec.rap.ServerType(mask), "").encode();
+        org.smbscope.codec.smb1.TransactionRequest t = new org.smbscope.codec.smb1.TransactionRequest(
+                org.smbscope.codec.smb1.Smb1Command.TRANSACTION, "\\PIPE\\LANMAN", params.length, 0, 8, 8192, 0, 0, 0,
+                new int[0], params, new byte[0]);
+        byte[] reply = only(d.onFrame(request(UNICODE_NT, sp.header().uid(), sp.header().tid(), List.of(t))));
+        org.smbscope.codec.smb1.TransactionResponse tr = (org.smbscope.codec.smb1.TransactionResponse) Smb1Messages.decode(reply).get(0);
+        return org.smbscope.codec.rap.RapResponse.NetServerEnum2.decode(tr.parameters(), tr.data()).servers();
+    }
+
+    @Test
+    void netServerEnum2ServesTheBrowseListPlusOurselves() throws Exception {
+        org.smbscope.codec.rap.ServerInfo1 other = new org.smbscope.codec.rap.ServerInfo1("ZED", 6, 1,
+                new org.smbscope.codec.rap.ServerType(0x1003), "other host");
+        org.smbscope.codec.rap.ServerInfo1 wg = new org.smbscope.codec.rap.ServerInfo1("ELSEWG", 0, 0,
+                new org.smbscope.codec.rap.ServerType(0x80001000L), "ZED");
+        Smb1Dispatcher d = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, ""),
+                mask -> mask == 0x80000000L ? List.of(wg) : List.of(other));
+        assertThat(serverEnum2(d, 0xFFFFFFFFL)).extracting(org.smbscope.codec.rap.ServerInfo1::name)
+                .containsExactly("OLDHOST", "ZED");
+        Smb1Dispatcher d2 = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, ""),
+                mask -> mask == 0x80000000L ? List.of(wg) : List.of(other));
+        assertThat(serverEnum2(d2, 0x80000000L)).extracting(org.smbscope.codec.rap.ServerInfo1::name)
+                .containsExactly("ELSEWG", "OLDWG");
+    }
+
+    @Test
+    void netServerEnum2WithoutABrowseListAnswersOurselves() throws Exception {
+        Smb1Dispatcher d = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, ""), mask -> null);
+        assertThat(serverEnum2(d, 0xFFFFFFFFL)).extracting(org.smbscope.codec.rap.ServerInfo1::name)
+                .containsExactly("OLDHOST");
+    }
 }

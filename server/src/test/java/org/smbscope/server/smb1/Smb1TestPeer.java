@@ -50,8 +50,13 @@ final class Smb1TestPeer {
     }
 
     static Smb1Dispatcher dispatcher(ServerConfig c) {
+        return dispatcher(c, null);
+    }
+
+    static Smb1Dispatcher dispatcher(ServerConfig c,
+            java.util.function.LongFunction<List<org.smbscope.codec.rap.ServerInfo1>> browseList) {
         Smb1Services s = new Smb1Services(c, ShareHandlers.unsupported(), () -> new IpcTreeHandler(c), new byte[16],
-                CLOCK, new SplittableRandom(1), null);
+                CLOCK, new SplittableRandom(1), browseList);
         return new Smb1Dispatcher(s, "test");
     }
 
