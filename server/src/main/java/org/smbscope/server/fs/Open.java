@@ -33,6 +33,8 @@ final class Open {
     /** While Open.OplockState is Breaking: the level broken to, and what completes on ack, close or timeout. */
     org.smbscope.codec.smb2.OplockLevel breakTo;
     java.util.concurrent.CompletableFuture<Void> breakDone;
+    /** A level II oplock was broken to none (no acknowledgment expected, so one is a protocol error). */
+    boolean brokenFromLevelII;
     /** FSCTL_LMR_REQUEST_RESILIENCY was granted ([MS-SMB2] 3.3.5.15.9). */
     volatile boolean resilient;
     /** Open.LockSequenceArray ([MS-SMB2] 3.3.1.10): entry i is the last lock sequence number of index i+1, or -1. */

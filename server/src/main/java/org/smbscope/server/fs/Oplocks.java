@@ -15,13 +15,13 @@ import org.smbscope.server.tree.BreakSender;
  * [MS-FSA] 2.1.5.17): BATCH or EXCLUSIVE for the only open of a file, LEVEL_II when other opens hold none
  * or level II. A conflicting open breaks a batch/exclusive holder (to level II, or to none when it
  * overwrites) and waits for the acknowledgment, the holder's close or the timeout; a write, size change
- * or lock breaks other level II holders to none without waiting. State changes hold {@link OpenFiles#lock};
+ * or lock breaks every level II holder to none without waiting. State changes hold {@link OpenFiles#lock};
  * notifications are sent after it is released ({@link Notices}).
  */
 final class Oplocks {
     static final NtStatus INVALID_OPLOCK_PROTOCOL = new NtStatus(0xC00000E3);
-    /** Access that makes a "stat open", which breaks no oplock ([MS-FSA] 2.1.5.1.2). */
-    private static final int STAT_RIGHTS = 0x80 | 0x100 | 0x20000 | 0x100000;
+    /** Access that makes a "stat open" (attributes and SYNCHRONIZE only), which breaks no oplock. */
+    private static final int STAT_RIGHTS = 0x80 | 0x100 | 0x100000;
 
     private Oplocks() {
     }
@@ -109,13 +109,16 @@ final class Oplocks {
         return OplockLevel.LEVEL_II;
     }
 
-    /** A write, size change or lock by {@code by}: every other level II holder goes to none. Takes the lock. */
+    /**
+     * A write, size change or lock by {@code by}: every level II holder, {@code by} itself included (as Windows
+     * and Samba do), goes to none; no acknowledgment is expected. Takes the lock.
+     */
     static void dataChanged(OpenFiles files, Open by) {
         Notices notices = new Notices();
         files.lock.lock();
         try {
             for (Open h : by.state.opens) {
-                if (h != by && h.breakDone == null && h.oplock.value() == OplockLevel.LEVEL_II.value()) {
+                if (h.breakDone == null && h.oplock.value() == OplockLevel.LEVEL_II.value()) {
                     toNone(h, notices);
                 }
             }
@@ -133,7 +136,9 @@ final class Oplocks {
         try {
             done = o.breakDone;
             if (done == null) {
-                throw new Failure(NtStatus.INVALID_DEVICE_STATE);
+                // a level II break to none takes no acknowledgment: Windows (smbtorture levelii500) answers
+                // STATUS_INVALID_OPLOCK_PROTOCOL; with no break at all, 3.3.5.22.1's STATUS_INVALID_DEVICE_STATE
+                throw new Failure(o.brokenFromLevelII ? INVALID_OPLOCK_PROTOCOL : NtStatus.INVALID_DEVICE_STATE);
             }
             OplockLevel to = o.breakTo;
             o.breakDone = null;
@@ -200,6 +205,7 @@ final class Oplocks {
 
     private static void toNone(Open h, Notices notices) {
         h.oplock = OplockLevel.NONE;
+        h.brokenFromLevelII = true;
         BreakSender sender = h.breaks;
         notices.add(() -> sender.oplockBreak(h.fileId(), OplockLevel.NONE));
     }
