@@ -153,7 +153,8 @@ public final class DiskTreeHandler implements TreeHandler {
 
     private void retryAfter(RequestContext context, CreateRequest r, CompletableFuture<Void> wait,
             CompletableFuture<Outcome.Done> result) {
-        wait.whenCompleteAsync((v, e) -> {
+        // runs on the thread that ends the break (acknowledgment, close or the timer), which holds no lock then
+        wait.whenComplete((v, e) -> {
             if (result.isDone()) {
                 return;
             }
@@ -177,7 +178,7 @@ public final class DiskTreeHandler implements TreeHandler {
             } finally {
                 notices.send();
             }
-        }, task -> Thread.ofVirtual().name("oplock-retry").start(task));
+        });
     }
 
     private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {

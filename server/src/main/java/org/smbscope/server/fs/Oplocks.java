@@ -44,7 +44,8 @@ final class Oplocks {
             }
             List<Runnable> batch = List.copyOf(sends);
             sends.clear();
-            Thread.ofVirtual().name("oplock-break").start(() -> batch.forEach(Runnable::run));
+            // a platform thread: virtual threads may all wait for carriers pinned by blocking reads
+            Thread.ofPlatform().daemon().name("oplock-break").start(() -> batch.forEach(Runnable::run));
         }
     }
 

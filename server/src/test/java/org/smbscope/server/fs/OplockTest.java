@@ -169,6 +169,20 @@ class OplockTest {
     }
 
     @Test
+    void aSecondOpenOnTheSameConnectionGoesOnAfterTheTimeout() throws Exception {
+        CreateRequest all = new CreateRequest(OplockLevel.BATCH, new org.smbscope.codec.smb2.ImpersonationLevel(0),
+                new org.smbscope.codec.smb2.AccessMask(0x1F01FF), java.util.Set.of(),
+                new org.smbscope.codec.smb2.ShareAccess(7), CreateDisposition.OPEN_IF, CreateOptions.NONE,
+                "f", List.of());
+        created(a, all);
+        Outcome second = handler.handle(a.ctx, all);
+        assertThat(a.next().oplockLevel()).isEqualTo(OplockLevel.LEVEL_II);
+        Outcome.Done d = await(second);
+        assertThat(d.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(((CreateResponse) d.response()).oplockLevel()).isEqualTo(OplockLevel.LEVEL_II);
+    }
+
+    @Test
     void aStatOpenBreaksNothing() {
         created(a, open("f", OplockLevel.BATCH, RW, CreateDisposition.OPEN_IF));
         Outcome o = handler.handle(b.ctx, open("f", OplockLevel.NONE, 0x80, CreateDisposition.OPEN));
