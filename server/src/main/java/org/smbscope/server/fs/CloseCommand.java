@@ -48,6 +48,7 @@ final class CloseCommand {
     /** Closes {@code o}; false if it was already closed. */
     boolean close(Open o) {
         Path deleted = null;
+        java.util.concurrent.CompletableFuture<Void> released = null;
         if (!o.directory) {
             share.writeTimes.closing(o);
         }
@@ -60,6 +61,7 @@ final class CloseCommand {
                 o.state.deletePending = true;
             }
             share.table.remove(o);
+            released = Oplocks.closing(o);
             boolean last = share.files.remove(o);
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
@@ -74,6 +76,9 @@ final class CloseCommand {
             }
         } finally {
             share.files.lock.unlock();
+        }
+        if (released != null) {
+            released.complete(null);
         }
         o.state.locks.release(o);
         share.files.notify.closed(o);

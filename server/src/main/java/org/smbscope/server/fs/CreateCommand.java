@@ -26,7 +26,7 @@ import org.smbscope.codec.wire.WireWriter;
 /**
  * CREATE on a disk share, [MS-SMB2] 3.3.5.9 and [MS-FSA] 2.1.5.1: the six dispositions, directory and
  * non-directory opens, delete on close, share modes, read-only shares, and the MxAc and QFid create
- * contexts. Leases, oplocks and durable handles are not granted (oplock level none, no response context).
+ * contexts, and oplocks ({@link Oplocks}). Leases and durable handles are not granted (no response context).
  */
 final class CreateCommand {
     private static final int SUPERSEDE = 0;
@@ -42,7 +42,12 @@ final class CreateCommand {
         this.share = share;
     }
 
-    CreateResponse create(CreateRequest r) throws Failure {
+    /**
+     * Opens or creates; breaks that the open causes are queued on {@code notices} (send them after the call,
+     * whatever it throws). Throws {@link Oplocks.Wait} when the open must wait for a break and be retried.
+     */
+    CreateResponse create(org.smbscope.server.tree.RequestContext ctx, CreateRequest r, Oplocks.Notices notices)
+            throws Failure, Oplocks.Wait {
         int disposition = r.createDisposition().value();
         CreateOptions options = r.createOptions();
         boolean wantDir = options.has(CreateOptions.DIRECTORY_FILE);
@@ -140,6 +145,7 @@ final class CreateCommand {
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
                 for (Open other : state.opens) {
                     if (ShareModes.conflicts(other.granted, other.share, granted, r.shareAccess().value())) {
                         throw new Failure(NtStatus.SHARING_VIOLATION);
@@ -220,6 +226,8 @@ final class CreateCommand {
             if (deleteOnClose && !isRoot) {
                 open.deleteOnClose(true);
             }
+            open.oplock = Oplocks.grant(open.state, open.directory, r.oplockLevel(), ctx.breaks());
+            open.breaks = ctx.breaks();
             share.files.add(open);
             share.table.add(open);
         } finally {
@@ -234,7 +242,7 @@ final class CreateCommand {
         if (facts == null) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
-        return new CreateResponse(OplockLevel.NONE, 0, action, facts.creationTime(), facts.lastAccessTime(),
+        return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
                 facts.attributes(), open.fileId(), responseContexts(r, facts));
     }

@@ -92,6 +92,7 @@ final class DataCommands {
             if (!o.state.locks.canWrite(o, offset, n)) {
                 throw new Failure(NtStatus.FILE_LOCK_CONFLICT);
             }
+            Oplocks.dataChanged(share.files, o);
             long at = offset;
             java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
             while (data.hasRemaining()) {

@@ -2,6 +2,7 @@ package org.smbscope.server.fs;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.smbscope.codec.smb2.ChangeNotifyRequest;
 import org.smbscope.codec.smb2.CloseRequest;
 import org.smbscope.codec.smb2.CreateRequest;
+import org.smbscope.codec.smb2.CreateResponse;
+import org.smbscope.codec.smb2.Smb2Command;
 import org.smbscope.codec.smb2.FlushRequest;
 import org.smbscope.codec.smb2.IoctlRequest;
 import org.smbscope.codec.smb2.LeaseBreakAcknowledgment;
@@ -82,7 +85,7 @@ public final class DiskTreeHandler implements TreeHandler {
     public Outcome handle(RequestContext context, Smb2Request request) {
         try {
             return switch (request) {
-                case CreateRequest r -> Outcome.Done.ok(create.create(r));
+                case CreateRequest r -> create(context, r);
                 case CloseRequest r -> Outcome.Done.ok(close.close(r));
                 case ReadRequest r -> Outcome.Done.ok(data.read(context, r));
                 case WriteRequest r -> Outcome.Done.ok(data.write(context, r));
@@ -93,7 +96,8 @@ public final class DiskTreeHandler implements TreeHandler {
                 case QueryInfoRequest r -> queryInfo.query(context, r);
                 case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
                 case IoctlRequest r -> ioctl.ioctl(context, r);
-                case OplockBreak r -> oplockAcknowledgment(r);
+                case OplockBreak r -> Outcome.Done.ok(Oplocks.acknowledge(share.files, share.open(r.fileId()),
+                        r.oplockLevel()));
                 // [MS-SMB2] 3.3.5.22.2: no lease is ever granted, so none is found
                 case LeaseBreakAcknowledgment r -> throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
                 default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
@@ -124,6 +128,7 @@ public final class DiskTreeHandler implements TreeHandler {
             }
             o.lockSequence(index, -1);
         }
+        Oplocks.dataChanged(share.files, o);
         Outcome out = o.state.locks.lock(o, r.locks());
         if (sequenced && out instanceof Outcome.Done d && d.status().equals(NtStatus.SUCCESS)) {
             o.lockSequence(index, seq);
@@ -131,14 +136,49 @@ public final class DiskTreeHandler implements TreeHandler {
         return out;
     }
 
-    /**
-     * [MS-SMB2] 3.3.5.22.1: an acknowledgment of an oplock break. No oplock is granted (every CREATE answers
-     * level none), so no break is ever in progress: an unknown handle is STATUS_FILE_CLOSED, a known one
-     * STATUS_INVALID_DEVICE_STATE (Open.OplockState is not Breaking).
-     */
-    private Outcome oplockAcknowledgment(OplockBreak r) throws Failure {
-        share.open(r.fileId());
-        throw new Failure(NtStatus.INVALID_DEVICE_STATE);
+    /** CREATE; when it must wait for an oplock break it goes async and is retried once the break ends. */
+    private Outcome create(RequestContext context, CreateRequest r) throws Failure {
+        Oplocks.Notices notices = new Oplocks.Notices();
+        try {
+            return Outcome.Done.ok(create.create(context, r, notices));
+        } catch (Oplocks.Wait w) {
+            CompletableFuture<Outcome.Done> result = new CompletableFuture<>();
+            retryAfter(context, r, w.done, result);
+            return new Outcome.Pending(result,
+                    () -> result.complete(Outcome.Done.error(NtStatus.CANCELLED, Smb2Command.CREATE)));
+        } finally {
+            notices.send();
+        }
+    }
+
+    private void retryAfter(RequestContext context, CreateRequest r, CompletableFuture<Void> wait,
+            CompletableFuture<Outcome.Done> result) {
+        // runs on the thread that ends the break (acknowledgment, close or the timer), which holds no lock then
+        wait.whenComplete((v, e) -> {
+            if (result.isDone()) {
+                return;
+            }
+            Oplocks.Notices notices = new Oplocks.Notices();
+            try {
+                CreateResponse response = create.create(context, r, notices);
+                if (!result.complete(Outcome.Done.ok(response))) {
+                    // cancelled meanwhile: nobody will ever learn the handle
+                    Open o = share.table.get(response.fileId());
+                    if (o != null) {
+                        close.close(o);
+                    }
+                }
+            } catch (Oplocks.Wait again) {
+                retryAfter(context, r, again.done, result);
+            } catch (Failure f) {
+                result.complete(Outcome.Done.error(f.status(), Smb2Command.CREATE));
+            } catch (RuntimeException ex) {
+                LOG.warn("CREATE after an oplock break on share {} failed unexpectedly", share.paths.root(), ex);
+                result.complete(Outcome.Done.error(NtStatus.INTERNAL_ERROR, Smb2Command.CREATE));
+            } finally {
+                notices.send();
+            }
+        });
     }
 
     private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {

@@ -169,6 +169,7 @@ final class InfoSet {
         if (size < 0) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
+        Oplocks.dataChanged(share.files, o);
         try {
             long now = o.channel.size();
             if (size < now) {

@@ -26,6 +26,15 @@ final class Open {
     boolean writeTriggered;
     boolean updateOnClose;
     java.time.Instant updateAt;
+    /** Open.OplockLevel ([MS-SMB2] 3.3.1.10), guarded by {@link OpenFiles#lock}. */
+    org.smbscope.codec.smb2.OplockLevel oplock = org.smbscope.codec.smb2.OplockLevel.NONE;
+    /** Where this open's oplock breaks go, guarded by {@link OpenFiles#lock}. */
+    org.smbscope.server.tree.BreakSender breaks = org.smbscope.server.tree.BreakSender.NONE;
+    /** While Open.OplockState is Breaking: the level broken to, and what completes on ack, close or timeout. */
+    org.smbscope.codec.smb2.OplockLevel breakTo;
+    java.util.concurrent.CompletableFuture<Void> breakDone;
+    /** A level II oplock was broken to none (no acknowledgment expected, so one is a protocol error). */
+    boolean brokenFromLevelII;
     /** FSCTL_LMR_REQUEST_RESILIENCY was granted ([MS-SMB2] 3.3.5.15.9). */
     volatile boolean resilient;
     /** Open.LockSequenceArray ([MS-SMB2] 3.3.1.10): entry i is the last lock sequence number of index i+1, or -1. */

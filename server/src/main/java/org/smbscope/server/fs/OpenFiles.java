@@ -29,11 +29,28 @@ public final class OpenFiles {
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
+    private volatile java.time.Duration breakTimeout = DEFAULT_BREAK_TIMEOUT;
+    /** [MS-SMB2] 3.3.2.1: how long a break waits for its acknowledgment (35 s, as Windows). */
+    public static final java.time.Duration DEFAULT_BREAK_TIMEOUT = java.time.Duration.ofSeconds(35);
 
     private record Key(java.nio.file.FileSystem fs, Object fileKey) {
     }
 
     public OpenFiles() {
+    }
+
+    /** How long an oplock break waits for its acknowledgment before the oplock goes to none. */
+    public java.time.Duration breakTimeout() {
+        return breakTimeout;
+    }
+
+    /** Sets {@link #breakTimeout()} (shorter in tests). */
+    public OpenFiles breakTimeout(java.time.Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout " + timeout);
+        }
+        this.breakTimeout = timeout;
+        return this;
     }
 
     long nextId() {

@@ -14,7 +14,9 @@
  * WRITE, FLUSH), {@code DirectoryQuery} with {@code DirectoryScan} and {@code Wildcard}, {@code InfoQuery},
  * {@code InfoSet}, {@code IoctlCommand} with {@code ServerSideCopy}, {@code ByteRangeLocks},
  * {@code NotifyRegistry}, {@code WriteTimes} (delayed write-time updates), {@code SecurityStore} and
- * {@code SdParts} (descriptors kept as set), {@code SparseFiles}, {@code ShareModes} and {@code Access}, the
+ * {@code SdParts} (descriptors kept as set), {@code SparseFiles}, {@code ShareModes} and {@code Access},
+ * {@code Oplocks} (grants, breaks sent through the request's {@link org.smbscope.server.tree.BreakSender},
+ * the CREATE that waits for them; {@link org.smbscope.server.fs.OpenFiles#breakTimeout(java.time.Duration)}), the
  * per-tree {@code OpenTable} and per-file {@code FileState}. Every path goes through {@code PathMapper},
  * which adds Windows' case-insensitive lookup to {@link org.smbscope.server.share.ShareRoot}, so nothing
  * outside the share is reachable. What the file system lacks (DOS attributes, creation time, descriptors) is

@@ -142,7 +142,7 @@ final class Commands {
         NegotiateResponse nr = d.negotiated().response();
         RequestContext rc = new RequestContext(nr.dialect(), s.user, s.guest || s.anonymous,
                 (int) Math.min(Integer.MAX_VALUE, nr.maxReadSize()), (int) Math.min(Integer.MAX_VALUE, nr.maxWriteSize()),
-                (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()));
+                (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()), (fid, level) -> d.oplockBreak(s, fid, level));
         Outcome o;
         try {
             o = t.handler().handle(rc, r);

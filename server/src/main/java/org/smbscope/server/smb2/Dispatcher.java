@@ -384,6 +384,27 @@ final class Dispatcher {
         return new Send(Smb2Codec.encode(header, body), signer);
     }
 
+    /**
+     * [MS-SMB2] 3.3.4.6: an unsolicited Oplock Break Notification for an open of session {@code s} (MessageId
+     * 0xFFFFFFFFFFFFFFFF, SessionId 0, unsigned; encrypted when the session encrypts). False if not sent.
+     */
+    boolean oplockBreak(Session s, org.smbscope.codec.smb2.FileId fileId, org.smbscope.codec.smb2.OplockLevel level) {
+        if (closed) {
+            return false;
+        }
+        Smb2Header h = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.OPLOCK_BREAK, 0, Smb2Flags.SERVER_TO_REDIR,
+                0, -1L, 0, 0, 0, 0, new byte[Smb2Header.SIGNATURE_LENGTH]);
+        boolean seal = s.encryptData && s.transform != null;
+        try {
+            flush(List.of(send(h, new org.smbscope.codec.smb2.OplockBreak(level, fileId), null)),
+                    new Frame(seal, s, false));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("oplock break to {} not sent: {}", peer, e.toString());
+            return false;
+        }
+    }
+
     long newAsyncId() {
         return nextAsyncId.getAndIncrement();
     }

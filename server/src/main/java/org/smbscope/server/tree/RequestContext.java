@@ -11,7 +11,18 @@ import org.smbscope.codec.smb2.Smb2Dialect;
  * @param maxReadSize    the negotiated MaxReadSize (a READ asking for more gets STATUS_INVALID_PARAMETER)
  * @param maxWriteSize   the negotiated MaxWriteSize
  * @param maxTransactSize the negotiated MaxTransactSize (QUERY_DIRECTORY, QUERY_INFO, IOCTL output)
+ * @param breaks         sends oplock break notifications on this session's connection
  */
 public record RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
-        int maxTransactSize) {
+        int maxTransactSize, BreakSender breaks) {
+
+    public RequestContext {
+        breaks = breaks == null ? BreakSender.NONE : breaks;
+    }
+
+    /** A context whose caller cannot receive oplock breaks ({@link BreakSender#NONE}). */
+    public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+            int maxTransactSize) {
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, BreakSender.NONE);
+    }
 }

@@ -15,8 +15,9 @@ import org.smbscope.codec.smb2.OplockLevel;
 import org.smbscope.codec.status.NtStatus;
 
 /**
- * Oplocks are granted at level none ([MS-SMB2] 3.3.5.9: the server may grant less than asked), so a break is
- * never in progress and acknowledgments are refused as the spec says (3.3.5.22.1, 3.3.5.22.2).
+ * A caller that cannot receive breaks ({@code BreakSender.NONE}) is granted oplock level none ([MS-SMB2]
+ * 3.3.5.9: the server may grant less than asked); acknowledgments without a break in progress are refused as
+ * the spec says (3.3.5.22.1, 3.3.5.22.2). Granted oplocks and their breaks: {@link OplockTest}.
  */
 class OplockAcknowledgmentTest {
     @Test
