@@ -1,18 +1,13 @@
 package org.smbscope.server.smb1;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.smbscope.codec.ntlm.NtlmAuthResult;
-import org.smbscope.codec.ntlm.NtlmServerConfig;
 import org.smbscope.codec.ntlm.NtlmServerContext;
-import org.smbscope.codec.ntlm.NtlmServerPolicy;
 import org.smbscope.codec.smb1.Capabilities;
 import org.smbscope.codec.smb1.EchoMessage;
 import org.smbscope.codec.smb1.LogoffAndX;
@@ -20,7 +15,6 @@ import org.smbscope.codec.smb1.NegotiateRequest;
 import org.smbscope.codec.smb1.NegotiateResponse;
 import org.smbscope.codec.smb1.SecurityMode;
 import org.smbscope.codec.smb1.SessionSetupAndXRequest;
-import org.smbscope.codec.smb1.SessionSetupAndXResponse;
 import org.smbscope.codec.smb1.Smb1Block;
 import org.smbscope.codec.smb1.Smb1Command;
 import org.smbscope.codec.smb1.Smb1DecodeException;
@@ -36,16 +30,8 @@ import org.smbscope.codec.smb1.TransactionRequest;
 import org.smbscope.codec.smb1.TransactionSecondaryRequest;
 import org.smbscope.codec.smb1.TreeConnectAndXRequest;
 import org.smbscope.codec.smb1.TreeConnectAndXResponse;
-import org.smbscope.codec.spnego.NegState;
-import org.smbscope.codec.spnego.NegTokenResp;
 import org.smbscope.codec.spnego.NtlmSpnegoAcceptor;
-import org.smbscope.codec.spnego.SpnegoDecodeException;
-import org.smbscope.codec.ntlm.NtlmDecodeException;
 import org.smbscope.codec.status.NtStatus;
-import org.smbscope.codec.ntlm.NtlmV2Response;
-import org.smbscope.server.auth.SmbPasswdEntry;
-import org.smbscope.server.auth.SpnTargetValidation;
-import org.smbscope.server.config.NtlmAuthPolicy;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.ShareConfig;
 import org.smbscope.server.config.SigningPolicy;
@@ -63,7 +49,6 @@ final class Smb1Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Smb1Dispatcher.class);
     static final int MAX_BUFFER_SIZE = 65535;
     static final int MAX_MPX = 50;
-    private static final byte[] NTLMSSP = "NTLMSSP\0".getBytes(StandardCharsets.US_ASCII);
 
     /** The connection must end. */
     static final class Drop extends Exception {
@@ -123,16 +108,15 @@ final class Smb1Dispatcher {
     final ServerConfig config;
     private boolean negotiated;
     boolean extendedSecurity;
-    private byte[] challenge;
+    byte[] challenge;
     long clientCaps;
     int clientMaxBuffer = MAX_BUFFER_SIZE;
     final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
-    private int nextUid = 100;
     private int nextTid = 1;
-    private byte[] macKey;
+    byte[] macKey;
     private long sequence;
     final Smb1Files files;
-    private final SpnTargetValidation spn;
+    private final Smb1SessionSetup sessionSetup;
     private final Smb1Transactions transactions = new Smb1Transactions();
 
     Smb1Dispatcher(Smb1Services svc, String peer) {
@@ -140,18 +124,7 @@ final class Smb1Dispatcher {
         this.peer = peer;
         this.config = svc.config();
         this.files = new Smb1Files(this);
-        List<java.net.InetAddress> addrs = new ArrayList<>();
-        for (String iface : config.interfaces()) {
-            String a = iface.contains("/") ? iface.substring(0, iface.indexOf('/')) : iface;
-            try {
-                if (a.matches("[0-9.]+") || a.contains(":")) {
-                    addrs.add(java.net.InetAddress.getByName(a));
-                }
-            } catch (java.net.UnknownHostException ignored) {
-                // not an address
-            }
-        }
-        this.spn = SpnTargetValidation.of(config, List.of(), addrs);
+        this.sessionSetup = new Smb1SessionSetup(this);
     }
 
     /** A status made of a DOS error class (low byte) and code (high word), as Samba's NT_STATUS_DOS values are. */
@@ -264,12 +237,12 @@ final class Smb1Dispatcher {
         return List.of(bytes);
     }
 
-    private byte[] pendingMacKey;
+    byte[] pendingMacKey;
 
     private R handle(Smb1Message m, Smb1Block b, Ids ids) throws Drop {
         return switch (m) {
             case NegotiateRequest n -> negotiate(n, ids);
-            case SessionSetupAndXRequest s -> sessionSetup(s, ids);
+            case SessionSetupAndXRequest s -> sessionSetup.sessionSetup(s, ids);
             case LogoffAndX l -> logoff(ids);
             case EchoMessage e -> R.ok(new EchoMessage(true, 1, e.data()));
             case TreeConnectAndXRequest t -> treeConnect(t, ids);
@@ -330,188 +303,6 @@ final class Smb1Dispatcher {
         challenge = svc.randomBytes(8);
         return R.ok(new NegotiateResponse(idx, new SecurityMode(mode), MAX_MPX, 1, MAX_BUFFER_SIZE, 65536, 0,
                 new Capabilities(caps), now, tz, challenge, config.workgroup(), config.netbiosName(), null, null));
-    }
-
-    private R sessionSetup(SessionSetupAndXRequest req, Ids ids) throws Drop {
-        clientCaps = req.capabilities().value();
-        clientMaxBuffer = Math.max(1024, req.maxBufferSize());
-        Session s = ids.uid == 0 ? null : sessions.get(ids.uid);
-        if (s == null) {
-            if (ids.uid != 0 && !req.isExtended()) {
-                // a non-extended setup carries everything in one step; a stale uid starts over
-                ids.uid = 0;
-            } else if (ids.uid != 0) {
-                return R.err(NtStatus.USER_SESSION_DELETED, req.command());
-            }
-            if (sessions.size() >= 64) {
-                return R.err(NtStatus.INSUFFICIENT_RESOURCES, req.command());
-            }
-            s = new Session(nextUid++);
-            sessions.put(s.uid, s);
-        }
-        ids.uid = s.uid;
-        boolean wantSign = config.signing() == SigningPolicy.MANDATORY
-                || (config.signing() == SigningPolicy.AUTO && ids.request.flags2().has(Smb1Flags2.SMB_SECURITY_SIGNATURE));
-        if (!req.isExtended()) {
-            return nonExtended(req, s, wantSign);
-        }
-        if (!extendedSecurity) {
-            return fail(s, NtStatus.INVALID_PARAMETER, req.command());
-        }
-        byte[] token = req.securityBlob();
-        NtlmAuthResult result;
-        byte[] reply;
-        try {
-            if (s.auth == null) {
-                NtlmServerContext ctx = ntlmContext();
-                s.ntlm = ctx;
-                boolean raw = token.length >= 8 && Arrays.equals(token, 0, 8, NTLMSSP, 0, 8);
-                s.auth = raw ? ctx : new NtlmSpnegoAcceptor(ctx);
-            }
-            if (s.auth instanceof NtlmServerContext raw) {
-                if (raw.challengeMessage() == null) {
-                    reply = raw.challenge(token);
-                    result = null;
-                } else {
-                    reply = new byte[0];
-                    result = raw.authenticate(token);
-                }
-            } else {
-                NtlmSpnegoAcceptor a = (NtlmSpnegoAcceptor) s.auth;
-                reply = a.accept(token);
-                result = a.result();
-            }
-        } catch (SpnegoDecodeException | NtlmDecodeException | ClassCastException | IllegalStateException e) {
-            LOG.debug("session setup from {}: {}", peer, e.getMessage());
-            return fail(s, NtStatus.INVALID_PARAMETER, req.command());
-        }
-        if (result == null) {
-            return new R(NtStatus.MORE_PROCESSING_REQUIRED,
-                    new SessionSetupAndXResponse(0, reply, nativeOs(), nativeLanMan(), config.workgroup()));
-        }
-        s.auth = null;
-        int action = 0;
-        byte[] key = null;
-        switch (result) {
-            case NtlmAuthResult.Success ok when ok.anonymous() -> {
-                s.user = "";
-                s.guest = true;
-            }
-            case NtlmAuthResult.Success ok -> {
-                Optional<SmbPasswdEntry> e = Smb1Accounts.load(config.passdbPath()).entry(ok.user());
-                if (e.isPresent() && e.get().disabled()) {
-                    return fail(s, NtStatus.ACCOUNT_DISABLED, req.command());
-                }
-                SpnTargetValidation.Verdict v = s.ntlm == null || s.ntlm.authenticateMessage() == null
-                        ? spn.checkTargetName(Optional.empty(), false, "no AUTHENTICATE message")
-                        : spn.check(s.ntlm.authenticateMessage());
-                if (!v.accepted()) {
-                    LOG.debug("session setup from {}: {}", peer, v.reason());
-                    return fail(s, v.status(), req.command());
-                }
-                s.user = e.map(SmbPasswdEntry::user).orElse(ok.user());
-                key = ok.sessionKey();
-            }
-            case NtlmAuthResult.Failure bad -> {
-                LOG.debug("session setup from {}: {} ({})", peer, bad.reason(), bad.detail());
-                if (!guestable(bad.reason())) {
-                    return fail(s, bad.reason() == NtlmAuthResult.Reason.ANONYMOUS_REFUSED ? NtStatus.ACCESS_DENIED
-                            : NtStatus.LOGON_FAILURE, req.command());
-                }
-                s.user = config.guestAccount();
-                s.guest = true;
-                action = SessionSetupAndXResponse.ACTION_GUEST;
-                reply = reply.length == 0 ? reply : new NegTokenResp(NegState.ACCEPT_COMPLETED, null, null, null).encode();
-            }
-        }
-        s.valid = true;
-        R r = R.ok(new SessionSetupAndXResponse(action, reply, nativeOs(), nativeLanMan(), config.workgroup()));
-        if (wantSign && key != null && macKey == null) {
-            pendingMacKey = Smb1Signer.macKey(key, new byte[0]);
-            return activating(r);
-        }
-        return r;
-    }
-
-    private R nonExtended(SessionSetupAndXRequest req, Session s, boolean wantSign) {
-        if (extendedSecurity || challenge == null) {
-            return fail(s, NtStatus.INVALID_PARAMETER, req.command());
-        }
-        byte[] lm = req.lmResponse();
-        byte[] nt = req.ntResponse();
-        String user = req.accountName();
-        if (user.isEmpty() && nt.length == 0 && (lm.length == 0 || (lm.length == 1 && lm[0] == 0))) {
-            s.user = "";
-            s.guest = true;
-            s.valid = true;
-            return R.ok(new SessionSetupAndXResponse(0, null, nativeOs(), nativeLanMan(), config.workgroup()));
-        }
-        Optional<SmbPasswdEntry> e = Smb1Accounts.load(config.passdbPath()).entry(user);
-        NtlmAuthResult.Reason reason;
-        Smb1Logon.Verified v = null;
-        if (e.isEmpty() || e.get().ntHash() == null) {
-            reason = NtlmAuthResult.Reason.NO_SUCH_USER;
-        } else {
-            v = Smb1Logon.verify(e.get().ntHash(), e.get().lmHash(), user, req.primaryDomain(), challenge, lm, nt,
-                    config.ntlmAuth(), config.lanmanAuth());
-            reason = v == null ? NtlmAuthResult.Reason.WRONG_PASSWORD : null;
-        }
-        if (v == null) {
-            LOG.debug("session setup (non-extended) from {} for {}: {}", peer, user, reason);
-            if (!guestable(reason)) {
-                return fail(s, NtStatus.LOGON_FAILURE, req.command());
-            }
-            s.user = config.guestAccount();
-            s.guest = true;
-            s.valid = true;
-            return R.ok(new SessionSetupAndXResponse(SessionSetupAndXResponse.ACTION_GUEST, null, nativeOs(),
-                    nativeLanMan(), config.workgroup()));
-        }
-        if (e.get().disabled()) {
-            return fail(s, NtStatus.ACCOUNT_DISABLED, req.command());
-        }
-        SpnTargetValidation.Verdict verdict;
-        try {
-            verdict = nt.length > 24 ? spn.check(NtlmV2Response.decode(nt).avPairs())
-                    : spn.checkTargetName(Optional.empty(), false, "an NTLMv1/LM response, which carries no target name");
-        } catch (NtlmDecodeException ex) {
-            verdict = spn.checkTargetName(Optional.empty(), false, "an NTLMv2 response whose AV pairs cannot be read");
-        }
-        if (!verdict.accepted()) {
-            LOG.debug("session setup (non-extended) from {}: {}", peer, verdict.reason());
-            return fail(s, verdict.status(), req.command());
-        }
-        LOG.debug("session setup (non-extended) from {}: {} by {}", peer, user, v.kind());
-        s.user = e.get().user();
-        s.valid = true;
-        R r = R.ok(new SessionSetupAndXResponse(0, null, nativeOs(), nativeLanMan(), config.workgroup()));
-        if (wantSign && macKey == null) {
-            pendingMacKey = v.macKey();
-            return activating(r);
-        }
-        return r;
-    }
-
-    private boolean guestable(NtlmAuthResult.Reason reason) {
-        return switch (config.mapToGuest()) {
-            case NEVER -> false;
-            case BAD_USER -> reason == NtlmAuthResult.Reason.NO_SUCH_USER;
-            case BAD_PASSWORD -> reason == NtlmAuthResult.Reason.NO_SUCH_USER
-                    || reason == NtlmAuthResult.Reason.WRONG_PASSWORD;
-        };
-    }
-
-    /** The session setup's answer; its response is the first signed one (the MAC key is set aside until then). */
-    private static R activating(R r) {
-        return r;
-    }
-
-    private R fail(Session s, NtStatus st, Smb1Command c) {
-        if (!s.valid) {
-            sessions.remove(s.uid);
-        }
-        s.auth = null;
-        return R.err(st, c);
     }
 
     private R logoff(Ids ids) {
@@ -595,15 +386,6 @@ final class Smb1Dispatcher {
         return share.validUsers().stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).equals(user));
     }
 
-    private NtlmServerContext ntlmContext() {
-        NtlmServerPolicy policy = config.ntlmAuth() == NtlmAuthPolicy.NTLMV1_PERMITTED
-                ? (config.lanmanAuth() ? NtlmServerPolicy.LANMAN_AUTH : NtlmServerPolicy.NTLMV1_PERMITTED)
-                : NtlmServerPolicy.NTLMV2_ONLY;
-        NtlmServerConfig nc = NtlmServerConfig.standalone(config.netbiosName(), config.workgroup()).withPolicy(policy)
-                .withAnonymous(true);
-        return new NtlmServerContext(nc, Smb1Accounts.load(config.passdbPath()), svc.clock(), new LockedRandom(svc.random()));
-    }
-
     static String nativeOs() {
         return "Windows Server 2003 3790 Service Pack 2";
     }
@@ -626,20 +408,4 @@ final class Smb1Dispatcher {
         sessions.clear();
     }
 
-    /** The server's random source, used from many connections. */
-    private record LockedRandom(java.util.random.RandomGenerator inner) implements java.util.random.RandomGenerator {
-        @Override
-        public long nextLong() {
-            synchronized (inner) {
-                return inner.nextLong();
-            }
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            synchronized (inner) {
-                inner.nextBytes(bytes);
-            }
-        }
-    }
 }

@@ -1,16 +1,12 @@
 package org.smbscope.server.smb1;
 
-import static org.smbscope.server.smb1.TreeCalls.ALL_SHARE;
 import static org.smbscope.server.smb1.TreeCalls.MAX_IO;
 import static org.smbscope.server.smb1.TreeCalls.call;
 import static org.smbscope.server.smb1.TreeCalls.createRequest;
 import static org.smbscope.server.smb1.TreeCalls.fail;
-import static org.smbscope.server.smb1.TreeCalls.networkOpen;
 import static org.smbscope.server.smb1.TreeCalls.shareRelative;
-import static org.smbscope.server.smb1.TreeCalls.withOpen;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +61,13 @@ final class Smb1Files {
     record Open(Smb1Dispatcher.Tree tree, FileId id, String name) {
     }
 
-
     private final Smb1Dispatcher d;
     final Map<Integer, Open> fids = new HashMap<>();
     /** Each open's SMB1 file pointer ([MS-CIFS] 2.2.4.19 SEEK), moved by SEEK and by every read and write. */
-    private final Map<Open, Long> pointers = new HashMap<>();
-    private final Smb1PidLocks pidLocks = new Smb1PidLocks();
+    final Map<Open, Long> pointers = new HashMap<>();
+    final Smb1PidLocks pidLocks = new Smb1PidLocks();
     /** The PID of the request being handled ([MS-CIFS] 2.2.3.1 PIDHigh:PIDLow), the owner of the locks it takes. */
-    private int pid;
+    int pid;
     /** Flags2 of the request being handled. */
     private int flags2;
     /**
@@ -85,12 +80,14 @@ final class Smb1Files {
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private final Smb1Search search = new Smb1Search(this);
+    private final Smb1CoreCommands core;
     private int nextFid = 1;
     private int lastFailedFid = -1;
     private long lastFailedOffset = -1;
 
     Smb1Files(Smb1Dispatcher d) {
         this.d = d;
+        this.core = new Smb1CoreCommands(this);
     }
 
     Smb1Dispatcher dispatcher() {
@@ -109,24 +106,24 @@ final class Smb1Files {
             case WriteAndXRequest w -> write(ctx, t, w);
             case CloseRequest c -> close(ctx, t, c.fid(), Smb1Command.CLOSE);
             case FlushRequest f -> flush(ctx, t, f);
-            case PathRequest p -> path(ctx, t, p);
+            case PathRequest p -> Smb1PathCommands.path(ctx, t, p);
             case TransactionRequest tr when tr.command().equals(Smb1Command.TRANSACTION) -> trans(ctx, t, tr);
             case TransactionRequest tr -> trans2.trans2(ctx, t, tr, unicode);
             case org.smbscope.codec.smb1.NtTransactMessage nt -> ntTransact.ntTransact(ctx, t, nt, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x34 -> trans2.findClose(ctx, raw);
-            case Smb1RawMessage raw when raw.command().value() == 0x10 -> checkDirectory(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x10 -> Smb1PathCommands.checkDirectory(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x2D -> openAndX(ctx, t, b, unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x08 -> queryInformation(ctx, t, b, unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x09 -> setInformation(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x08 -> core.queryInformation(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x09 -> core.setInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
-            case Smb1RawMessage raw when raw.command().value() == 0x23 -> getAttrE(ctx, t, raw);
-            case Smb1RawMessage raw when raw.command().value() == 0x0A -> coreRead(ctx, t, raw);
-            case Smb1RawMessage raw when raw.command().value() == 0x12 -> seek(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x23 -> core.getAttrE(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x0A -> core.coreRead(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x12 -> core.seek(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x81 -> search.search(ctx, t, raw, b.dataOffset(), unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x0B -> coreWrite(ctx, t, raw);
-            case Smb1RawMessage raw when raw.command().value() == 0x0E -> createTemporary(ctx, t, b, unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x2C -> writeAndClose(ctx, t, raw);
-            case Smb1RawMessage raw when raw.command().value() == 0xA5 -> ntRename(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x0B -> core.coreWrite(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0x0E -> core.createTemporary(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x2C -> core.writeAndClose(ctx, t, raw);
+            case Smb1RawMessage raw when raw.command().value() == 0xA5 -> Smb1PathCommands.ntRename(ctx, t, b, unicode);
             default -> {
                 LOG.warn("SMB1 {} from {} not implemented", m.command().name(), d.peer);
                 yield Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, m.command());
@@ -227,7 +224,7 @@ final class Smb1Files {
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
         if (!t.ipc()) {
-            readDone(ctx, t, o, r.offset() + bytes.length);
+            core.readDone(ctx, t, o, r.offset() + bytes.length);
         }
         return new Smb1Dispatcher.R(done.status(), new ReadAndXResponse(t.ipc() ? 0 : 0xFFFF, bytes));
     }
@@ -241,9 +238,9 @@ final class Smb1Files {
         if (pidLocks.writeConflicts(o, pid, w.offset(), data.length)) {
             return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, w.command());
         }
-        long position = t.ipc() ? -1 : position(ctx, t, o);
+        long position = t.ipc() ? -1 : core.position(ctx, t, o);
         Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), w.offset(), ByteBuffer.wrap(data)));
-        restorePosition(ctx, t, o, position);
+        core.restorePosition(ctx, t, o, position);
         if (done.status().value() != 0 || !(done.response() instanceof WriteResponse wr)) {
             return fail(done, w.command());
         }
@@ -251,7 +248,7 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(new WriteAndXResponse(wr.count() & 0xFFFFFFFFL, 0xFFFF));
     }
 
-    private void forget(Open o) {
+    void forget(Open o) {
         pointers.remove(o);
         pidLocks.forget(o);
         executeOnly.remove(o);
@@ -302,59 +299,6 @@ final class Smb1Files {
         } catch (RuntimeException ignored) {
             // closing anyway
         }
-    }
-
-    // ---- path commands
-
-    private Smb1Dispatcher.R path(RequestContext ctx, Smb1Dispatcher.Tree t, PathRequest p) {
-        Smb1Command c = p.command();
-        TreeHandler h = t.handler();
-        Outcome.Done done;
-        switch (c.value()) {
-            case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
-                    id -> Outcome.Done.ok(null));
-            case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x1, 0, ALL_SHARE),
-                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
-                            new byte[] {1}, 0, id)));
-            case 0x06 -> done = delete(h, ctx, p);
-            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0, 0, ALL_SHARE),
-                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
-                            renameInfo(shareRelative(p.newPath()), false), 0, id)));
-            default -> {
-                return Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, c);
-            }
-        }
-        return done.status().value() != 0 ? fail(done, c) : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
-    }
-
-    /** [MS-FSCC] 2.4.42.2 FILE_RENAME_INFORMATION for SMB2 (64-bit RootDirectory). */
-    private static byte[] renameInfo(String target, boolean replace) {
-        byte[] name = target.getBytes(StandardCharsets.UTF_16LE);
-        return new WireWriter().u8(replace ? 1 : 0).bytes(new byte[7]).u64le(0).u32le(name.length).bytes(name)
-                .toByteArray();
-    }
-
-    private Smb1Dispatcher.R checkDirectory(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
-        byte[] data = b.data();
-        Smb1Command c = Smb1Command.of(0x10);
-        if (data.length < 1 || data[0] != 4) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        String name;
-        if (unicode) {
-            int at = 1 + ((b.dataOffset() + 1) & 1);
-            name = at > data.length ? "" : new String(data, at, (data.length - at) & ~1, StandardCharsets.UTF_16LE);
-        } else {
-            name = new String(data, 1, data.length - 1, StandardCharsets.ISO_8859_1);
-        }
-        int nul = name.indexOf('\0');
-        name = nul >= 0 ? name.substring(0, nul) : name;
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100080, 1, 0x1, 0, ALL_SHARE),
-                id -> Outcome.Done.ok(null));
-        if (done.status().value() != 0) {
-            return fail(done, c);
-        }
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
     }
 
     // ---- TRANS: \PIPE\LANMAN and TransactNmPipe
@@ -419,45 +363,6 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
     }
 
-    private Smb1Dispatcher.R queryInformation(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
-        Smb1Command c = Smb1Command.of(0x08);
-        String name = Smb1Legacy.bufferPath(b, 0, unicode);
-        if (name == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        Outcome.Done done = call(t.handler(), ctx, createRequest(name, 0x80, 1, 0, 0, ALL_SHARE));
-        if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
-            return fail(done, c);
-        }
-        call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-        int attrs = FileAttribute.toMask(cr.fileAttributes());
-        boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
-        return Smb1Dispatcher.R.ok(Smb1Legacy.queryInformationResponse(attrs == 0x80 ? 0 : attrs,
-                Smb1Legacy.utime(cr.lastWriteTime()), dir ? 0 : cr.endOfFile()));
-    }
-
-    private Smb1Dispatcher.R setInformation(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
-        Smb1Command c = Smb1Command.of(0x09);
-        byte[] w = b.words();
-        String name = Smb1Legacy.bufferPath(b, 0, unicode);
-        if (name == null || w.length != 16) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        int attrs = Smb1Legacy.u16(w, 0);
-        long when = Smb1Legacy.fileTime(Smb1Legacy.u32(w, 2));
-        Outcome.Done opened = call(t.handler(), ctx, createRequest(name, 0x100, 1, 0, 0, ALL_SHARE));
-        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
-            return fail(opened, c);
-        }
-        // a file set to no attributes (or NORMAL) reads back as ARCHIVE, as on Windows
-        int applied = (attrs & 0x37) == 0 && !cr.fileAttributes().contains(FileAttribute.DIRECTORY) ? 0x20 : attrs;
-        Outcome.Done done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(),
-                Smb1Legacy.basicInfo(applied, when), 0, cr.fileId()));
-        call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-        return done.status().value() != 0 ? fail(done, c)
-                : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
-    }
-
     private Smb1Dispatcher.R locking(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b) {
         Smb1Command c = Smb1Command.LOCKING_ANDX;
         Smb1Legacy.Locking l = Smb1Legacy.locking(b);
@@ -518,281 +423,4 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
     }
 
-    private Smb1Dispatcher.R getAttrE(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
-        Open o = open(t, Smb1Legacy.u16(raw.words(), 0));
-        if (o == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
-        }
-        byte[] n = networkOpen(t.handler(), ctx, o.id());
-        if (n == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
-        }
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, Smb1Info.getAttrE(n, d.svc.clock().getZone()),
-                new byte[0]));
-    }
-
-    /**
-     * After a read ending at {@code end}: the SMB1 file pointer and the open's FilePositionInformation both move
-     * there (a Windows server's read moves the handle's current byte offset; writes move only the pointer).
-     */
-    private void readDone(RequestContext ctx, Smb1Dispatcher.Tree t, Open o, long end) {
-        pointers.put(o, end & 0xFFFFFFFFL);
-    }
-
-    /** The open's FilePositionInformation (an SMB1 write must leave it where it was), or -1. */
-    private long position(RequestContext ctx, Smb1Dispatcher.Tree t, Open o) {
-        Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.QueryInfoRequest(InfoType.FILE, 14, 8,
-                new byte[0], 0, 0, o.id()));
-        if (done.status().value() == 0 && done.response() instanceof org.smbscope.codec.smb2.QueryInfoResponse qr
-                && qr.output().length >= 8) {
-            return Smb1Legacy.u32(qr.output(), 0) | (Smb1Legacy.u32(qr.output(), 4) << 32);
-        }
-        return -1;
-    }
-
-    private void restorePosition(RequestContext ctx, Smb1Dispatcher.Tree t, Open o, long position) {
-        if (position >= 0) {
-            call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 14, new WireWriter().u64le(position).toByteArray(), 0,
-                    o.id()));
-        }
-    }
-
-    /**
-     * [MS-CIFS] 2.2.4.19 SMB_COM_SEEK: words FID, Mode (0 start, 1 current, 2 end), signed 32-bit Offset; the answer
-     * is the new 32-bit pointer (arithmetic wraps at 2^32, as Windows does). The FilePositionInformation is unchanged.
-     */
-    private Smb1Dispatcher.R seek(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
-        byte[] w = raw.words();
-        if (w.length != 8) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
-        }
-        Open o = open(t, Smb1Legacy.u16(w, 0));
-        if (o == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, raw.command());
-        }
-        int mode = Smb1Legacy.u16(w, 2);
-        long delta = (int) Smb1Legacy.u32(w, 4);
-        long base;
-        switch (mode) {
-            case 0 -> base = 0;
-            case 1 -> base = pointers.getOrDefault(o, 0L);
-            case 2 -> {
-                Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.QueryInfoRequest(InfoType.FILE, 5,
-                        64, new byte[0], 0, 0, o.id()));
-                if (done.status().value() != 0
-                        || !(done.response() instanceof org.smbscope.codec.smb2.QueryInfoResponse qr)
-                        || qr.output().length < 16) {
-                    return fail(done, raw.command());
-                }
-                base = Smb1Legacy.u32(qr.output(), 8) | (Smb1Legacy.u32(qr.output(), 12) << 32);
-            }
-            default -> {
-                return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
-            }
-        }
-        long now = (base + delta) & 0xFFFFFFFFL;
-        pointers.put(o, now);
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u32le(now).toByteArray(),
-                new byte[0]));
-    }
-
-    private Smb1Dispatcher.R coreRead(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
-        byte[] w = raw.words();
-        Open o = w.length == 10 ? open(t, Smb1Legacy.u16(w, 0)) : null;
-        if (o == null) {
-            return Smb1Dispatcher.R.err(w.length == 10 ? NtStatus.INVALID_HANDLE : NtStatus.INVALID_PARAMETER, raw.command());
-        }
-        int count = Math.min(Smb1Legacy.u16(w, 2), d.clientMaxBuffer - 64);
-        if (pidLocks.readConflicts(o, pid, Smb1Legacy.u32(w, 4), count)) {
-            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, raw.command());
-        }
-        Outcome.Done done = call(t.handler(), ctx, ReadRequest.of(o.id(), Smb1Legacy.u32(w, 4), Math.max(0, count)));
-        byte[] bytes = new byte[0];
-        if (done.status().value() == 0 && done.response() instanceof ReadResponse rr) {
-            ByteBuffer b = rr.data().duplicate();
-            bytes = new byte[b.remaining()];
-            b.get(bytes);
-        } else if (!done.status().equals(NtStatus.END_OF_FILE)) {
-            return fail(done, raw.command());
-        }
-        readDone(ctx, t, o, Smb1Legacy.u32(w, 4) + bytes.length);
-        byte[] words = new WireWriter().u16le(bytes.length).bytes(new byte[8]).toByteArray();
-        byte[] data = new WireWriter().u8(1).u16le(bytes.length).bytes(bytes).toByteArray();
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, words, data));
-    }
-
-    private Smb1Dispatcher.R coreWrite(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
-        byte[] w = raw.words();
-        byte[] data = raw.data();
-        Open o = w.length == 10 ? open(t, Smb1Legacy.u16(w, 0)) : null;
-        if (o == null) {
-            return Smb1Dispatcher.R.err(w.length == 10 ? NtStatus.INVALID_HANDLE : NtStatus.INVALID_PARAMETER, raw.command());
-        }
-        int count = Smb1Legacy.u16(w, 2);
-        long offset = Smb1Legacy.u32(w, 4);
-        if (pidLocks.writeConflicts(o, pid, offset, count)) {
-            return Smb1Dispatcher.R.err(NtStatus.FILE_LOCK_CONFLICT, raw.command());
-        }
-        if (data.length < 3 || data[0] != 1 || Smb1Legacy.u16(data, 1) < count || count > data.length - 3) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, raw.command());
-        }
-        Outcome.Done done;
-        if (count == 0) {
-            // [MS-CIFS] 2.2.4.12: a zero-length write sets the end of file to the offset
-            done = call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, 20, new WireWriter().u64le(offset).toByteArray(),
-                    0, o.id()));
-        } else {
-            long position = position(ctx, t, o);
-            done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 3, count).slice()));
-            restorePosition(ctx, t, o, position);
-        }
-        if (done.status().value() != 0) {
-            return fail(done, raw.command());
-        }
-        pointers.put(o, (offset + count) & 0xFFFFFFFFL);
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(raw.command(), true, new WireWriter().u16le(count).toByteArray(),
-                new byte[0]));
-    }
-
-    /**
-     * SMB_COM_DELETE ([MS-CIFS] 2.2.4.7): opened for DELETE with no sharing (an open file cannot go), a hidden or
-     * system file only when SearchAttributes include it (else STATUS_NO_SUCH_FILE), then delete on close.
-     */
-    private static Outcome.Done delete(TreeHandler h, RequestContext ctx, PathRequest p) {
-        String path = p.path();
-        String resolved = resolveDotDot(path);
-        if (resolved != null) {
-            path = resolved; // "dir\.." names the share root: a directory, not a path syntax error
-        }
-        Outcome.Done opened = call(h, ctx, createRequest(path, 0x110080, 1, 0x40, 0, ShareAccess.NONE));
-        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
-            return opened;
-        }
-        int attrs = FileAttribute.toMask(cr.fileAttributes());
-        Outcome.Done r;
-        if ((attrs & ~p.searchAttributes() & 0x6) != 0) {
-            r = Outcome.Done.error(NtStatus.NO_SUCH_FILE, cr.command());
-        } else {
-            r = call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(), new byte[] {1}, 0,
-                    cr.fileId()));
-        }
-        call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-        return r;
-    }
-
-    /** {@code path} with its ".." components resolved when they stay inside the share, else null (unchanged). */
-    static String resolveDotDot(String path) {
-        String[] parts = path.replace('/', '\\').split("\\\\");
-        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-        boolean any = false;
-        for (String part : parts) {
-            if (part.equals("..")) {
-                if (out.isEmpty()) {
-                    return null;
-                }
-                out.removeLast();
-                any = true;
-            } else if (!part.isEmpty()) {
-                out.addLast(part);
-            }
-        }
-        return any ? String.join("\\", out) : null;
-    }
-
-    /**
-     * SMB_COM_CREATE_TEMPORARY ([MS-CIFS] 2.2.4.15): a new file with a unique name in the directory; the response
-     * names it (OEM, without the directory, as Windows and Samba answer).
-     */
-    private Smb1Dispatcher.R createTemporary(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
-        Smb1Command c = Smb1Command.of(0x0E);
-        String dir = Smb1Legacy.bufferPath(b, 0, unicode);
-        if (dir == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        String base = shareRelative(dir);
-        for (int attempt = 0; attempt < 16; attempt++) {
-            byte[] r = d.svc.randomBytes(3);
-            String name = String.format("TMP%05X", (r[0] & 0xFF) | (r[1] & 0xFF) << 8 | (r[2] & 0x0F) << 16);
-            CreateRequest req = createRequest(base.isEmpty() ? name : base + "\\" + name, 0x0012019F, 2, 0x40, 0x20,
-                    ALL_SHARE);
-            Outcome.Done done = call(t.handler(), ctx, req);
-            if (done.status().equals(NtStatus.OBJECT_NAME_COLLISION)) {
-                continue;
-            }
-            if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
-                return fail(done, c);
-            }
-            int fid = newFid();
-            fids.put(fid, new Open(t, cr.fileId(), req.name()));
-            byte[] data = new WireWriter().u8(4).bytes(name.getBytes(StandardCharsets.US_ASCII)).u8(0).toByteArray();
-            return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(fid).toByteArray(), data));
-        }
-        return Smb1Dispatcher.R.err(NtStatus.OBJECT_NAME_COLLISION, c);
-    }
-
-    /** SMB_COM_WRITE_AND_CLOSE ([MS-CIFS] 2.2.4.40): a write, then the close. */
-    private Smb1Dispatcher.R writeAndClose(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1RawMessage raw) {
-        byte[] w = raw.words();
-        byte[] data = raw.data();
-        Smb1Command c = raw.command();
-        if (w.length != 12 && w.length != 24) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        int fid = Smb1Legacy.u16(w, 0);
-        Open o = open(t, fid);
-        if (o == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
-        }
-        int count = Smb1Legacy.u16(w, 2);
-        long offset = Smb1Legacy.u32(w, 4);
-        if (data.length < 1 + count) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        if (count == 0) {
-            // a zero-length WRITE_AND_CLOSE writes nothing and leaves the file open, as Windows and Samba do
-            return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(0).toByteArray(), new byte[0]));
-        }
-        Outcome.Done done = call(t.handler(), ctx, WriteRequest.of(o.id(), offset, ByteBuffer.wrap(data, 1, count).slice()));
-        fids.remove(fid);
-        if (fids.containsValue(o)) {
-            return done.status().value() != 0 ? fail(done, c)
-                    : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(),
-                            new byte[0]));
-        }
-        forget(o);
-        Outcome.Done closed = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
-        if (done.status().value() != 0) {
-            return fail(done, c);
-        }
-        if (closed.status().value() != 0) {
-            return fail(closed, c);
-        }
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u16le(count).toByteArray(), new byte[0]));
-    }
-
-
-    /** SMB_COM_NT_RENAME ([MS-CIFS] 2.2.4.66): SMB_NT_RENAME_RENAME_FILE (0x0104); hard links and copies are not offered. */
-    private Smb1Dispatcher.R ntRename(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
-        Smb1Command c = Smb1Command.of(0xA5);
-        byte[] w = b.words();
-        if (w.length != 8) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        int level = Smb1Legacy.u16(w, 2);
-        if (level != 0x0104) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-        }
-        String from = Smb1Legacy.bufferPath(b, 0, unicode);
-        if (from == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        byte[] data = b.data();
-        int at = 1 + (unicode ? ((((b.dataOffset() + 1) & 1) != 0 ? 1 : 0) + from.length() * 2 + 2) : from.length() + 1);
-        String to = Smb1Legacy.bufferPath(b, at, unicode);
-        if (to == null || at > data.length) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        Smb1Dispatcher.R r = path(ctx, t, new PathRequest(Smb1Command.RENAME, Smb1Legacy.u16(w, 0), from, to));
-        return r.status().value() != 0 ? Smb1Dispatcher.R.err(r.status(), c) : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
-    }
 }

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 class Smb1FilesPathTest {
     @Test
     void dotDotResolvesInsideTheShareOnly() {
-        assertThat(Smb1Files.resolveDotDot("\\testunlink\\..")).isEmpty();
-        assertThat(Smb1Files.resolveDotDot("\\a\\b\\..\\c")).isEqualTo("a\\c");
-        assertThat(Smb1Files.resolveDotDot("..")).isNull();
-        assertThat(Smb1Files.resolveDotDot("\\..")).isNull();
-        assertThat(Smb1Files.resolveDotDot("\\testunlink\\..\\..")).isNull();
-        assertThat(Smb1Files.resolveDotDot("\\plain\\name")).isNull();
+        assertThat(Smb1PathCommands.resolveDotDot("\\testunlink\\..")).isEmpty();
+        assertThat(Smb1PathCommands.resolveDotDot("\\a\\b\\..\\c")).isEqualTo("a\\c");
+        assertThat(Smb1PathCommands.resolveDotDot("..")).isNull();
+        assertThat(Smb1PathCommands.resolveDotDot("\\..")).isNull();
+        assertThat(Smb1PathCommands.resolveDotDot("\\testunlink\\..\\..")).isNull();
+        assertThat(Smb1PathCommands.resolveDotDot("\\plain\\name")).isNull();
     }
 }
