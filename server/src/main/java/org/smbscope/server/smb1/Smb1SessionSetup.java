@@ -1,5 +1,7 @@
 package org.smbscope.server.smb1;
 
+import org.smbscope.server.auth.LockedRandom;
+import org.smbscope.server.auth.PassdbAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +130,7 @@ final class Smb1SessionSetup {
                 s.guest = true;
             }
             case NtlmAuthResult.Success ok -> {
-                Optional<SmbPasswdEntry> e = Smb1Accounts.load(d.config.passdbPath()).entry(ok.user());
+                Optional<SmbPasswdEntry> e = PassdbAccounts.load(d.config.passdbPath()).entry(ok.user());
                 if (e.isPresent() && e.get().disabled()) {
                     return fail(s, NtStatus.ACCOUNT_DISABLED, req.command());
                 }
@@ -176,7 +178,7 @@ final class Smb1SessionSetup {
             s.valid = true;
             return R.ok(new SessionSetupAndXResponse(0, null, Smb1Dispatcher.nativeOs(), Smb1Dispatcher.nativeLanMan(), d.config.workgroup()));
         }
-        Optional<SmbPasswdEntry> e = Smb1Accounts.load(d.config.passdbPath()).entry(user);
+        Optional<SmbPasswdEntry> e = PassdbAccounts.load(d.config.passdbPath()).entry(user);
         NtlmAuthResult.Reason reason;
         Smb1Logon.Verified v = null;
         if (e.isEmpty() || e.get().ntHash() == null) {
@@ -250,23 +252,7 @@ final class Smb1SessionSetup {
                 : NtlmServerPolicy.NTLMV2_ONLY;
         NtlmServerConfig nc = NtlmServerConfig.standalone(d.config.netbiosName(), d.config.workgroup()).withPolicy(policy)
                 .withAnonymous(true);
-        return new NtlmServerContext(nc, Smb1Accounts.load(d.config.passdbPath()), d.svc.clock(), new LockedRandom(d.svc.random()));
+        return new NtlmServerContext(nc, PassdbAccounts.load(d.config.passdbPath()), d.svc.clock(), new LockedRandom(d.svc.random()));
     }
 
-    /** The server's random source, used from many connections. */
-    private record LockedRandom(java.util.random.RandomGenerator inner) implements java.util.random.RandomGenerator {
-        @Override
-        public long nextLong() {
-            synchronized (inner) {
-                return inner.nextLong();
-            }
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            synchronized (inner) {
-                inner.nextBytes(bytes);
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.smbscope.server.smb2;
 
+import org.smbscope.server.auth.LockedRandom;
+import org.smbscope.server.auth.PassdbAccounts;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,20 +294,4 @@ final class SessionSetup {
         return new NtlmServerContext(nc, PassdbAccounts.load(c.passdbPath()), d.ctx.clock(), new LockedRandom(d.ctx.random()));
     }
 
-    /** The server's random source, used from many threads. */
-    private record LockedRandom(java.util.random.RandomGenerator inner) implements java.util.random.RandomGenerator {
-        @Override
-        public long nextLong() {
-            synchronized (inner) {
-                return inner.nextLong();
-            }
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            synchronized (inner) {
-                inner.nextBytes(bytes);
-            }
-        }
-    }
 }

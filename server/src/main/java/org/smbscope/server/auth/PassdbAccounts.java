@@ -1,4 +1,4 @@
-package org.smbscope.server.smb2;
+package org.smbscope.server.auth;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,14 +6,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smbscope.codec.ntlm.NtlmAccounts;
-import org.smbscope.server.auth.SmbPasswdEntry;
-import org.smbscope.server.auth.SmbPasswdFile;
 
 /**
  * The users of {@code passdb backend = smbpasswd:PATH} as NTLM accounts. The file is read at every session
  * setup so that {@code smbscope passwd} changes apply at once. Accounts without an NT hash are not found.
  */
-final class PassdbAccounts implements NtlmAccounts {
+public final class PassdbAccounts implements NtlmAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(PassdbAccounts.class);
 
     private final SmbPasswdFile file;
@@ -22,7 +20,7 @@ final class PassdbAccounts implements NtlmAccounts {
         this.file = file;
     }
 
-    static PassdbAccounts load(Path path) {
+    public static PassdbAccounts load(Path path) {
         if (path == null) {
             return new PassdbAccounts(SmbPasswdFile.empty());
         }
@@ -34,7 +32,7 @@ final class PassdbAccounts implements NtlmAccounts {
         }
     }
 
-    Optional<SmbPasswdEntry> entry(String user) {
+    public Optional<SmbPasswdEntry> entry(String user) {
         return file.find(user);
     }
 
