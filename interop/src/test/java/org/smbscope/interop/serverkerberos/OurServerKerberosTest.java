@@ -1,5 +1,6 @@
 package org.smbscope.interop.serverkerberos;
 
+import org.smbscope.interop.fixture.Smbscope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ class OurServerKerberosTest {
 
     @Test
     void ourClientByNameWithKerberos() {
-        PolicyServer.Cli r = PolicyServer.ours("smbclient", "//" + NAME + "/share", "-I", server.ip(), "--krb5-conf",
+        Smbscope.Result r = PolicyServer.ours("smbclient", "//" + NAME + "/share", "-I", server.ip(), "--krb5-conf",
                 KDC.kdc().krb5Conf().toString(), "-t", "30", "-k", "-U", PolicyServer.CREDS, "--trace", "-c", "ls");
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.stdout()).contains("hello.txt");
@@ -123,7 +124,7 @@ class OurServerKerberosTest {
 
     @Test
     void ourClientTicketForANameWeDoNotHoldIsRefused() {
-        PolicyServer.Cli r = PolicyServer.ours("smbclient", "//" + OTHER + "/share", "-I", server.ip(), "--krb5-conf",
+        Smbscope.Result r = PolicyServer.ours("smbclient", "//" + OTHER + "/share", "-I", server.ip(), "--krb5-conf",
                 KDC.kdc().krb5Conf().toString(), "-t", "30", "--use-kerberos=required", "-U", PolicyServer.CREDS,
                 "-c", "ls");
         assertThat(r.exitCode()).as(r.output()).isNotZero();

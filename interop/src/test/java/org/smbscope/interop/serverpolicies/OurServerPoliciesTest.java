@@ -1,5 +1,6 @@
 package org.smbscope.interop.serverpolicies;
 
+import org.smbscope.interop.fixture.Smbscope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class OurServerPoliciesTest {
             return server.samba(clientGlobals, Map.of(), args);
         }
 
-        PolicyServer.Cli ours(String host, String... extra) {
+        Smbscope.Result ours(String host, String... extra) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("smbclient", "//" + host + "/share",
                     "-I", server.ip(), "-U", PolicyServer.CREDS, "-t", "20", "-c", "ls"));
             args.addAll(java.util.List.of(extra));
@@ -83,7 +84,7 @@ class OurServerPoliciesTest {
 
         @Test
         void ourClientRequiringSigningConnectsSigned() {
-            PolicyServer.Cli r = ours("POLSRV", "--option", "client signing=required", "-m", "SMB2_10");
+            Smbscope.Result r = ours("POLSRV", "--option", "client signing=required", "-m", "SMB2_10");
             assertThat(r.exitCode()).as(r.output()).isZero();
             assertThat(r.stdout()).contains("hello.txt");
         }
@@ -120,7 +121,7 @@ class OurServerPoliciesTest {
 
         @Test
         void ourClientSendingNtlmv1IsRefused() {
-            PolicyServer.Cli r = ours("POLSRV", "--option", "client ntlmv2 auth=no");
+            Smbscope.Result r = ours("POLSRV", "--option", "client ntlmv2 auth=no");
             assertThat(r.exitCode()).as(r.output()).isNotZero();
             assertThat(r.stderr()).contains("session setup failed: NT_STATUS_LOGON_FAILURE")
                     .contains("System error 1326 has occurred.");
@@ -162,11 +163,11 @@ class OurServerPoliciesTest {
 
         @Test
         void ourClientByIpAddressIsRefusedByNameAccepted() {
-            PolicyServer.Cli byIp = ours(server.ip());
+            Smbscope.Result byIp = ours(server.ip());
             assertThat(byIp.exitCode()).as(byIp.output()).isNotZero();
             assertThat(byIp.stderr()).contains("session setup failed: NT_STATUS_ACCESS_DENIED")
                     .contains("System error 5 has occurred.");
-            PolicyServer.Cli byName = ours("POLSRV");
+            Smbscope.Result byName = ours("POLSRV");
             assertThat(byName.exitCode()).as(byName.output()).isZero();
             assertThat(byName.stdout()).contains("hello.txt");
         }
