@@ -1,6 +1,6 @@
 package org.smbscope.server.smb1;
 
-import org.smbscope.server.auth.LockedRandom;
+import org.smbscope.server.auth.NtlmAcceptors;
 import org.smbscope.server.auth.PassdbAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,9 +10,7 @@ import java.util.Optional;
 
 import org.smbscope.codec.ntlm.NtlmAuthResult;
 import org.smbscope.codec.ntlm.NtlmDecodeException;
-import org.smbscope.codec.ntlm.NtlmServerConfig;
 import org.smbscope.codec.ntlm.NtlmServerContext;
-import org.smbscope.codec.ntlm.NtlmServerPolicy;
 import org.smbscope.codec.ntlm.NtlmV2Response;
 import org.smbscope.codec.smb1.SessionSetupAndXRequest;
 import org.smbscope.codec.smb1.SessionSetupAndXResponse;
@@ -26,7 +24,6 @@ import org.smbscope.codec.spnego.SpnegoDecodeException;
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.server.auth.SmbPasswdEntry;
 import org.smbscope.server.auth.SpnTargetValidation;
-import org.smbscope.server.config.NtlmAuthPolicy;
 import org.smbscope.server.config.SigningPolicy;
 import org.smbscope.server.smb1.Smb1Dispatcher.Drop;
 import org.smbscope.server.smb1.Smb1Dispatcher.Ids;
@@ -160,7 +157,7 @@ final class Smb1SessionSetup {
         R r = R.ok(new SessionSetupAndXResponse(action, reply, Smb1Dispatcher.nativeOs(), Smb1Dispatcher.nativeLanMan(), d.config.workgroup()));
         if (wantSign && key != null && d.macKey == null) {
             d.pendingMacKey = Smb1Signer.macKey(key, new byte[0]);
-            return activating(r);
+            return r;
         }
         return r;
     }
@@ -219,23 +216,13 @@ final class Smb1SessionSetup {
         R r = R.ok(new SessionSetupAndXResponse(0, null, Smb1Dispatcher.nativeOs(), Smb1Dispatcher.nativeLanMan(), d.config.workgroup()));
         if (wantSign && d.macKey == null) {
             d.pendingMacKey = v.macKey();
-            return activating(r);
+            return r;
         }
         return r;
     }
 
     private boolean guestable(NtlmAuthResult.Reason reason) {
-        return switch (d.config.mapToGuest()) {
-            case NEVER -> false;
-            case BAD_USER -> reason == NtlmAuthResult.Reason.NO_SUCH_USER;
-            case BAD_PASSWORD -> reason == NtlmAuthResult.Reason.NO_SUCH_USER
-                    || reason == NtlmAuthResult.Reason.WRONG_PASSWORD;
-        };
-    }
-
-    /** The session setup's answer; its response is the first signed one (the MAC key is set aside until then). */
-    private static R activating(R r) {
-        return r;
+        return d.config.mapToGuest().mapsToGuest(reason);
     }
 
     private R fail(Session s, NtStatus st, Smb1Command c) {
@@ -247,12 +234,7 @@ final class Smb1SessionSetup {
     }
 
     private NtlmServerContext ntlmContext() {
-        NtlmServerPolicy policy = d.config.ntlmAuth() == NtlmAuthPolicy.NTLMV1_PERMITTED
-                ? (d.config.lanmanAuth() ? NtlmServerPolicy.LANMAN_AUTH : NtlmServerPolicy.NTLMV1_PERMITTED)
-                : NtlmServerPolicy.NTLMV2_ONLY;
-        NtlmServerConfig nc = NtlmServerConfig.standalone(d.config.netbiosName(), d.config.workgroup()).withPolicy(policy)
-                .withAnonymous(true);
-        return new NtlmServerContext(nc, PassdbAccounts.load(d.config.passdbPath()), d.svc.clock(), new LockedRandom(d.svc.random()));
+        return NtlmAcceptors.context(d.config, d.svc.clock(), d.svc.random());
     }
 
 }

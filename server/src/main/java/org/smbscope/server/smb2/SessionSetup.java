@@ -1,6 +1,6 @@
 package org.smbscope.server.smb2;
 
-import org.smbscope.server.auth.LockedRandom;
+import org.smbscope.server.auth.NtlmAcceptors;
 import org.smbscope.server.auth.PassdbAccounts;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,9 +12,7 @@ import org.smbscope.codec.crypto.Smb3Keys;
 import org.smbscope.codec.crypto.Smb3Transform;
 import org.smbscope.codec.ntlm.AuthenticateMessage;
 import org.smbscope.codec.ntlm.NtlmAuthResult;
-import org.smbscope.codec.ntlm.NtlmServerConfig;
 import org.smbscope.codec.ntlm.NtlmServerContext;
-import org.smbscope.codec.ntlm.NtlmServerPolicy;
 import org.smbscope.codec.smb2.Capabilities;
 import org.smbscope.codec.smb2.SecurityMode;
 import org.smbscope.codec.smb2.SessionFlags;
@@ -28,7 +26,6 @@ import org.smbscope.server.auth.KerberosAcceptor;
 import org.smbscope.server.auth.SmbPasswdEntry;
 import org.smbscope.server.auth.SpnTargetValidation;
 import org.smbscope.server.config.EncryptPolicy;
-import org.smbscope.server.config.MapToGuest;
 import org.smbscope.server.config.NtlmAuthPolicy;
 import org.smbscope.server.config.ServerConfig;
 import org.smbscope.server.config.SigningPolicy;
@@ -179,12 +176,7 @@ final class SessionSetup {
                 }
             }
             case NtlmAuthResult.Failure bad -> {
-                boolean guestable = switch (config.mapToGuest()) {
-                    case NEVER -> false;
-                    case BAD_USER -> bad.reason() == NtlmAuthResult.Reason.NO_SUCH_USER;
-                    case BAD_PASSWORD -> bad.reason() == NtlmAuthResult.Reason.NO_SUCH_USER
-                            || bad.reason() == NtlmAuthResult.Reason.WRONG_PASSWORD;
-                };
+                boolean guestable = config.mapToGuest().mapsToGuest(bad.reason());
                 LOG.debug("session setup from {}: {} ({})", d.peer, bad.reason(), bad.detail());
                 if (!guestable || reauth) {
                     NtStatus st = bad.reason() == NtlmAuthResult.Reason.ANONYMOUS_REFUSED ? NtStatus.ACCESS_DENIED
@@ -285,13 +277,7 @@ final class SessionSetup {
     }
 
     private NtlmServerContext ntlmContext() {
-        ServerConfig c = d.ctx.config();
-        NtlmServerPolicy policy = c.ntlmAuth() == NtlmAuthPolicy.NTLMV1_PERMITTED
-                ? (c.lanmanAuth() ? NtlmServerPolicy.LANMAN_AUTH : NtlmServerPolicy.NTLMV1_PERMITTED)
-                : NtlmServerPolicy.NTLMV2_ONLY;
-        NtlmServerConfig nc = NtlmServerConfig.standalone(c.netbiosName(), c.workgroup()).withPolicy(policy)
-                .withAnonymous(true);
-        return new NtlmServerContext(nc, PassdbAccounts.load(c.passdbPath()), d.ctx.clock(), new LockedRandom(d.ctx.random()));
+        return NtlmAcceptors.context(d.ctx.config(), d.ctx.clock(), d.ctx.random());
     }
 
 }
