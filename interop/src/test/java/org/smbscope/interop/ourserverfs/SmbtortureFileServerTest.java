@@ -67,8 +67,8 @@ class SmbtortureFileServerTest {
     @ParameterizedTest
     @ValueSource(strings = {"smb2.read", "smb2.mkdir", "smb2.openattr", "smb2.winattr", "smb2.sdread", "smb2.lock",
         "smb2.sharemode", "smb2.delete-on-close-perms", "smb2.rename", "smb2.getinfo", "smb2.ioctl", "smb2.timestamps",
-        "smb2.notify.valid-req", "smb2.notify.tdis", "smb2.notify.tdis1", "smb2.notify.close",
-        "smb2.notify.logoff", "smb2.notify.basedir", "smb2.notify.file",
+        "smb2.notify.valid-req", "smb2.notify.dir", "smb2.notify.tdis", "smb2.notify.tdis1",
+        "smb2.notify.close", "smb2.notify.logoff", "smb2.notify.basedir", "smb2.notify.double", "smb2.notify.file",
         "smb2.notify.overflow"})
     void suitePassesWhereExpected(String suite) {
         ProcessResult r = ProcessRunner.run(Duration.ofSeconds(120), List.of(Peers.require("smbtorture").toString(),

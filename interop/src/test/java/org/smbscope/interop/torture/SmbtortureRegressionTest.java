@@ -26,14 +26,10 @@ import org.smbscope.interop.fixture.ProcessRunner;
  */
 class SmbtortureRegressionTest {
     /**
-     * Subtests known to fail against our server (sometimes or always), and why. compound_find_close sends a
-     * CLOSE while a long QUERY_DIRECTORY on the same handle is still running; our dispatcher runs each request
-     * on its own virtual thread and nothing makes the CLOSE wait for the handle's in-flight work, so the FIND
-     * can end with STATUS_FILE_CLOSED (seen in about half the runs). Fix: in-flight operations of an open hold
-     * it and CLOSE waits for them (server.fs), then remove this entry.
+     * Subtests known to fail against our server, and why. (compound_find_close was here while a CLOSE could
+     * overtake the QUERY_DIRECTORY before it; the dispatcher now keeps a connection's requests in order.)
      */
-    static final Map<String, String> KNOWN = Map.of("smb2.compound_find.compound_find_close",
-            "CLOSE does not wait for the handle's in-flight QUERY_DIRECTORY");
+    static final Map<String, String> KNOWN = Map.of();
 
     /**
      * Extra smbtorture options per suite. The contention benchmark opens and closes the share's root from

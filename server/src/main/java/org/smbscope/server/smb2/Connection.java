@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: the reader loop on the connection's own virtual thread hands every frame to a new
- * virtual thread running the {@link Dispatcher} (so responses may leave out of order); responses are
+ * virtual thread running the {@link Dispatcher}, with a {@link RequestOrder} ticket that keeps the requests
+ * in arrival order (lone READs and WRITEs may overlap, so their responses may leave out of order); responses are
  * written under the connection's lock. At most {@link ServerLimits#maxCredits()} frames are in work at once
  * (the reader waits: back pressure). On port 139 the NetBIOS session request has been answered before
  * (server.netbios.SessionGate). A connection idle for
@@ -26,6 +27,7 @@ final class Connection implements Runnable {
     private final ServerContext ctx;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Semaphore inWork;
+    private final RequestOrder order = new RequestOrder();
     private OutputStream out;
     private Dispatcher dispatcher;
 
@@ -80,10 +82,12 @@ final class Connection implements Runnable {
                 }
                 inWork.acquireUninterruptibly();
                 byte[] f = frame;
+                RequestOrder.Ticket ticket = order.arrive();
                 Thread.ofVirtual().name("smb-req").start(() -> {
                     try {
-                        dispatcher.onFrame(f);
+                        dispatcher.onFrame(f, ticket);
                     } finally {
+                        ticket.leave();
                         inWork.release();
                     }
                 });

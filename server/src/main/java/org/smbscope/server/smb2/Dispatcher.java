@@ -37,8 +37,10 @@ import org.smbscope.server.tree.Outcome;
  * substitution, and the command itself ({@link Commands}); responses are joined, signed and sealed as the
  * requests were. Frame-level damage drops the connection; a bad signature drops the message.
  *
- * <p>Called from one virtual thread per frame; everything here is thread safe. The first frame
- * (NEGOTIATE) is answered before the client sends anything else.
+ * <p>Called from one virtual thread per frame; frames are decrypted in parallel, then processed in
+ * arrival order ({@link RequestOrder}: each waits for the earlier ones to finish or go async; lone READs and
+ * WRITEs run side by side). Everything here is thread safe. The first frame (NEGOTIATE) is answered before
+ * the client sends anything else.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -150,13 +152,26 @@ final class Dispatcher {
         return sessions.values().stream().anyMatch(s -> !s.trees.isEmpty());
     }
 
-    /** Handles one frame; never throws: damage drops the connection through the sink. */
+    /** Handles one frame in isolation (tests): nothing else is in work on this connection. */
     void onFrame(byte[] frame) {
+        RequestOrder.Ticket ticket = new RequestOrder().arrive();
+        try {
+            onFrame(frame, ticket);
+        } finally {
+            ticket.leave();
+        }
+    }
+
+    /**
+     * Handles one frame; never throws: damage drops the connection through the sink. The frame takes its
+     * place in the connection's order ({@link RequestOrder}) once decrypted; the caller leaves the ticket.
+     */
+    void onFrame(byte[] frame, RequestOrder.Ticket ticket) {
         if (closed) {
             return;
         }
         try {
-            process(frame);
+            process(frame, ticket);
         } catch (Drop d) {
             LOG.debug("dropping connection from {}: {}", peer, d.getMessage());
             sink.drop(d.getMessage());
@@ -168,7 +183,7 @@ final class Dispatcher {
         }
     }
 
-    private void process(byte[] frame) throws Drop, IOException {
+    private void process(byte[] frame, RequestOrder.Ticket ticket) throws Drop, IOException {
         byte[] plain = frame;
         boolean encrypted = false;
         Session sealedBy = null;
@@ -195,6 +210,7 @@ final class Dispatcher {
             kind = Smb2Codec.kind(plain);
         }
         if (kind == Smb2Codec.FrameKind.SMB1 && !encrypted) {
+            ticket.enter(false);
             smb1Negotiate(plain);
             return;
         }
@@ -209,6 +225,10 @@ final class Dispatcher {
         }
         if (parts.size() > ctx.limits().maxCompound()) {
             throw new Drop(parts.size() + " messages in one compound (limit " + ctx.limits().maxCompound() + ")");
+        }
+        ticket.enter(parts.size() == 1 && readOrWrite(plain, parts.get(0)));
+        if (closed) {
+            return;
         }
         Frame f = new Frame(encrypted, sealedBy, parts.size() > 1);
         Chain chain = new Chain();
@@ -256,6 +276,15 @@ final class Dispatcher {
         if (async != null) {
             finishLater(async, f);
         }
+    }
+
+    /** True for a READ or WRITE message: such lone frames may run alongside each other. */
+    private static boolean readOrWrite(byte[] plain, Smb2Compound.Part part) {
+        if (part.length() < Smb2Header.SIZE) {
+            return false;
+        }
+        int command = (plain[part.offset() + 12] & 0xFF) | (plain[part.offset() + 13] & 0xFF) << 8;
+        return command == Smb2Command.READ.value() || command == Smb2Command.WRITE.value();
     }
 
     /** [MS-SMB2] 3.3.5.3: an SMB1 NEGOTIATE offering "SMB 2.???" or "SMB 2.002" gets an SMB2 answer. */
