@@ -48,6 +48,7 @@ final class CloseCommand {
     /** Closes {@code o}; false if it was already closed. */
     boolean close(Open o) {
         Path deleted = null;
+        boolean pendingDirectory = false;
         java.util.concurrent.CompletableFuture<Void> released = null;
         if (!o.directory) {
             share.writeTimes.closing(o);
@@ -73,6 +74,8 @@ final class CloseCommand {
                 } catch (IOException e) {
                     // a directory that filled meanwhile stays, as on Windows
                 }
+            } else if (!last && o.state.deletePending && o.directory) {
+                pendingDirectory = true;
             }
         } finally {
             share.files.lock.unlock();
@@ -82,6 +85,9 @@ final class CloseCommand {
         }
         o.state.locks.release(o);
         share.files.notify.closed(o);
+        if (pendingDirectory) {
+            share.files.notify.deletePending(o.state);
+        }
         CreateCommand.close(o.channel);
         if (deleted != null) {
             share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);

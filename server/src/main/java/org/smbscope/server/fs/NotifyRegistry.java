@@ -54,6 +54,10 @@ final class NotifyRegistry {
 
     Outcome request(Open dir, ChangeNotifyRequest r) {
         Outcome.Done now;
+        if (dir.state.deletePending) {
+            // [MS-FSA] 2.1.5.10: a directory already delete pending takes no more watches
+            return Outcome.Done.error(NtStatus.DELETE_PENDING, Smb2Command.CHANGE_NOTIFY);
+        }
         synchronized (this) {
             Watch w = watches.get(dir);
             long asked = r.outputBufferLength() & 0xFFFFFFFFL;
@@ -109,6 +113,25 @@ final class NotifyRegistry {
         }
         for (Waiting x : ended) {
             x.future().complete(new Outcome.Done(NtStatus.NOTIFY_CLEANUP, new ChangeNotifyResponse(new byte[0])));
+        }
+    }
+
+    /**
+     * The directory of {@code state} is delete pending (its delete-on-close handle closed while others stay
+     * open): requests waiting on it end with STATUS_DELETE_PENDING, as on Windows and Samba.
+     */
+    void deletePending(FileState state) {
+        List<Waiting> ended = new ArrayList<>();
+        synchronized (this) {
+            for (Watch w : watches.values()) {
+                if (w.dir.state == state) {
+                    ended.addAll(w.waiting);
+                    w.waiting.clear();
+                }
+            }
+        }
+        for (Waiting x : ended) {
+            x.future().complete(Outcome.Done.error(NtStatus.DELETE_PENDING, Smb2Command.CHANGE_NOTIFY));
         }
     }
 

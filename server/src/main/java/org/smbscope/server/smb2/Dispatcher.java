@@ -231,10 +231,17 @@ final class Dispatcher {
             return;
         }
         Frame f = new Frame(encrypted, sealedBy, parts.size() > 1);
-        Chain chain = new Chain();
-        List<Send> out = new ArrayList<>();
+        runParts(plain, parts, 0, f, new Chain(), new ArrayList<>());
+    }
+
+    /**
+     * Processes the messages of one frame from {@code from} on and sends their responses (with {@code out},
+     * the responses already made) as one compound.
+     */
+    private void runParts(byte[] plain, List<Smb2Compound.Part> parts, int from, Frame f, Chain chain, List<Send> out)
+            throws Drop, IOException {
         Later async = null;
-        for (int i = 0; i < parts.size(); i++) {
+        for (int i = from; i < parts.size(); i++) {
             Smb2Compound.Part part = parts.get(i);
             byte[] msg = parts.size() == 1 && part.offset() == 0 && part.length() == plain.length
                     ? plain // a lone message: no copy (8 MiB per WRITE)
@@ -263,8 +270,15 @@ final class Dispatcher {
                         // alone or last of a compound: the interim goes with the others, the final later
                         out.add(interim(l));
                         async = l;
+                    } else if (l.response().command().equals(Smb2Command.CREATE)) {
+                        // MS-SMB2 <159>, as Windows and Samba: a CREATE waiting for an oplock break may go
+                        // async inside a compound; the messages after it wait for it
+                        out.add(interim(l));
+                        flush(out, f);
+                        resumeAfter(l, f, plain, parts, i + 1, chain);
+                        return;
                     } else {
-                        // Windows (MS-SMB2 <159>): a compound member in the middle cannot go async
+                        // Windows (MS-SMB2 <159>): any other compound member in the middle cannot go async
                         l.pending().cancel().run();
                         out.add(send(l.response().withStatus(NtStatus.INTERNAL_ERROR),
                                 ErrorResponse.empty(l.response().command()), f.encrypted() ? null : signerFor(l)));
@@ -276,6 +290,34 @@ final class Dispatcher {
         if (async != null) {
             finishLater(async, f);
         }
+    }
+
+    /**
+     * When the CREATE of {@code l} completes, its final response and the responses of the rest of the
+     * compound (from {@code next}) go out together; a related follower uses the new FileId, or fails with
+     * the CREATE's status.
+     */
+    private void resumeAfter(Later l, Frame f, byte[] plain, List<Smb2Compound.Part> parts, int next, Chain chain) {
+        l.pending().completion().whenCompleteAsync((done, failure) -> {
+            List<Send> out = new ArrayList<>();
+            Outcome.Done d = finalOf(l, done);
+            out.add(send(finalHeader(l, d), d.response(), f.encrypted() ? null : signerFor(l)));
+            if (d.status().isError()) {
+                chain.createError = d.status();
+            } else if (d.response() instanceof org.smbscope.codec.smb2.CreateResponse cr) {
+                chain.fileId = cr.fileId();
+            }
+            try {
+                runParts(plain, parts, next, f, chain, out);
+            } catch (Drop drop) {
+                sink.drop(drop.getMessage());
+            } catch (IOException e) {
+                sink.drop("write failed: " + e);
+            } catch (RuntimeException e) {
+                LOG.warn("internal error finishing a compound from {}; dropping the connection", peer, e);
+                sink.drop("internal error: " + e);
+            }
+        }, r -> Thread.ofVirtual().name("smb-compound").start(r));
     }
 
     /** True for a READ or WRITE message: such lone frames may run alongside each other. */
@@ -497,20 +539,29 @@ final class Dispatcher {
 
     /** Sends the final response when the work completes (after the interim went out). */
     private void finishLater(Later l, Frame f) {
-        Smb2Header interim = l.response().withAsyncId(l.asyncId())
-                .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED)
-                        .without(Smb2Flags.RELATED_OPERATIONS));
         l.pending().completion().whenComplete((done, failure) -> {
-            pendingByMid.remove(l.response().messageId());
-            pendingByAsync.remove(l.asyncId());
-            Outcome.Done d = done != null ? done : Outcome.Done.error(NtStatus.INTERNAL_ERROR, interim.command());
-            Smb2Header fin = interim.withStatus(d.status()).withCredits(0);
+            Outcome.Done d = finalOf(l, done);
             try {
-                flush(List.of(send(fin, d.response(), f.encrypted() ? null : signerFor(l))), f);
+                flush(List.of(send(finalHeader(l, d), d.response(), f.encrypted() ? null : signerFor(l))), f);
             } catch (IOException e) {
                 sink.drop("write failed: " + e);
             }
         });
+    }
+
+    /** The outcome of finished async work ({@code done}, or an internal error), no longer pending. */
+    private Outcome.Done finalOf(Later l, Outcome.Done done) {
+        pendingByMid.remove(l.response().messageId());
+        pendingByAsync.remove(l.asyncId());
+        return done != null ? done : Outcome.Done.error(NtStatus.INTERNAL_ERROR, l.response().command());
+    }
+
+    /** The header of an async final response ([MS-SMB2] 3.3.4.4): async id, no credits, not related. */
+    private static Smb2Header finalHeader(Later l, Outcome.Done d) {
+        return l.response().withAsyncId(l.asyncId())
+                .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED)
+                        .without(Smb2Flags.RELATED_OPERATIONS))
+                .withStatus(d.status()).withCredits(0);
     }
 
     /** Joins, signs and seals the responses of one frame and sends them. */
