@@ -28,6 +28,9 @@ import org.smbscope.client.transport.Transport;
  * bounded by the request timeout.
  */
 final class Smb2Connection implements AutoCloseable {
+    /** STATUS_USER_SESSION_DELETED: never signed by a server. */
+    private static final int USER_SESSION_DELETED = 0xC0000203;
+
     /** The message id of unsolicited oplock / lease breaks ([MS-SMB2] 3.2.5.19). */
     private static final long UNSOLICITED = -1L;
 
@@ -342,6 +345,10 @@ final class Smb2Connection implements AutoCloseable {
             long sessionId = HeaderView.u64(m, HeaderView.OFF_SESSION_ID);
             MessageSecurity sec = sessionId == 0 ? null : security.get(sessionId);
             boolean signed = (flags & HeaderView.FLAG_SIGNED) != 0;
+            if (status == USER_SESSION_DELETED) {
+                // servers cannot sign this one (the session is gone): Windows and Samba leave it unsigned
+                sec = null;
+            }
             if (sec != null && signed && !sec.verify(m)) {
                 pending.remove(messageId);
                 p.completeExceptionally(new SmbProtocolException(String.format(

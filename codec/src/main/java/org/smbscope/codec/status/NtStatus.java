@@ -121,6 +121,7 @@ public record NtStatus(int value) {
     public static final NtStatus NOT_A_REPARSE_POINT = new NtStatus(0xC0000275);
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(0xC000035C);
     public static final NtStatus DOWNGRADE_DETECTED = new NtStatus(0xC0000388);
+    public static final NtStatus REQUEST_OUT_OF_SEQUENCE = new NtStatus(0xC000042A);
     public static final NtStatus INVALID_SIGNATURE = new NtStatus(0xC000A000);
     public static final NtStatus SMB_BAD_TID = new NtStatus(0x00050002);
     public static final NtStatus SMB_BAD_UID = new NtStatus(0x005B0002);

@@ -62,6 +62,7 @@ final class Win32Table {
             e(267, "ERROR_DIRECTORY", "The directory name is invalid."),
             e(282, "ERROR_EAS_NOT_SUPPORTED", "The mounted file system does not support extended attributes."),
             e(300, "ERROR_OPLOCK_NOT_GRANTED", "The oplock request is denied."),
+            e(776, "ERROR_REQUEST_OUT_OF_SEQUENCE", "The request is out of sequence."),
             e(995, "ERROR_OPERATION_ABORTED",
                     "The I/O operation has been aborted because of either a thread exit or an application request."),
             e(997, "ERROR_IO_PENDING", "Overlapped I/O operation is in progress."),

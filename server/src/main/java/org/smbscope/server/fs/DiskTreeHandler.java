@@ -117,11 +117,13 @@ public final class DiskTreeHandler implements TreeHandler {
         if (o.directory) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
-        // [MS-SMB2] 3.3.5.14: a resilient open replays a lock it already did
+        // [MS-SMB2] 3.3.5.14: a resilient open, and on SMB 3.x (the server offers multichannel) every open,
+        // replays a lock it already did
         int index = r.lockSequence() >>> 4;
         int seq = r.lockSequence() & 0xF;
-        boolean sequenced = o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2) && index >= 1
-                && index <= 64;
+        boolean checks = context.dialect().value() >= 0x0300
+                || (o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2));
+        boolean sequenced = checks && index >= 1 && index <= 64;
         if (sequenced) {
             if (o.lockReplayed(index, seq)) {
                 return Outcome.Done.ok(new LockResponse());

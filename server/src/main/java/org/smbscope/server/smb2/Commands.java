@@ -75,13 +75,14 @@ final class Commands {
         Session s = d.sessions.get(h.sessionId());
         if (s == null || !s.valid()) {
             chain.prevValid = false;
-            return d.error(h, NtStatus.USER_SESSION_DELETED, grant, null);
+            return d.unsignable(h, NtStatus.USER_SESSION_DELETED, grant);
         }
         boolean signed = h.flags().isSigned();
-        if (signed && s.signer != null && !f.encrypted() && msg.length >= CryptoWarmups.BULK) {
-            d.ctx.warmups().warm(s.signer.algorithm(), null);
+        Smb2Signer channelSigner = s.signerOn(d);
+        if (signed && channelSigner != null && !f.encrypted() && msg.length >= CryptoWarmups.BULK) {
+            d.ctx.warmups().warm(channelSigner.algorithm(), null);
         }
-        if (signed && s.signer != null && !f.encrypted() && !s.signer.verify(msg, 0, msg.length)) {
+        if (signed && channelSigner != null && !f.encrypted() && !channelSigner.verify(msg, 0, msg.length)) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
             return new Dispatcher.Silent(true);
         }
@@ -94,7 +95,7 @@ final class Commands {
         if (f.encrypted() && f.sealedBy() != s) {
             return remember(chain, h, d.error(h, NtStatus.ACCESS_DENIED, grant, null), null);
         }
-        Smb2Signer signer = f.encrypted() ? null : (signed || s.signingRequired) ? s.signer : null;
+        Smb2Signer signer = f.encrypted() ? null : (signed || s.signingRequired) ? channelSigner : null;
         Smb2Header rh = Smb2Header.responseTo(h, NtStatus.SUCCESS, grant);
         if (cmd.equals(Smb2Command.LOGOFF)) {
             // the handlers finish what their closed opens had pending (Windows answers a blocked lock), then cancel

@@ -450,6 +450,19 @@ final class Dispatcher {
         return new Send(Smb2Codec.encode(Smb2Header.responseTo(h, status, grant), ErrorResponse.empty(h.command())), signer);
     }
 
+    /**
+     * An error nobody can sign: STATUS_USER_SESSION_DELETED for a session this connection does not have, or
+     * a session setup refused because its signature does not verify. Like Windows and Samba, the answer to a
+     * signed request keeps the SIGNED flag with a zero signature; clients accept that for these statuses.
+     */
+    Send unsignable(Smb2Header h, NtStatus status, int grant) {
+        Smb2Header rh = Smb2Header.responseTo(h, status, grant);
+        if (h.flags().isSigned()) {
+            rh = rh.withFlags(rh.flags().with(Smb2Flags.SIGNED));
+        }
+        return new Send(Smb2Codec.encode(rh, ErrorResponse.empty(h.command())), null);
+    }
+
     /** A response with {@code header} and {@code body}. */
     static Send send(Smb2Header header, Smb2Message body, Smb2Signer signer) {
         return new Send(Smb2Codec.encode(header, body), signer);
@@ -516,8 +529,8 @@ final class Dispatcher {
     }
 
     private Smb2Signer signerFor(Later l) {
-        return l.session() != null && l.session().signer != null
-                && (l.session().signingRequired || l.signed()) ? l.session().signer : null;
+        Smb2Signer signer = l.session() == null ? null : l.session().signerOn(this);
+        return signer != null && (l.session().signingRequired || l.signed()) ? signer : null;
     }
 
     /** The STATUS_PENDING interim response of [MS-SMB2] 3.3.4.2 (unsigned), registering the async id for CANCEL. */
@@ -604,12 +617,22 @@ final class Dispatcher {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
-    /** Ends a session: its trees are closed (their opens' pending work finishes), the rest cancelled. */
+    /**
+     * Ends a session on every channel: its trees are closed (their opens' pending work finishes), the rest
+     * cancelled.
+     */
     void endSession(Session s) {
         s.closeTrees();
+        for (Dispatcher c : List.copyOf(s.channels.keySet())) {
+            if (c != this) {
+                c.cancelPending(s.id);
+                c.sessions.remove(s.id, s);
+            }
+        }
+        s.channels.clear();
         cancelPending(s.id);
         sessions.remove(s.id, s);
-        ctx.sessionOwners().remove(s.id, this);
+        ctx.sessionOwners().remove(s.id);
     }
 
     /** The connection ended: cancels pending work and closes every tree. */
@@ -620,8 +643,14 @@ final class Dispatcher {
         closed = true;
         cancelPending(-1);
         for (Session s : sessions.values()) {
-            s.closeTrees();
-            ctx.sessionOwners().remove(s.id, this);
+            s.channels.remove(this);
+            Dispatcher other = s.channels.keySet().stream().findFirst().orElse(null);
+            if (other == null) {
+                s.closeTrees(); // the session's last channel
+                ctx.sessionOwners().remove(s.id, this);
+            } else {
+                ctx.sessionOwners().replace(s.id, this, other);
+            }
         }
         sessions.clear();
     }

@@ -144,6 +144,9 @@ final class NegotiateHandler {
         if (dialect >= 0x0210) {
             caps = Capabilities.of(Capabilities.LARGE_MTU);
         }
+        if (dialect >= 0x0300) {
+            caps = Capabilities.of(caps, Capabilities.MULTI_CHANNEL); // session binding (SessionBinding)
+        }
         if (dialect >= 0x0300 && dialect < 0x0311 && config.encrypt() != EncryptPolicy.OFF) {
             caps = Capabilities.of(caps, Capabilities.ENCRYPTION);
         }

@@ -10,7 +10,7 @@ import org.smbscope.codec.crypto.Smb3Transform;
 
 /**
  * One SMB2 session ([MS-SMB2] 3.3.1.8): its authentication in progress, then the user, the signing key and
- * cipher state, and its tree connects. Fields written by the session setup under {@link #setupLock} and
+ * cipher state, its tree connects, and the connections (channels) it is bound to. Fields written by the session setup under {@link #setupLock} and
  * published through the volatile {@link #state}.
  */
 final class Session {
@@ -33,9 +33,25 @@ final class Session {
     Smb3Transform transform;
     boolean signingRequired;
     boolean encryptData;
+    /** What the session was set up with, for binding checks ({@link SessionBinding}): dialect, signing algorithm and cipher ids (0 when none). */
+    int dialect;
+    int signingAlgorithm;
+    int cipher;
+    /** The connections this session is bound to ([MS-SMB2] 3.3.1.8 ChannelList), each with its signer. */
+    final Map<Dispatcher, Channel> channels = new ConcurrentHashMap<>();
+
+    /** One channel: the signer of the session's messages on that connection (null when the session signs nothing). */
+    record Channel(Smb2Signer signer) {
+    }
 
     Session(long id) {
         this.id = id;
+    }
+
+    /** The signer for this session's messages on {@code d}: the channel's, else the session's own. */
+    Smb2Signer signerOn(Dispatcher d) {
+        Channel c = channels.get(d);
+        return c != null ? c.signer() : signer;
     }
 
     boolean valid() {

@@ -44,14 +44,16 @@ final class SessionSetup {
     private static final int BINDING = 0x01;
 
     private final Dispatcher d;
+    private final SessionBinding binding;
 
     SessionSetup(Dispatcher d) {
         this.d = d;
+        this.binding = new SessionBinding(d);
     }
 
     Dispatcher.Reply handle(byte[] msg, Smb2Header h, SessionSetupRequest req, Dispatcher.Frame f, int grant) {
         if ((req.flags() & BINDING) != 0) {
-            return d.error(h, NtStatus.REQUEST_NOT_ACCEPTED, grant, null);
+            return binding.handle(msg, h, req, f, grant);
         }
         NegotiateOutcome neg = d.negotiated();
         Session s;
@@ -67,7 +69,14 @@ final class SessionSetup {
         } else {
             s = d.sessions.get(sid);
             if (s == null) {
-                return d.error(h, NtStatus.USER_SESSION_DELETED, grant, null);
+                return d.unsignable(h, NtStatus.USER_SESSION_DELETED, grant);
+            }
+            Smb2Signer signer = s.signerOn(d);
+            boolean signed = h.flags().isSigned();
+            if (s.valid() && !f.encrypted() && signer != null
+                    && (signed ? !signer.verify(msg, 0, msg.length) : s.signingRequired)) {
+                // [MS-SMB2] 3.3.5.2.4: a re-authentication checks the channel's signature like any request
+                return d.unsignable(h, NtStatus.ACCESS_DENIED, grant);
             }
         }
         s.setupLock.lock();
@@ -200,7 +209,8 @@ final class SessionSetup {
         if (!reauth && req.previousSessionId() != 0 && req.previousSessionId() != s.id && !s.anonymous) {
             endPrevious(req.previousSessionId(), s);
         }
-        Smb2Signer signer = s.signer;
+        s.channels.putIfAbsent(d, new Session.Channel(s.signer));
+        Smb2Signer signer = s.signerOn(d);
         return Dispatcher.send(Smb2Header.responseTo(h, NtStatus.SUCCESS, grant), new SessionSetupResponse(flags, token),
                 signer);
     }
@@ -232,6 +242,9 @@ final class SessionSetup {
                         .orElse(org.smbscope.codec.crypto.SigningAlgorithm.AES_CMAC)
                 : null;
         s.signer = Smb2Signer.of(keys, alg);
+        s.dialect = dialect;
+        s.signingAlgorithm = SessionBinding.signingAlgorithm(neg);
+        s.cipher = SessionBinding.cipher(neg, d.negotiateRequest());
         if (cipher != null && keys.canEncrypt()) {
             synchronized (d.ctx.random()) {
                 s.transform = Smb3Transform.of(keys, NonceSource.counter(d.ctx.random()));
