@@ -312,7 +312,10 @@ final class Smb1Trans2 {
 
     private static Outcome.Done queryInfo(Smb1Dispatcher.Tree t, RequestContext ctx, FileId id, InfoType type, int cls,
             int max, byte[][] out) {
-        Outcome.Done done = call(t.handler(), ctx, QueryInfoRequest.of(type, cls, id, Math.max(0, Math.min(max, 65536))));
+        int size = Math.max(0, Math.min(max, 65536));
+        // the pass-through FileFullEaInformation level lists every EA from the first (RestartScan)
+        Outcome.Done done = call(t.handler(), ctx, type.equals(InfoType.FILE) && cls == 15
+                ? new QueryInfoRequest(type, cls, size, new byte[0], 0, 0x1, id) : QueryInfoRequest.of(type, cls, id, size));
         if (done.status().value() == 0 && done.response() instanceof QueryInfoResponse qr) {
             out[0] = qr.output();
         } else if (done.status().value() == 0) {
