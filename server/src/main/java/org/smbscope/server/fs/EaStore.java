@@ -132,7 +132,8 @@ final class EaStore {
             throw new Failure(bad);
         }
         TreeMap<String, FullEa> after = new TreeMap<>();
-        for (FullEa e : read(p)) {
+        List<FullEa> before = read(p);
+        for (FullEa e : before) {
             after.put(e.name(), e);
         }
         for (FullEa e : changes) {
@@ -162,6 +163,8 @@ final class EaStore {
                 }
                 return;
             } catch (IOException e) {
+                // the file system's space for attributes is full (ext4: one block): put back what was there
+                restore(v, changes, before);
                 throw new Failure(NtStatus.EA_TOO_LARGE);
             } catch (UnsupportedOperationException | SecurityException e) {
                 // fall back to memory
@@ -173,6 +176,26 @@ final class EaStore {
         }
         synchronized (memory) {
             memory.put(key, after);
+        }
+    }
+
+    private static void restore(UserDefinedFileAttributeView v, List<FullEa> changes, List<FullEa> before) {
+        // first drop what the change added (to free the space), then put back the old values
+        for (boolean put : new boolean[] {false, true}) {
+            for (FullEa e : changes) {
+                String c = canonical(e.name());
+                String x = PREFIX + escape(c);
+                FullEa old = before.stream().filter(b -> b.name().equals(c)).findFirst().orElse(null);
+                try {
+                    if (put && old != null) {
+                        v.write(x, ByteBuffer.wrap(old.value()));
+                    } else if (!put && old == null && v.list().contains(x)) {
+                        v.delete(x);
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // best effort
+                }
+            }
         }
     }
 

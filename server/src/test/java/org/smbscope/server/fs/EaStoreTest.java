@@ -84,6 +84,23 @@ class EaStoreTest {
     }
 
     @Test
+    void aFullAttributeSpaceChangesNothing(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path p = Files.createFile(tmp.resolve("f"));
+        EaStore s = new EaStore();
+        byte[] big = new byte[3000];
+        java.util.Arrays.fill(big, (byte) 'a');
+        s.apply(p, List.of(new FullEa(0, "ONE", big)));
+        try {
+            s.apply(p, List.of(FullEa.of("ONE", "small"), new FullEa(0, "TWO", big), new FullEa(0, "THREE", big)));
+            assertThat(s.read(p)).hasSize(3); // a file system with room for them
+        } catch (Failure f) {
+            // ext4 keeps all of a file's attributes in one block: the change is undone
+            assertThat(f.status()).isEqualTo(NtStatus.EA_TOO_LARGE);
+            assertThat(s.read(p)).containsExactly(new FullEa(0, "ONE", big));
+        }
+    }
+
+    @Test
     void escapingRoundTrips() {
         for (String n : new String[] {"ABC", "A B", "%", "\u00e9\u00ff", ".X_-9"}) {
             assertThat(EaStore.unescape(EaStore.escape(n))).isEqualTo(n);
