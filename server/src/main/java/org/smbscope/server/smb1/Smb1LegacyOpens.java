@@ -1,6 +1,5 @@
 package org.smbscope.server.smb1;
 
-import static org.smbscope.server.smb1.TreeCalls.ALL_SHARE;
 import static org.smbscope.server.smb1.TreeCalls.call;
 import static org.smbscope.server.smb1.TreeCalls.createRequest;
 import static org.smbscope.server.smb1.TreeCalls.fail;
@@ -214,7 +213,7 @@ final class Smb1LegacyOpens {
         int attrs = Smb1Legacy.u16(p, 6);
         int openMode = Smb1Legacy.u16(p, 12);
         long allocation = Smb1Legacy.u32(p, 14);
-        String name = unicode ? new String(p, 28 + ((28 + 0) & 1), (p.length - 28) & ~1, StandardCharsets.UTF_16LE)
+        String name = unicode ? new String(p, 28, (p.length - 28) & ~1, StandardCharsets.UTF_16LE)
                 : new String(p, 28, p.length - 28, StandardCharsets.ISO_8859_1);
         int nul = name.indexOf('\0');
         name = nul >= 0 ? name.substring(0, nul) : name;
@@ -300,6 +299,4 @@ final class Smb1LegacyOpens {
         files.opened(fid);
         return new Opened(fid, cr, null);
     }
-
-    static final ShareAccess SHARE_ALL = ALL_SHARE;
 }
