@@ -157,6 +157,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c.command());
         }
         int options = (int) c.createOptions();
+        if ((options & Smb1NtTransact.INVALID_OPTIONS) != 0) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c.command());
+        }
         // a directory opened delete-on-close while it has entries opens (Windows marks it when it can; the
         // handler refuses the open), so ask for the deletion after the open and ignore DIRECTORY_NOT_EMPTY
         boolean dirDeleteOnClose = (options & 0x1001) == 0x1001 && (c.desiredAccess() & 0x12010000L) != 0;
