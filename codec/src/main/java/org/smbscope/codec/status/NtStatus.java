@@ -41,6 +41,12 @@ public record NtStatus(int value) {
     public static final NtStatus OBJECT_PATH_SYNTAX_BAD = new NtStatus(0xC000003B);
     public static final NtStatus SHARING_VIOLATION = new NtStatus(0xC0000043);
     public static final NtStatus EAS_NOT_SUPPORTED = new NtStatus(0xC000004F);
+    public static final NtStatus INVALID_EA_NAME = new NtStatus(0x80000013);
+    public static final NtStatus EA_LIST_INCONSISTENT = new NtStatus(0x80000014);
+    public static final NtStatus EA_TOO_LARGE = new NtStatus(0xC0000050);
+    public static final NtStatus NONEXISTENT_EA_ENTRY = new NtStatus(0xC0000051);
+    public static final NtStatus NO_EAS_ON_FILE = new NtStatus(0xC0000052);
+    public static final NtStatus EA_CORRUPT_ERROR = new NtStatus(0xC0000053);
     public static final NtStatus FILE_LOCK_CONFLICT = new NtStatus(0xC0000054);
     public static final NtStatus LOCK_NOT_GRANTED = new NtStatus(0xC0000055);
     public static final NtStatus DELETE_PENDING = new NtStatus(0xC0000056);

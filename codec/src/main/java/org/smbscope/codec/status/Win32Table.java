@@ -59,6 +59,8 @@ final class Win32Table {
             e(232, "ERROR_NO_DATA", "The pipe is being closed."),
             e(233, "ERROR_PIPE_NOT_CONNECTED", "No process is on the other end of the pipe."),
             e(234, "ERROR_MORE_DATA", "More data is available."),
+            e(254, "ERROR_INVALID_EA_NAME", "The specified extended attribute name was invalid."),
+            e(255, "ERROR_EA_LIST_INCONSISTENT", "The extended attributes are inconsistent."),
             e(267, "ERROR_DIRECTORY", "The directory name is invalid."),
             e(282, "ERROR_EAS_NOT_SUPPORTED", "The mounted file system does not support extended attributes."),
             e(300, "ERROR_OPLOCK_NOT_GRANTED", "The oplock request is denied."),

@@ -32,7 +32,7 @@ final class BirthTime {
                 return null;
             }
             return new FileTime(b.flip().getLong());
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | RuntimeException e) { // Jimfs: IllegalArgumentException for an unset attribute
             return null;
         }
     }

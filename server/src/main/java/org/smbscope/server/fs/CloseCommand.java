@@ -68,6 +68,7 @@ final class CloseCommand {
                 CreateCommand.close(o.channel);
                 try {
                     share.files.security.forget(o.path());
+                    share.files.eas.forget(o.path());
                     share.files.sparse.forget(o.state.key);
                     Files.delete(o.path());
                     deleted = o.path();

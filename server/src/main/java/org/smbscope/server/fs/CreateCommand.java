@@ -98,6 +98,7 @@ final class CreateCommand {
                 sd = SecurityDescriptors.defaults(share.readOnly, wantDir).merge(given, bits);
             }
         }
+        java.util.List<org.smbscope.codec.fscc.FullEa> eas = EaCommands.fromContexts(r.contexts());
         Path p = share.paths.resolve(r.name());
         boolean isRoot = p.equals(share.paths.root());
         Open open;
@@ -169,6 +170,7 @@ final class CreateCommand {
                 }
                 if (overwrite) {
                     DosAttributes.apply(p, attributesFor(r, false), share.dos);
+                    new EaCommands(share).created(p, eas, true);
                 }
                 action = disposition == SUPERSEDE ? CreateAction.SUPERSEDED
                         : overwrite ? CreateAction.OVERWRITTEN : CreateAction.OPENED;
@@ -201,6 +203,7 @@ final class CreateCommand {
                     throw new Failure(IoStatus.of(e));
                 }
                 DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
+                new EaCommands(share).created(p, eas, false);
                 if (sd != null) {
                     share.files.security.write(p, sd);
                 }

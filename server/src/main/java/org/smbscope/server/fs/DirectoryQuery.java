@@ -131,7 +131,9 @@ final class DirectoryQuery {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
+        int cls = c.value();
+        int eaSize = cls == 2 || cls == 3 || cls == 37 || cls == 38 ? share.files.eas.eaSize(p) : 0;
         return new DirectoryEntry(c, 0, f.creationTime(), f.lastAccessTime(), f.lastWriteTime(), f.changeTime(),
-                f.endOfFile(), f.allocationSize(), f.attributes(), 0, "", f.indexNumber(), name);
+                f.endOfFile(), f.allocationSize(), f.attributes(), eaSize, "", f.indexNumber(), name);
     }
 }

@@ -53,6 +53,9 @@ final class InfoQuery {
                 // 3.3.5.20.1: FileNormalizedNameInformation is for 3.1.1 connections only
                 throw new Failure(NtStatus.NOT_SUPPORTED);
             }
+            if (r.infoClass() == 15) {
+                return new EaCommands(share).query(o, r, max);
+            }
             return fit(file(o, r.infoClass()), minimumFile(r.infoClass()), max);
         }
         if (r.infoType().equals(InfoType.FILESYSTEM)) {
@@ -143,13 +146,14 @@ final class InfoQuery {
             case 4 -> basic;
             case 5 -> standard;
             case 6 -> new FileInformation.Value(FileInformationClass.INTERNAL, f.indexNumber());
-            case 7 -> new FileInformation.Value(FileInformationClass.EA, 0);
+            case 7 -> new FileInformation.Value(FileInformationClass.EA, share.files.eas.eaSize(p));
             case 8 -> new FileInformation.Value(FileInformationClass.ACCESS, o.granted & 0xFFFFFFFFL);
             case 9 -> new FileInformation.Name("\\" + name);
             case 14 -> new FileInformation.Value(FileInformationClass.POSITION, o.position());
             case 16 -> new FileInformation.Value(FileInformationClass.MODE, o.mode);
             case 17 -> new FileInformation.Value(FileInformationClass.ALIGNMENT, 0);
-            case 18 -> new FileInformation.All(basic, standard, f.indexNumber(), 0, o.granted & 0xFFFFFFFFL,
+            case 18 -> new FileInformation.All(basic, standard, f.indexNumber(), share.files.eas.eaSize(p),
+                    o.granted & 0xFFFFFFFFL,
                     o.position(), o.mode, 0, "\\" + name);
             case 21 -> new FileInformation.Name(shortName(p));
             case 22 -> new FileInformation.Streams(f.directory() ? List.of()
@@ -159,7 +163,6 @@ final class InfoQuery {
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);
             case 48 -> new FileInformation.Name(name);
             case 28, 59 -> null;
-            case 15 -> throw new Failure(o.has(Access.READ_EA) ? NO_EAS_ON_FILE : NtStatus.ACCESS_DENIED);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         };
         WireWriter w = new WireWriter();

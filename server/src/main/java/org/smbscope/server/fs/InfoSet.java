@@ -79,7 +79,7 @@ final class InfoSet {
                 disposition(o, (ByteBuffer.wrap(buffer).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 1) != 0);
             }
             case 10 -> rename(o, decode(cls, buffer, FileInformation.Rename.class));
-            case 15 -> throw new Failure(NtStatus.EAS_NOT_SUPPORTED);
+            case 15 -> new EaCommands(share).set(o, buffer);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         }
     }

@@ -16,6 +16,8 @@ final class Open {
     final int granted;
     final int share;
     final int mode;
+    /** Where the next FileFullEaInformation query without RestartScan continues ({@link EaCommands}). */
+    int eaCursor;
     final FileChannel channel;
     final FileState state;
     private volatile Path path;

@@ -25,6 +25,7 @@ public final class OpenFiles {
     final ReentrantLock lock = new ReentrantLock();
     final NotifyRegistry notify = new NotifyRegistry();
     final SecurityStore security = new SecurityStore();
+    final EaStore eas = new EaStore();
     final SparseFiles sparse = new SparseFiles();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();

@@ -14,7 +14,8 @@
  * WRITE, FLUSH), {@code DirectoryQuery} with {@code DirectoryScan} and {@code Wildcard}, {@code InfoQuery},
  * {@code InfoSet}, {@code IoctlCommand} with {@code ServerSideCopy}, {@code ByteRangeLocks},
  * {@code NotifyRegistry}, {@code WriteTimes} (delayed write-time updates), {@code SecurityStore} and
- * {@code SdParts} (descriptors kept as set), {@code SparseFiles}, {@code ShareModes} and {@code Access},
+ * {@code SdParts} (descriptors kept as set), {@code EaStore} and {@code EaCommands} (extended attributes:
+ * FileFullEaInformation, the ExtA create context, EaSize), {@code SparseFiles}, {@code ShareModes} and {@code Access},
  * {@code Oplocks} (grants, breaks sent through the request's {@link org.smbscope.server.tree.BreakSender},
  * the CREATE that waits for them; {@link org.smbscope.server.fs.OpenFiles#breakTimeout(java.time.Duration)}), the
  * per-tree {@code OpenTable} and per-file {@code FileState}. Every path goes through {@code PathMapper},

@@ -75,8 +75,10 @@ final class Smb1Files {
      * on them succeed; without it the read is denied.
      */
     private final java.util.Set<Open> executeOnly = new java.util.HashSet<>();
-    /** OPEN_ANDX opens in DENY_DOS mode and the PID that opened them ([MS-CIFS] 3.3.5.35 compatibility mode). */
-    private final Map<Open, Integer> dosOpens = new HashMap<>();
+    private final Smb1LegacyOpens legacyOpens = new Smb1LegacyOpens(this);
+    /** The FID opened by an earlier command of the chain being answered, -1 when none (AndX chains, [MS-CIFS] 3.3.5.x). */
+    private int chainFid = -1;
+    private Smb1Dispatcher.Ids chainIds;
     private final Smb1Trans2 trans2 = new Smb1Trans2(this);
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private final Smb1Search search = new Smb1Search(this);
@@ -100,6 +102,10 @@ final class Smb1Files {
         boolean unicode = ids.request.flags2().unicode();
         pid = (ids.request.pidHigh() << 16) | ids.request.pidLow();
         flags2 = ids.request.flags2().value();
+        if (chainIds != ids) {
+            chainIds = ids;
+            chainFid = -1;
+        }
         return switch (m) {
             case NtCreateAndXRequest c -> create(ctx, t, c);
             case ReadAndXRequest r -> read(ctx, t, r);
@@ -112,7 +118,10 @@ final class Smb1Files {
             case org.smbscope.codec.smb1.NtTransactMessage nt -> ntTransact.ntTransact(ctx, t, nt, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x34 -> trans2.findClose(ctx, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x10 -> Smb1PathCommands.checkDirectory(ctx, t, b, unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x2D -> openAndX(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x2D -> legacyOpens.openAndX(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x02 -> legacyOpens.open(ctx, t, b, unicode);
+            case Smb1RawMessage raw when raw.command().value() == 0x03 -> legacyOpens.create(ctx, t, b, unicode, false);
+            case Smb1RawMessage raw when raw.command().value() == 0x0F -> legacyOpens.create(ctx, t, b, unicode, true);
             case Smb1RawMessage raw when raw.command().value() == 0x08 -> core.queryInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x09 -> core.setInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
@@ -148,6 +157,9 @@ final class Smb1Files {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c.command());
         }
         int options = (int) c.createOptions();
+        if ((options & Smb1NtTransact.INVALID_OPTIONS) != 0) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c.command());
+        }
         // a directory opened delete-on-close while it has entries opens (Windows marks it when it can; the
         // handler refuses the open), so ask for the deletion after the open and ignore DIRECTORY_NOT_EMPTY
         boolean dirDeleteOnClose = (options & 0x1001) == 0x1001 && (c.desiredAccess() & 0x12010000L) != 0;
@@ -167,6 +179,7 @@ final class Smb1Files {
         int fid = newFid();
         Open opened = new Open(t, cr.fileId(), req.name());
         fids.put(fid, opened);
+        opened(fid);
         // FILE_READ_DATA, GENERIC_ALL, MAXIMUM_ALLOWED, GENERIC_READ vs FILE_EXECUTE, GENERIC_EXECUTE
         if ((c.desiredAccess() & 0x12000001L) == 0 && (c.desiredAccess() & 0x80000000L) == 0
                 && (c.desiredAccess() & 0x20000020L) != 0) {
@@ -177,6 +190,30 @@ final class Smb1Files {
         return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(0, fid, cr.createAction().value(), cr.creationTime().value(),
                 cr.lastAccessTime().value(), cr.lastWriteTime().value(), cr.changeTime().value(), attrs & 0xFFFFFFFFL,
                 cr.allocationSize(), cr.endOfFile(), t.ipc() ? 2 : 0, t.ipc() ? 0x05FF : 0, dir, null, 0, 0, 0));
+    }
+
+    Smb1LegacyOpens legacyOpens() {
+        return legacyOpens;
+    }
+
+    /** {@code fid} was opened by the command being answered: a later command of its chain may name it as FID 0. */
+    void opened(int fid) {
+        chainFid = fid;
+    }
+
+    /** A FID of a chained command: 0 or 0xFFFF after an open earlier in the chain means that open. */
+    private int chained(int fid) {
+        return (fid == 0 || fid == 0xFFFF) && chainFid > 0 && open(chainFidTree(), chainFid) != null ? chainFid : fid;
+    }
+
+    private Smb1Dispatcher.Tree chainFidTree() {
+        Open o = fids.get(chainFid);
+        return o == null ? null : o.tree();
+    }
+
+    /** Closes a FID this server opened for a command that then failed. */
+    void closeFid(RequestContext ctx, Smb1Dispatcher.Tree t, int fid) {
+        close(ctx, t, fid, Smb1Command.CLOSE);
     }
 
     int newFid() {
@@ -196,7 +233,7 @@ final class Smb1Files {
     }
 
     private Smb1Dispatcher.R read(RequestContext ctx, Smb1Dispatcher.Tree t, ReadAndXRequest r) {
-        Open o = open(t, r.fid());
+        Open o = open(t, chained(r.fid()));
         if (o == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, r.command());
         }
@@ -230,7 +267,7 @@ final class Smb1Files {
     }
 
     private Smb1Dispatcher.R write(RequestContext ctx, Smb1Dispatcher.Tree t, WriteAndXRequest w) {
-        Open o = open(t, w.fid());
+        Open o = open(t, chained(w.fid()));
         if (o == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, w.command());
         }
@@ -252,7 +289,7 @@ final class Smb1Files {
         pointers.remove(o);
         pidLocks.forget(o);
         executeOnly.remove(o);
-        dosOpens.remove(o);
+        legacyOpens.dosOpens.remove(o);
     }
 
     private Smb1Dispatcher.R close(RequestContext ctx, Smb1Dispatcher.Tree t, int fid, Smb1Command c) {
@@ -291,7 +328,7 @@ final class Smb1Files {
         pointers.keySet().removeIf(o -> o.tree() == t);
         pidLocks.forgetIf(o -> o.tree() == t);
         executeOnly.removeIf(o -> o.tree() == t);
-        dosOpens.keySet().removeIf(o -> o.tree() == t);
+        legacyOpens.dosOpens.keySet().removeIf(o -> o.tree() == t);
         trans2.closeTree(t);
         search.closeTree(t);
         try {
@@ -329,39 +366,6 @@ final class Smb1Files {
     }
 
     // ---- commands the codec keeps raw
-
-    private Smb1Dispatcher.R openAndX(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
-        Smb1Command c = Smb1Command.OPEN_ANDX;
-        Smb1Legacy.OpenAndX o = Smb1Legacy.openAndX(b, unicode);
-        if (o == null || o.disposition() < 0) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        if (fids.size() >= 4096) {
-            return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c);
-        }
-        CreateRequest req = createRequest(o.name(), o.desiredAccess(), o.disposition(), 0x40, o.fileAttrs(),
-                new ShareAccess(o.shareAccess()));
-        Outcome.Done done = call(t.handler(), ctx, req);
-        if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
-            return fail(done, c);
-        }
-        int fid = newFid();
-        Open opened = new Open(t, cr.fileId(), req.name());
-        if (((o.accessMode() >> 4) & 7) == 0 && !t.ipc()) {
-            // DENY_DOS: a second open of the file by the same process shares the first one's handle (its position)
-            Open shared = dosOpens.entrySet().stream().filter(e -> e.getValue() == pid && e.getKey().tree() == t
-                    && e.getKey().name().equalsIgnoreCase(req.name()) && fids.containsValue(e.getKey()))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
-            if (shared != null) {
-                call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
-                opened = shared;
-            } else {
-                dosOpens.put(opened, pid);
-            }
-        }
-        fids.put(fid, opened);
-        return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
-    }
 
     private Smb1Dispatcher.R locking(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b) {
         Smb1Command c = Smb1Command.LOCKING_ANDX;

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.smbscope.codec.dtyp.FileTime;
-import org.smbscope.codec.fscc.FileAttribute;
 import org.smbscope.codec.smb1.Smb1Block;
 import org.smbscope.codec.smb1.Smb1Command;
 import org.smbscope.codec.smb1.Smb1RawMessage;
-import org.smbscope.codec.smb2.CreateResponse;
 import org.smbscope.codec.smb2.LockRequest;
 import org.smbscope.codec.wire.WireWriter;
 
@@ -66,37 +64,8 @@ final class Smb1Legacy {
     }
 
     /** OPEN_ANDX request fields the server uses. */
+    /** OPEN_ANDX request fields the server uses ({@link Smb1LegacyOpens} maps them). */
     record OpenAndX(int flags, int accessMode, int fileAttrs, int openMode, long allocation, String name) {
-        /** SMB2 desired access from AccessMode bits 0-2. */
-        int desiredAccess() {
-            return switch (accessMode & 7) {
-                case 0 -> 0x00120089;
-                case 1 -> 0x00120116;
-                case 2 -> 0x0012019F;
-                case 3 -> 0x001200A9;
-                default -> 0x00120089;
-            };
-        }
-
-        /** SMB2 share access from the sharing mode (bits 4-6). */
-        int shareAccess() {
-            return switch ((accessMode >> 4) & 7) {
-                case 1 -> 0;
-                case 2 -> 1;
-                case 3 -> 2;
-                default -> 7;
-            };
-        }
-
-        /** The CreateDisposition for OpenMode, -1 when it asks for nothing. */
-        int disposition() {
-            boolean create = (openMode & 0x10) != 0;
-            int exists = openMode & 3;
-            if (create) {
-                return exists == 0 ? 2 : exists == 1 ? 3 : 5;
-            }
-            return exists == 1 ? 1 : exists == 2 ? 4 : -1;
-        }
     }
 
     static OpenAndX openAndX(Smb1Block b, boolean unicode) {
@@ -109,19 +78,6 @@ final class Smb1Legacy {
             return null;
         }
         return new OpenAndX(u16(w, 4), u16(w, 6), u16(w, 10), u16(w, 16), u32(w, 18), name);
-    }
-
-    /** OPEN_ANDX response words (15, with the AndX header patched by the codec). */
-    static Smb1RawMessage openAndXResponse(int fid, CreateResponse cr, OpenAndX req, boolean pipe) {
-        int action = switch (cr.createAction().value()) {
-            case 2 -> 2;
-            case 3, 0 -> 3;
-            default -> 1;
-        };
-        WireWriter w = new WireWriter().u32le(0xFF).u16le(fid).u16le(FileAttribute.toMask(cr.fileAttributes()) & 0x37)
-                .u32le(utime(cr.lastWriteTime())).u32le(Math.min(cr.endOfFile(), 0xFFFFFFFFL)).u16le(req.accessMode() & 7)
-                .u16le(pipe ? 2 : 0).u16le(pipe ? 0x05FF : 0).u16le(action).u32le(0).u16le(0);
-        return new Smb1RawMessage(Smb1Command.OPEN_ANDX, true, w.toByteArray(), new byte[0]);
     }
 
     /** Seconds since 1970 (the UTIME of [MS-CIFS] 2.2.1.4.3), 0 for none. */

@@ -22,10 +22,16 @@ import org.smbscope.codec.wire.WireWriter;
 import org.smbscope.server.tree.Outcome;
 import org.smbscope.server.tree.RequestContext;
 /**
- * SMB_COM_NT_TRANSACT ([MS-CIFS] 2.2.7): NT_TRANSACT_CREATE (an NT_CREATE_ANDX with a security descriptor; EAs
- * refused), QUERY_SECURITY_DESC and SET_SECURITY_DESC; other functions STATUS_NOT_SUPPORTED.
+ * SMB_COM_NT_TRANSACT ([MS-CIFS] 2.2.7): NT_TRANSACT_CREATE (an NT_CREATE_ANDX with a security descriptor and an EA
+ * list, passed on as the SecD and ExtA create contexts), QUERY_SECURITY_DESC and SET_SECURITY_DESC; other functions STATUS_NOT_SUPPORTED.
  */
 final class Smb1NtTransact {
+    /**
+     * CreateOptions Windows refuses with STATUS_INVALID_PARAMETER: FILE_SYNCHRONOUS_IO_ALERT / _NONALERT without
+     * SYNCHRONIZE semantics over SMB, FILE_OPEN_FOR_FREE_SPACE_QUERY and the reserved high byte.
+     */
+    static final int INVALID_OPTIONS = 0xFF100030;
+
     private final Smb1Files files;
 
     Smb1NtTransact(Smb1Files files) {
@@ -84,7 +90,7 @@ final class Smb1NtTransact {
         }
     }
 
-    /** NT_TRANSACT_CREATE ([MS-CIFS] 2.2.7.1): NT_CREATE_ANDX with a security descriptor (EAs refused). */
+    /** NT_TRANSACT_CREATE ([MS-CIFS] 2.2.7.1): NT_CREATE_ANDX with a security descriptor and EAs. */
     private Smb1Dispatcher.R ntCreate(RequestContext ctx, Smb1Dispatcher.Tree t, org.smbscope.codec.smb1.NtTransactMessage m,
             boolean unicode) {
         Smb1Command c = Smb1Command.NT_TRANSACT;
@@ -105,8 +111,11 @@ final class Smb1NtTransact {
         if (unicode) {
             at++; // [MS-CIFS] 2.2.7.1.1: a pad byte aligns the Unicode name
         }
-        if (nameLength > p.length - at || sdLength > m.data().length || eaLength != 0) {
-            return Smb1Dispatcher.R.err(eaLength != 0 ? NtStatus.EAS_NOT_SUPPORTED : NtStatus.INVALID_PARAMETER, c);
+        if (nameLength > p.length - at || sdLength > m.data().length || eaLength > m.data().length - sdLength) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        if ((options & INVALID_OPTIONS) != 0) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
         String name = unicode ? new String(p, at, (int) nameLength & ~1, StandardCharsets.UTF_16LE)
                 : new String(p, at, (int) nameLength, StandardCharsets.ISO_8859_1);
@@ -125,11 +134,20 @@ final class Smb1NtTransact {
             contexts = List.of(new org.smbscope.codec.smb2.CreateContext("SecD",
                     java.util.Arrays.copyOf(m.data(), (int) sdLength)));
         }
+        if (eaLength > 0) {
+            // the EA list (FILE_FULL_EA_INFORMATION) follows the descriptor: the CREATE's "ExtA" context
+            contexts = new java.util.ArrayList<>(contexts);
+            contexts.add(new org.smbscope.codec.smb2.CreateContext(org.smbscope.codec.smb2.CreateContext.EA_BUFFER,
+                    java.util.Arrays.copyOfRange(m.data(), (int) sdLength, (int) (sdLength + eaLength))));
+        }
         CreateRequest base = createRequest(name, access, disposition, options, attrs, new ShareAccess(share));
         CreateRequest req = new CreateRequest(base.oplockLevel(), base.impersonationLevel(), base.desiredAccess(),
                 base.fileAttributes(), base.shareAccess(), base.createDisposition(), base.createOptions(), base.name(),
                 contexts);
         Outcome.Done done = call(t.handler(), ctx, req);
+        if (done.status().equals(NtStatus.INVALID_EA_NAME)) {
+            return nt(done.status(), new byte[69], new byte[0]); // a warning: zeroed parameters, as Samba sends
+        }
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c);
         }
@@ -139,6 +157,7 @@ final class Smb1NtTransact {
         }
         int fid = files.newFid();
         files.fids.put(fid, new Smb1Files.Open(t, cr.fileId(), req.name()));
+        files.opened(fid);
         boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
         byte[] out = new WireWriter().u8(0).u8(0).u16le(fid).u32le(cr.createAction().value()).u32le(0)
                 .u64le(cr.creationTime().value()).u64le(cr.lastAccessTime().value()).u64le(cr.lastWriteTime().value())

@@ -75,6 +75,7 @@ final class Smb1Trans2 {
                 case Trans2.SET_FILE_INFORMATION -> setFile(ctx, t, tr,
                         Trans2.SetFileInformationRequest.decode(tr.parameters()));
                 case 0x0D -> t2mkdir(ctx, t, tr, unicode);
+                case 0x00 -> files.legacyOpens().t2open(ctx, t, tr, unicode);
                 case Trans2.SET_PATH_INFORMATION -> setPath(ctx, t, tr,
                         Trans2.QueryPathInformationRequest.decode(tr.parameters(), unicode));
                 default -> Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
@@ -233,6 +234,13 @@ final class Smb1Trans2 {
 
     private Smb1Dispatcher.R queryPath(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
             Trans2.QueryPathInformationRequest q) {
+        if (Smb1Eas.isQueryLevel(q.informationLevel())) {
+            byte[][] out = new byte[1][];
+            Outcome.Done done = withOpen(t.handler(), ctx, createRequest(q.fileName(), Smb1Eas.QUERY_ACCESS, 1, 0, 0,
+                    ALL_SHARE), id -> Smb1Eas.query(t.handler(), ctx, id, q.informationLevel(), tr.data(),
+                    tr.maxDataCount(), out));
+            return eaAnswer(done, tr, out[0]);
+        }
         Smb1Info.Level lv = Smb1Info.fileLevel(q.informationLevel());
         if (lv == null) {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
@@ -251,6 +259,12 @@ final class Smb1Trans2 {
         Smb1Files.Open o = files.open(t, q.fid());
         if (o == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
+        }
+        if (Smb1Eas.isQueryLevel(q.informationLevel())) {
+            byte[][] out = new byte[1][];
+            Outcome.Done done = Smb1Eas.query(t.handler(), ctx, o.id(), q.informationLevel(), tr.data(),
+                    tr.maxDataCount(), out);
+            return eaAnswer(done, tr, out[0]);
         }
         Smb1Info.Level lv = Smb1Info.fileLevel(q.informationLevel());
         if (lv == null) {
@@ -279,9 +293,29 @@ final class Smb1Trans2 {
         return t2(NtStatus.SUCCESS, new byte[0], lv.convert(out[0]));
     }
 
+    /** The answer of SMB_INFO_SET_EAS: STATUS_INVALID_EA_NAME is a warning and still carries the parameters. */
+    private static Smb1Dispatcher.R setAnswer(Outcome.Done done, TransactionRequest tr) {
+        if (done.status().value() != 0 && !done.status().equals(NtStatus.INVALID_EA_NAME)) {
+            return fail(done, tr.command());
+        }
+        return t2(done.status(), new byte[2], new byte[0]);
+    }
+
+    /** The TRANS2 answer of an EA level: its data, STATUS_BUFFER_OVERFLOW with what fit, or the failure. */
+    private static Smb1Dispatcher.R eaAnswer(Outcome.Done done, TransactionRequest tr, byte[] data) {
+        boolean overflow = done.status().equals(NtStatus.BUFFER_OVERFLOW);
+        if ((done.status().value() != 0 && !overflow) || data == null) {
+            return fail(done, tr.command());
+        }
+        return t2(done.status(), new byte[2], data);
+    }
+
     private static Outcome.Done queryInfo(Smb1Dispatcher.Tree t, RequestContext ctx, FileId id, InfoType type, int cls,
             int max, byte[][] out) {
-        Outcome.Done done = call(t.handler(), ctx, QueryInfoRequest.of(type, cls, id, Math.max(0, Math.min(max, 65536))));
+        int size = Math.max(0, Math.min(max, 65536));
+        // the pass-through FileFullEaInformation level lists every EA from the first (RestartScan)
+        Outcome.Done done = call(t.handler(), ctx, type.equals(InfoType.FILE) && cls == 15
+                ? new QueryInfoRequest(type, cls, size, new byte[0], 0, 0x1, id) : QueryInfoRequest.of(type, cls, id, size));
         if (done.status().value() == 0 && done.response() instanceof QueryInfoResponse qr) {
             out[0] = qr.output();
         } else if (done.status().value() == 0) {
@@ -295,6 +329,9 @@ final class Smb1Trans2 {
         Smb1Files.Open o = files.open(t, q.fid());
         if (o == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, tr.command());
+        }
+        if (q.informationLevel() == Smb1Eas.INFO_SET_EAS) {
+            return setAnswer(Smb1Eas.set(t.handler(), ctx, o.id(), tr.data()), tr);
         }
         Integer cls = Smb1Info.setClass(q.informationLevel());
         byte[] data = tr.data();
@@ -314,6 +351,11 @@ final class Smb1Trans2 {
 
     private Smb1Dispatcher.R setPath(RequestContext ctx, Smb1Dispatcher.Tree t, TransactionRequest tr,
             Trans2.QueryPathInformationRequest q) {
+        if (q.informationLevel() == Smb1Eas.INFO_SET_EAS) {
+            Outcome.Done done = withOpen(t.handler(), ctx, createRequest(q.fileName(), Smb1Eas.SET_ACCESS, 1, 0, 0,
+                    ALL_SHARE), id -> Smb1Eas.set(t.handler(), ctx, id, tr.data()));
+            return setAnswer(done, tr);
+        }
         Integer cls = Smb1Info.setClass(q.informationLevel());
         if (cls == null) {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
@@ -338,8 +380,18 @@ final class Smb1Trans2 {
                 : new String(p, 4, p.length - 4, StandardCharsets.ISO_8859_1);
         int nul = name.indexOf('\0');
         name = nul >= 0 ? name.substring(0, nul) : name;
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
-                id -> Outcome.Done.ok(null));
+        java.util.List<org.smbscope.codec.smb2.CreateContext> eas;
+        try {
+            eas = Smb1Eas.contextsForFeaList(tr.data());
+        } catch (Smb1DecodeException e) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, tr.command());
+        }
+        org.smbscope.codec.smb2.CreateRequest req = TreeCalls.withContexts(
+                createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE), eas);
+        Outcome.Done done = withOpen(t.handler(), ctx, req, id -> Outcome.Done.ok(null));
+        if (done.status().equals(NtStatus.INVALID_EA_NAME)) {
+            return t2(done.status(), new byte[2], new byte[0]);
+        }
         return done.status().value() != 0 ? fail(done, tr.command()) : t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
     }
 

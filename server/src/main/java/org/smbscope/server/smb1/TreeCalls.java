@@ -75,6 +75,12 @@ final class TreeCalls {
                 shareRelative(name), List.of());
     }
 
+    /** {@code c} with {@code contexts} as its create contexts. */
+    static CreateRequest withContexts(CreateRequest c, List<org.smbscope.codec.smb2.CreateContext> contexts) {
+        return new CreateRequest(c.oplockLevel(), c.impersonationLevel(), c.desiredAccess(), c.fileAttributes(),
+                c.shareAccess(), c.createDisposition(), c.createOptions(), c.name(), contexts);
+    }
+
     /** Opens {@code name}, runs {@code use} on the FileId, closes it; the first failure is the answer. */
     static Outcome.Done withOpen(TreeHandler h, RequestContext ctx, CreateRequest c,
             java.util.function.Function<FileId, Outcome.Done> use) {

@@ -7,7 +7,8 @@
  * then serves the connection sequentially with a {@code Smb1Dispatcher}: NEGOTIATE (extended and
  * non-extended security), SESSION_SETUP_ANDX (SPNEGO/NTLMSSP or LM/NTLM/LMv2/NTLMv2 responses to the 8-byte
  * challenge), MD5 signing, AndX chains, TREE_CONNECT_ANDX, and the file commands translated into
- * {@code codec.smb2} requests for the share's {@link org.smbscope.server.tree.TreeHandler}; RAP on
+ * {@code codec.smb2} requests for the share's {@link org.smbscope.server.tree.TreeHandler} (the legacy opens in {@code Smb1LegacyOpens}, the OS/2 EA levels
+ * in {@code Smb1Eas}); RAP on
  * {@code \PIPE\LANMAN} and TransactNmPipe for srvsvc on IPC$.
  */
 package org.smbscope.server.smb1;
