@@ -85,19 +85,21 @@ final class CreateCommand {
         if (share.readOnly && (granted & Access.MODIFYING) != 0) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
-        SdParts sd = null;
+        SdParts given = null;
         for (CreateContext c : r.contexts()) {
             if (c.name().equals(CreateContext.SECURITY_DESCRIPTOR)) {
-                SdParts given = SdParts.parse(c.data());
+                given = SdParts.parse(c.data());
                 if (given == null) {
                     throw new Failure(NtStatus.INVALID_PARAMETER);
                 }
-                int bits = (given.owner() != null ? SecurityDescriptors.OWNER : 0)
-                        | (given.group() != null ? SecurityDescriptors.GROUP : 0)
-                        | (given.daclPresent() ? SecurityDescriptors.DACL : 0);
-                sd = SecurityDescriptors.defaults(share.readOnly, wantDir).merge(given, bits);
+                if (given.ownerSid() != null && !ctx.token().has(given.ownerSid())) {
+                    throw new Failure(NtStatus.INVALID_OWNER);
+                }
             }
         }
+        // MAXIMUM_ALLOWED is resolved against the file's descriptor below
+        int requested = Access.map(desired & ~Access.MAXIMUM_ALLOWED, share.readOnly);
+        boolean maximum = (desired & Access.MAXIMUM_ALLOWED) != 0;
         Path p = share.paths.resolve(r.name());
         boolean isRoot = p.equals(share.paths.root());
         Open open;
@@ -121,6 +123,15 @@ final class CreateCommand {
                     throw new Failure(NtStatus.FILE_IS_A_DIRECTORY);
                 }
                 boolean overwrite = disposition == SUPERSEDE || disposition == OVERWRITE || disposition == OVERWRITE_IF;
+                // [MS-FSA] 2.1.5.1.2.1: the file's descriptor decides; overwriting needs FILE_WRITE_DATA as well
+                int allowed = FileSecurity.maximal(share, p, isDir, ctx.token());
+                if (((requested | (overwrite ? Access.WRITE_DATA : 0)) & ~allowed) != 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                granted = requested | (maximum ? allowed : 0);
+                if (deleteOnClose && (granted & Access.DELETE) == 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
                 if (share.readOnly && overwrite) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
@@ -185,6 +196,14 @@ final class CreateCommand {
                 if (share.readOnly) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
+                // [MS-FSA] 2.1.5.1.2.2: creating needs FILE_ADD_FILE / FILE_ADD_SUBDIRECTORY on the parent
+                if ((FileSecurity.onDirectory(share, p.getParent(), ctx.token())
+                        & (wantDir ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                SdParts sd = Inheritance.child(FileSecurity.effective(share, p.getParent(), true), given, wantDir,
+                        ctx.token());
+                granted = requested | (maximum ? FileSecurity.maximal(share, p, sd, ctx.token()) : 0);
                 if (deleteOnClose && r.fileAttributes().contains(FileAttribute.READONLY)) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
                 }
@@ -201,9 +220,7 @@ final class CreateCommand {
                     throw new Failure(IoStatus.of(e));
                 }
                 DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
-                if (sd != null) {
-                    share.files.security.write(p, sd);
-                }
+                share.files.security.write(p, sd);
                 if (share.xattr) {
                     try {
                         BirthTime.write(p, FileFacts.read(p, false).creationTime());
@@ -244,7 +261,7 @@ final class CreateCommand {
         }
         return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
-                facts.attributes(), open.fileId(), responseContexts(r, facts));
+                facts.attributes(), open.fileId(), responseContexts(r, facts, open, ctx));
     }
 
     private FileState state(Path p) throws Failure {
@@ -255,7 +272,8 @@ final class CreateCommand {
         }
     }
 
-    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts) {
+    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts, Open open,
+            org.smbscope.server.tree.RequestContext ctx) {
         List<CreateContext> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CreateContext c : r.contexts()) {
@@ -264,7 +282,8 @@ final class CreateCommand {
             }
             if (c.name().equals(CreateContext.MAXIMAL_ACCESS)) {
                 WireWriter w = new WireWriter();
-                w.u32le(0).u32le(Access.maximal(share.readOnly) & 0xFFFFFFFFL);
+                int maximal = FileSecurity.maximal(share, open.path(), open.directory, ctx.token());
+                w.u32le(0).u32le(maximal & 0xFFFFFFFFL);
                 out.add(new CreateContext(CreateContext.MAXIMAL_ACCESS, w.toByteArray()));
             } else if (c.name().equals(CreateContext.QUERY_ON_DISK_ID)) {
                 WireWriter w = new WireWriter();

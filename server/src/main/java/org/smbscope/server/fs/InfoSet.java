@@ -25,8 +25,8 @@ import org.smbscope.codec.status.NtStatus;
 /**
  * SET_INFO, [MS-SMB2] 3.3.5.21 and [MS-FSA] 2.1.5.14: basic information (times, with 0 and -1 meaning "leave
  * as is"; attributes, 0 meaning "leave"), end of file, allocation, disposition (delete pending), rename
- * (target relative to the share root, ReplaceIfExists) and position. Security descriptors are accepted and
- * not stored. A read-only share refuses every change.
+ * (target relative to the share root, ReplaceIfExists) and position. Security descriptors are stored
+ * ({@link SecurityStore}) with their generic rights mapped; a new owner must be in the caller's token. A read-only share refuses every change.
  */
 final class InfoSet {
     private final Share share;
@@ -35,7 +35,7 @@ final class InfoSet {
         this.share = share;
     }
 
-    SetInfoResponse set(SetInfoRequest r) throws Failure {
+    SetInfoResponse set(org.smbscope.server.tree.RequestContext ctx, SetInfoRequest r) throws Failure {
         Open o = share.open(r.fileId());
         if (r.infoType().equals(InfoType.FILE)) {
             file(o, r.infoClass(), r.buffer());
@@ -50,11 +50,14 @@ final class InfoSet {
             if (update == null) {
                 throw new Failure(NtStatus.INVALID_PARAMETER);
             }
-            SdParts current = share.files.security.read(o.path());
-            if (current == null) {
-                current = SecurityDescriptors.defaults(share.readOnly, o.directory);
+            int bits = r.additionalInformation();
+            if ((bits & SecurityDescriptors.OWNER) != 0 && update.ownerSid() != null
+                    && !ctx.token().has(update.ownerSid())) {
+                // [MS-DTYP] 2.5.3.4: an owner must be the caller or one of its groups (no SeRestorePrivilege here)
+                throw new Failure(NtStatus.INVALID_OWNER);
             }
-            share.files.security.write(o.path(), current.merge(update, r.additionalInformation()));
+            SdParts current = FileSecurity.effective(share, o.path(), o.directory);
+            share.files.security.write(o.path(), Inheritance.mapped(current.merge(update, bits)));
             share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, o.directory, NotifyRegistry.SECURITY);
         } else if (r.infoType().equals(InfoType.FILESYSTEM) || r.infoType().equals(InfoType.QUOTA)) {
             throw new Failure(share.readOnly ? NtStatus.ACCESS_DENIED : NtStatus.NOT_SUPPORTED);
