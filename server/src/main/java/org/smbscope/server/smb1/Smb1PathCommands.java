@@ -42,11 +42,11 @@ final class Smb1PathCommands {
         switch (c.value()) {
             case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
                     id -> Outcome.Done.ok(null));
-            case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x1, 0, ALL_SHARE),
+            case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0x1, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
             case 0x06 -> done = delete(h, ctx, p);
-            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0, 0, ALL_SHARE),
+            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
                             renameInfo(shareRelative(p.newPath()), false), 0, id)));
             default -> {
@@ -96,7 +96,7 @@ final class Smb1PathCommands {
         if (resolved != null) {
             path = resolved; // "dir\.." names the share root: a directory, not a path syntax error
         }
-        Outcome.Done opened = call(h, ctx, createRequest(path, 0x110080, 1, 0x40, 0, ShareAccess.NONE));
+        Outcome.Done opened = call(h, ctx, createRequest(path, 0x010080, 1, 0x40, 0, ShareAccess.NONE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return opened;
         }
