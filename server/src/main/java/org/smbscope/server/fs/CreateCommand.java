@@ -27,6 +27,9 @@ import org.smbscope.codec.wire.WireWriter;
  * CREATE on a disk share, [MS-SMB2] 3.3.5.9 and [MS-FSA] 2.1.5.1: the six dispositions, directory and
  * non-directory opens, delete on close, share modes, read-only shares, and the MxAc and QFid create
  * contexts, and oplocks ({@link Oplocks}). Leases and durable handles are not granted (no response context).
+ * Access is checked against the file's descriptor ({@link FileSecurity}; MAXIMUM_ALLOWED resolved there,
+ * overwriting needs FILE_WRITE_DATA, delete on close DELETE), creating against the parent's (FILE_ADD_FILE /
+ * FILE_ADD_SUBDIRECTORY); a new file gets its descriptor from {@link Inheritance} or the SecD context.
  */
 final class CreateCommand {
     private static final int SUPERSEDE = 0;

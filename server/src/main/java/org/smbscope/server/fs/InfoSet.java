@@ -146,6 +146,9 @@ final class InfoSet {
         if (share.xattr && time(b.creationTime()) != null) {
             BirthTime.write(p, b.creationTime());
         }
+        if (share.xattr && FarTimes.beyond(b.lastWriteTime())) {
+            FarTimes.write(p, b.lastWriteTime());
+        }
         if (attrs != 0) {
             DosAttributes.apply(p, attrs & DosAttributes.SETTABLE, share.dos);
         }
