@@ -42,7 +42,8 @@ final class InfoSet {
         } else if (r.infoType().equals(InfoType.SECURITY)) {
             int need = ((r.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP)) != 0
                     ? Access.WRITE_OWNER : 0)
-                    | ((r.additionalInformation() & SecurityDescriptors.DACL) != 0 ? Access.WRITE_DAC : 0);
+                    | ((r.additionalInformation() & SecurityDescriptors.DACL) != 0 ? Access.WRITE_DAC : 0)
+                    | ((r.additionalInformation() & SecurityDescriptors.SACL) != 0 ? Access.ACCESS_SYSTEM_SECURITY : 0);
             if (share.readOnly || (o.granted & need) != need) {
                 throw new Failure(NtStatus.ACCESS_DENIED);
             }

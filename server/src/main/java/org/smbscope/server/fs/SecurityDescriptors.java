@@ -14,6 +14,7 @@ final class SecurityDescriptors {
     static final int OWNER = 0x1;
     static final int GROUP = 0x2;
     static final int DACL = 0x4;
+    static final int SACL = 0x8;
     private static final Sid ADMINISTRATORS = Sid.parse("S-1-5-32-544");
     private static final Sid USERS = Sid.parse("S-1-5-32-545");
     private static final Sid EVERYONE = Sid.parse("S-1-1-0");

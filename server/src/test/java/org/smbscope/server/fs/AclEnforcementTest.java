@@ -131,6 +131,12 @@ class AclEnforcementTest {
         assertThat(setSd(w, "O:BA", SecurityDescriptors.OWNER)).isEqualTo(NtStatus.INVALID_OWNER);
         assertThat(setSd(w, "O:WD", SecurityDescriptors.OWNER)).isEqualTo(NtStatus.SUCCESS);
         assertThat(sd(w)).startsWith("O:WD ");
+        // the SACL needs ACCESS_SYSTEM_SECURITY, which no open holds
+        assertThat(f.status(new QueryInfoRequest(InfoType.SECURITY, 0, 4096, new byte[0], 8, 0, w)))
+                .isEqualTo(NtStatus.ACCESS_DENIED);
+        assertThat(setSd(w, "O:WD", 8)).isEqualTo(NtStatus.ACCESS_DENIED);
+        assertThat(f.create("o.txt", Access.ACCESS_SYSTEM_SECURITY, 7, CreateDisposition.OPEN, CreateOptions.NONE)
+                .status()).isEqualTo(NtStatus.PRIVILEGE_NOT_HELD);
     }
 
     @Test
