@@ -38,7 +38,7 @@ final class InfoSet {
     SetInfoResponse set(org.smbscope.server.tree.RequestContext ctx, SetInfoRequest r) throws Failure {
         Open o = share.open(r.fileId());
         if (r.infoType().equals(InfoType.FILE)) {
-            file(o, r.infoClass(), r.buffer());
+            file(ctx, o, r.infoClass(), r.buffer());
         } else if (r.infoType().equals(InfoType.SECURITY)) {
             int need = ((r.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP)) != 0
                     ? Access.WRITE_OWNER : 0)
@@ -68,7 +68,7 @@ final class InfoSet {
         return new SetInfoResponse();
     }
 
-    private void file(Open o, int c, byte[] buffer) throws Failure {
+    private void file(org.smbscope.server.tree.RequestContext ctx, Open o, int c, byte[] buffer) throws Failure {
         FileInformationClass cls = new FileInformationClass(c);
         switch (c) {
             case 14 -> o.position(decode(cls, buffer, FileInformation.Value.class).value());
@@ -82,7 +82,7 @@ final class InfoSet {
                 }
                 disposition(o, (ByteBuffer.wrap(buffer).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 1) != 0);
             }
-            case 10 -> rename(o, decode(cls, buffer, FileInformation.Rename.class));
+            case 10 -> rename(ctx, o, decode(cls, buffer, FileInformation.Rename.class));
             case 15 -> throw new Failure(NtStatus.EAS_NOT_SUPPORTED);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         }
@@ -227,7 +227,8 @@ final class InfoSet {
         }
     }
 
-    private void rename(Open o, FileInformation.Rename r) throws Failure {
+    private void rename(org.smbscope.server.tree.RequestContext ctx, Open o, FileInformation.Rename r)
+            throws Failure {
         refuseOnReadOnlyShare();
         if (!o.has(Access.DELETE)) {
             throw new Failure(NtStatus.ACCESS_DENIED);
@@ -256,6 +257,11 @@ final class InfoSet {
             if (!Files.isDirectory(to.getParent())) {
                 throw new Failure(NtStatus.OBJECT_PATH_NOT_FOUND);
             }
+            // [MS-FSA] 2.1.5.14.11: the new name is added to its directory (FILE_ADD_FILE / FILE_ADD_SUBDIRECTORY)
+            if (!to.getParent().equals(from.getParent()) && (FileSecurity.onDirectory(share, to.getParent(), ctx.token())
+                    & (o.directory ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
+                throw new Failure(NtStatus.ACCESS_DENIED);
+            }
             boolean sameFile = false;
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                 try {
@@ -269,6 +275,10 @@ final class InfoSet {
                     }
                     FileState other = share.files.existing(to);
                     if (Files.isDirectory(to) || (other != null && !other.opens.isEmpty())) {
+                        throw new Failure(NtStatus.ACCESS_DENIED);
+                    }
+                    // replacing deletes the file that had the name
+                    if ((FileSecurity.maximal(share, to, false, ctx.token()) & Access.DELETE) == 0) {
                         throw new Failure(NtStatus.ACCESS_DENIED);
                     }
                 }

@@ -140,6 +140,37 @@ class AclEnforcementTest {
     }
 
     @Test
+    void renameNeedsAddFileInTheTargetDirectoryAndDeleteOnAReplacedFile() {
+        FileId dir = f.id(f.create("locked", Access.READ_CONTROL | Access.WRITE_DAC, 7, CreateDisposition.CREATE,
+                CreateOptions.DIRECTORY_FILE));
+        FileId src = f.file("src.txt");
+        assertThat(setSd(dir, "D:(A;;FR;;;ME)", SecurityDescriptors.DACL)).isEqualTo(NtStatus.SUCCESS);
+        assertThat(f.setFile(src, FileInformationClass.RENAME, rename("locked\\src.txt", false)).status())
+                .isEqualTo(NtStatus.ACCESS_DENIED);
+        // in a directory without FILE_DELETE_CHILD, replacing a file needs DELETE on that file
+        FileId d2 = f.id(f.create("d2", Access.READ_CONTROL | Access.WRITE_DAC, 7, CreateDisposition.CREATE,
+                CreateOptions.DIRECTORY_FILE));
+        assertThat(setSd(d2, "D:(A;;0x1201bf;;;ME)", SecurityDescriptors.DACL)).isEqualTo(NtStatus.SUCCESS);
+        FileId victim = f.id(f.create("d2\\victim.txt", Access.WRITE_DAC, 7, CreateDisposition.CREATE,
+                CreateOptions.NONE));
+        assertThat(setSd(victim, "D:(A;;FR;;;ME)", SecurityDescriptors.DACL)).isEqualTo(NtStatus.SUCCESS);
+        f.close(victim);
+        FileId mover = f.id(f.create("d2\\mover.txt", Access.DELETE | Access.WRITE_DATA, 7, CreateDisposition.CREATE,
+                CreateOptions.NONE));
+        assertThat(f.setFile(mover, FileInformationClass.RENAME, rename("d2\\victim.txt", true)).status())
+                .isEqualTo(NtStatus.ACCESS_DENIED);
+        assertThat(f.setFile(mover, FileInformationClass.RENAME, rename("d2\\other.txt", false)).status())
+                .isEqualTo(NtStatus.SUCCESS);
+    }
+
+    private static byte[] rename(String target, boolean replace) {
+        byte[] name = target.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        ByteBuffer b = ByteBuffer.allocate(20 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) (replace ? 1 : 0)).put(new byte[7]).putLong(0).putInt(name.length).put(name);
+        return b.array();
+    }
+
+    @Test
     void anonymousIsNotTheOwner() {
         FileId h = f.id(f.create("n.txt", Access.READ_CONTROL | Access.WRITE_DAC, 7, CreateDisposition.CREATE,
                 CreateOptions.NONE));
