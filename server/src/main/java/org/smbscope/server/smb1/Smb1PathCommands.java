@@ -40,7 +40,7 @@ final class Smb1PathCommands {
         TreeHandler h = t.handler();
         Outcome.Done done;
         switch (c.value()) {
-            case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
+            case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x000081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
                     id -> Outcome.Done.ok(null));
             case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0x1, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
@@ -78,7 +78,7 @@ final class Smb1PathCommands {
         }
         int nul = name.indexOf('\0');
         name = nul >= 0 ? name.substring(0, nul) : name;
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100080, 1, 0x1, 0, ALL_SHARE),
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x000080, 1, 0x1, 0, ALL_SHARE),
                 id -> Outcome.Done.ok(null));
         if (done.status().value() != 0) {
             return fail(done, c);

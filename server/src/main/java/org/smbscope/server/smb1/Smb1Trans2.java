@@ -105,7 +105,7 @@ final class Smb1Trans2 {
         if (pattern.isEmpty()) {
             pattern = "*";
         }
-        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x100081, 1, 0x1, 0, ALL_SHARE));
+        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x000081, 1, 0x1, 0, ALL_SHARE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return fail(opened, tr.command());
         }
@@ -271,7 +271,7 @@ final class Smb1Trans2 {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
         }
         byte[][] out = new byte[1][];
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest("", 0x100080, 1, 0x1, 0, ALL_SHARE),
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest("", 0x000080, 1, 0x1, 0, ALL_SHARE),
                 id -> queryInfo(t, ctx, id, InfoType.FILESYSTEM, lv.infoClass(), 65536, out));
         if (done.status().value() != 0) {
             return fail(done, tr.command());
@@ -338,7 +338,7 @@ final class Smb1Trans2 {
                 : new String(p, 4, p.length - 4, StandardCharsets.ISO_8859_1);
         int nul = name.indexOf('\0');
         name = nul >= 0 ? name.substring(0, nul) : name;
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x000081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
                 id -> Outcome.Done.ok(null));
         return done.status().value() != 0 ? fail(done, tr.command()) : t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
     }
