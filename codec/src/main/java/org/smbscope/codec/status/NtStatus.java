@@ -53,6 +53,7 @@ public record NtStatus(int value) {
     public static final NtStatus NO_LOGON_SERVERS = new NtStatus(0xC000005E);
     public static final NtStatus NO_SUCH_LOGON_SESSION = new NtStatus(0xC000005F);
     public static final NtStatus PRIVILEGE_NOT_HELD = new NtStatus(0xC0000061);
+    public static final NtStatus INVALID_OWNER = new NtStatus(0xC000005A);
     public static final NtStatus NO_SUCH_USER = new NtStatus(0xC0000064);
     public static final NtStatus WRONG_PASSWORD = new NtStatus(0xC000006A);
     public static final NtStatus LOGON_FAILURE = new NtStatus(0xC000006D);

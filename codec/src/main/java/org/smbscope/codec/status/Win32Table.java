@@ -87,6 +87,7 @@ final class Win32Table {
                     + "logon request."),
             e(1312, "ERROR_NO_SUCH_LOGON_SESSION", "A specified logon session does not exist. It may already "
                     + "have been terminated."),
+            e(1307, "ERROR_INVALID_OWNER", "This security ID may not be assigned as the owner of this object."),
             e(1314, "ERROR_PRIVILEGE_NOT_HELD", "A required privilege is not held by the client."),
             e(1317, "ERROR_NO_SUCH_USER", "The specified account does not exist."),
             e(1326, "ERROR_LOGON_FAILURE", "The user name or password is incorrect."),

@@ -44,7 +44,7 @@ final class BirthTime {
         }
         try {
             v.write(NAME, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, t.value()));
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
             // not kept on this file system
         }
     }

@@ -27,6 +27,9 @@ import org.smbscope.codec.wire.WireWriter;
  * CREATE on a disk share, [MS-SMB2] 3.3.5.9 and [MS-FSA] 2.1.5.1: the six dispositions, directory and
  * non-directory opens, delete on close, share modes, read-only shares, and the MxAc and QFid create
  * contexts, and oplocks ({@link Oplocks}). Leases and durable handles are not granted (no response context).
+ * Access is checked against the file's descriptor ({@link FileSecurity}; MAXIMUM_ALLOWED resolved there,
+ * overwriting needs FILE_WRITE_DATA, delete on close DELETE), creating against the parent's (FILE_ADD_FILE /
+ * FILE_ADD_SUBDIRECTORY); a new file gets its descriptor from {@link Inheritance} or the SecD context.
  */
 final class CreateCommand {
     private static final int SUPERSEDE = 0;
@@ -85,20 +88,22 @@ final class CreateCommand {
         if (share.readOnly && (granted & Access.MODIFYING) != 0) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
-        SdParts sd = null;
+        SdParts given = null;
         for (CreateContext c : r.contexts()) {
             if (c.name().equals(CreateContext.SECURITY_DESCRIPTOR)) {
-                SdParts given = SdParts.parse(c.data());
+                given = SdParts.parse(c.data());
                 if (given == null) {
                     throw new Failure(NtStatus.INVALID_PARAMETER);
                 }
-                int bits = (given.owner() != null ? SecurityDescriptors.OWNER : 0)
-                        | (given.group() != null ? SecurityDescriptors.GROUP : 0)
-                        | (given.daclPresent() ? SecurityDescriptors.DACL : 0);
-                sd = SecurityDescriptors.defaults(share.readOnly, wantDir).merge(given, bits);
+                if (given.ownerSid() != null && !ctx.token().has(given.ownerSid())) {
+                    throw new Failure(NtStatus.INVALID_OWNER);
+                }
             }
         }
         java.util.List<org.smbscope.codec.fscc.FullEa> eas = EaCommands.fromContexts(r.contexts());
+        // MAXIMUM_ALLOWED is resolved against the file's descriptor below
+        int requested = Access.map(desired & ~Access.MAXIMUM_ALLOWED, share.readOnly);
+        boolean maximum = (desired & Access.MAXIMUM_ALLOWED) != 0;
         Path p = share.paths.resolve(r.name());
         boolean isRoot = p.equals(share.paths.root());
         Open open;
@@ -122,6 +127,15 @@ final class CreateCommand {
                     throw new Failure(NtStatus.FILE_IS_A_DIRECTORY);
                 }
                 boolean overwrite = disposition == SUPERSEDE || disposition == OVERWRITE || disposition == OVERWRITE_IF;
+                // [MS-FSA] 2.1.5.1.2.1: the file's descriptor decides; overwriting needs FILE_WRITE_DATA as well
+                int allowed = FileSecurity.maximal(share, p, isDir, ctx.token());
+                if (((requested | (overwrite ? Access.WRITE_DATA : 0)) & ~allowed) != 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                granted = requested | (maximum ? allowed : 0);
+                if (deleteOnClose && (granted & Access.DELETE) == 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
                 if (share.readOnly && overwrite) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
@@ -187,6 +201,14 @@ final class CreateCommand {
                 if (share.readOnly) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
+                // [MS-FSA] 2.1.5.1.2.2: creating needs FILE_ADD_FILE / FILE_ADD_SUBDIRECTORY on the parent
+                if ((FileSecurity.onDirectory(share, p.getParent(), ctx.token())
+                        & (wantDir ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                SdParts sd = Inheritance.child(FileSecurity.effective(share, p.getParent(), true), given, wantDir,
+                        ctx.token());
+                granted = requested | (maximum ? FileSecurity.maximal(share, p, sd, ctx.token()) : 0);
                 if (deleteOnClose && r.fileAttributes().contains(FileAttribute.READONLY)) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
                 }
@@ -247,7 +269,7 @@ final class CreateCommand {
         }
         return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
-                facts.attributes(), open.fileId(), responseContexts(r, facts));
+                facts.attributes(), open.fileId(), responseContexts(r, facts, open, ctx));
     }
 
     private FileState state(Path p) throws Failure {
@@ -258,7 +280,8 @@ final class CreateCommand {
         }
     }
 
-    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts) {
+    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts, Open open,
+            org.smbscope.server.tree.RequestContext ctx) {
         List<CreateContext> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CreateContext c : r.contexts()) {
@@ -267,7 +290,8 @@ final class CreateCommand {
             }
             if (c.name().equals(CreateContext.MAXIMAL_ACCESS)) {
                 WireWriter w = new WireWriter();
-                w.u32le(0).u32le(Access.maximal(share.readOnly) & 0xFFFFFFFFL);
+                int maximal = FileSecurity.maximal(share, open.path(), open.directory, ctx.token());
+                w.u32le(0).u32le(maximal & 0xFFFFFFFFL);
                 out.add(new CreateContext(CreateContext.MAXIMAL_ACCESS, w.toByteArray()));
             } else if (c.name().equals(CreateContext.QUERY_ON_DISK_ID)) {
                 WireWriter w = new WireWriter();

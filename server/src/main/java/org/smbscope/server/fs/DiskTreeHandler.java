@@ -94,7 +94,7 @@ public final class DiskTreeHandler implements TreeHandler {
                 case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
                 case ChangeNotifyRequest r -> changeNotify(context, r);
                 case QueryInfoRequest r -> queryInfo.query(context, r);
-                case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
+                case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(context, r));
                 case IoctlRequest r -> ioctl.ioctl(context, r);
                 case OplockBreak r -> Outcome.Done.ok(Oplocks.acknowledge(share.files, share.open(r.fileId()),
                         r.oplockLevel()));

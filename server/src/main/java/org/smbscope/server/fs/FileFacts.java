@@ -57,6 +57,9 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
         long size = dir ? 0 : a.size();
         long alloc = dir ? 0 : (size + CLUSTER - 1) / CLUSTER * CLUSTER;
         FileTime write = time(a.lastModifiedTime());
+        if (xattr) {
+            write = FarTimes.read(p, write);
+        }
         FileTime change = write;
         long index = 0;
         long links = 1;

@@ -67,6 +67,10 @@ final class InfoQuery {
             if (asked != 0 && !o.has(Access.READ_CONTROL)) {
                 throw new Failure(NtStatus.ACCESS_DENIED);
             }
+            if ((r.additionalInformation() & SecurityDescriptors.SACL) != 0 && !o.has(Access.ACCESS_SYSTEM_SECURITY)) {
+                // the SACL needs ACCESS_SYSTEM_SECURITY, which CREATE never grants (no SeSecurityPrivilege)
+                throw new Failure(NtStatus.ACCESS_DENIED);
+            }
             SdParts stored = share.files.security.read(o.path());
             byte[] sd = (stored != null ? stored : SecurityDescriptors.defaults(share.readOnly, o.directory))
                     .write(r.additionalInformation());

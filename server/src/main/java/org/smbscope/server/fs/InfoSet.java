@@ -25,8 +25,8 @@ import org.smbscope.codec.status.NtStatus;
 /**
  * SET_INFO, [MS-SMB2] 3.3.5.21 and [MS-FSA] 2.1.5.14: basic information (times, with 0 and -1 meaning "leave
  * as is"; attributes, 0 meaning "leave"), end of file, allocation, disposition (delete pending), rename
- * (target relative to the share root, ReplaceIfExists) and position. Security descriptors are accepted and
- * not stored. A read-only share refuses every change.
+ * (target relative to the share root, ReplaceIfExists) and position. Security descriptors are stored
+ * ({@link SecurityStore}) with their generic rights mapped; a new owner must be in the caller's token. A read-only share refuses every change.
  */
 final class InfoSet {
     private final Share share;
@@ -35,14 +35,15 @@ final class InfoSet {
         this.share = share;
     }
 
-    SetInfoResponse set(SetInfoRequest r) throws Failure {
+    SetInfoResponse set(org.smbscope.server.tree.RequestContext ctx, SetInfoRequest r) throws Failure {
         Open o = share.open(r.fileId());
         if (r.infoType().equals(InfoType.FILE)) {
-            file(o, r.infoClass(), r.buffer());
+            file(ctx, o, r.infoClass(), r.buffer());
         } else if (r.infoType().equals(InfoType.SECURITY)) {
             int need = ((r.additionalInformation() & (SecurityDescriptors.OWNER | SecurityDescriptors.GROUP)) != 0
                     ? Access.WRITE_OWNER : 0)
-                    | ((r.additionalInformation() & SecurityDescriptors.DACL) != 0 ? Access.WRITE_DAC : 0);
+                    | ((r.additionalInformation() & SecurityDescriptors.DACL) != 0 ? Access.WRITE_DAC : 0)
+                    | ((r.additionalInformation() & SecurityDescriptors.SACL) != 0 ? Access.ACCESS_SYSTEM_SECURITY : 0);
             if (share.readOnly || (o.granted & need) != need) {
                 throw new Failure(NtStatus.ACCESS_DENIED);
             }
@@ -50,11 +51,14 @@ final class InfoSet {
             if (update == null) {
                 throw new Failure(NtStatus.INVALID_PARAMETER);
             }
-            SdParts current = share.files.security.read(o.path());
-            if (current == null) {
-                current = SecurityDescriptors.defaults(share.readOnly, o.directory);
+            int bits = r.additionalInformation();
+            if ((bits & SecurityDescriptors.OWNER) != 0 && update.ownerSid() != null
+                    && !ctx.token().has(update.ownerSid())) {
+                // [MS-DTYP] 2.5.3.4: an owner must be the caller or one of its groups (no SeRestorePrivilege here)
+                throw new Failure(NtStatus.INVALID_OWNER);
             }
-            share.files.security.write(o.path(), current.merge(update, r.additionalInformation()));
+            SdParts current = FileSecurity.effective(share, o.path(), o.directory);
+            share.files.security.write(o.path(), Inheritance.mapped(current.merge(update, bits)));
             share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, o.directory, NotifyRegistry.SECURITY);
         } else if (r.infoType().equals(InfoType.FILESYSTEM) || r.infoType().equals(InfoType.QUOTA)) {
             throw new Failure(share.readOnly ? NtStatus.ACCESS_DENIED : NtStatus.NOT_SUPPORTED);
@@ -64,7 +68,7 @@ final class InfoSet {
         return new SetInfoResponse();
     }
 
-    private void file(Open o, int c, byte[] buffer) throws Failure {
+    private void file(org.smbscope.server.tree.RequestContext ctx, Open o, int c, byte[] buffer) throws Failure {
         FileInformationClass cls = new FileInformationClass(c);
         switch (c) {
             case 14 -> o.position(decode(cls, buffer, FileInformation.Value.class).value());
@@ -78,7 +82,7 @@ final class InfoSet {
                 }
                 disposition(o, (ByteBuffer.wrap(buffer).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 1) != 0);
             }
-            case 10 -> rename(o, decode(cls, buffer, FileInformation.Rename.class));
+            case 10 -> rename(ctx, o, decode(cls, buffer, FileInformation.Rename.class));
             case 15 -> new EaCommands(share).set(o, buffer);
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         }
@@ -142,6 +146,9 @@ final class InfoSet {
         }
         if (share.xattr && time(b.creationTime()) != null) {
             BirthTime.write(p, b.creationTime());
+        }
+        if (share.xattr && FarTimes.beyond(b.lastWriteTime())) {
+            FarTimes.write(p, b.lastWriteTime());
         }
         if (attrs != 0) {
             DosAttributes.apply(p, attrs & DosAttributes.SETTABLE, share.dos);
@@ -220,7 +227,8 @@ final class InfoSet {
         }
     }
 
-    private void rename(Open o, FileInformation.Rename r) throws Failure {
+    private void rename(org.smbscope.server.tree.RequestContext ctx, Open o, FileInformation.Rename r)
+            throws Failure {
         refuseOnReadOnlyShare();
         if (!o.has(Access.DELETE)) {
             throw new Failure(NtStatus.ACCESS_DENIED);
@@ -249,6 +257,11 @@ final class InfoSet {
             if (!Files.isDirectory(to.getParent())) {
                 throw new Failure(NtStatus.OBJECT_PATH_NOT_FOUND);
             }
+            // [MS-FSA] 2.1.5.14.11: the new name is added to its directory (FILE_ADD_FILE / FILE_ADD_SUBDIRECTORY)
+            if (!to.getParent().equals(from.getParent()) && (FileSecurity.onDirectory(share, to.getParent(), ctx.token())
+                    & (o.directory ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
+                throw new Failure(NtStatus.ACCESS_DENIED);
+            }
             boolean sameFile = false;
             if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                 try {
@@ -262,6 +275,10 @@ final class InfoSet {
                     }
                     FileState other = share.files.existing(to);
                     if (Files.isDirectory(to) || (other != null && !other.opens.isEmpty())) {
+                        throw new Failure(NtStatus.ACCESS_DENIED);
+                    }
+                    // replacing deletes the file that had the name
+                    if ((FileSecurity.maximal(share, to, false, ctx.token()) & Access.DELETE) == 0) {
                         throw new Failure(NtStatus.ACCESS_DENIED);
                     }
                 }

@@ -4,15 +4,17 @@ import org.smbscope.codec.dtyp.Sid;
 import org.smbscope.codec.wire.WireWriter;
 
 /**
- * The self-relative security descriptor a disk share shows ([MS-DTYP] 2.4.6, 2.4.5 ACL, 2.4.4.2
- * ACCESS_ALLOWED_ACE): owner BUILTIN\Administrators, group BUILTIN\Users, and a DACL granting Everyone full
- * control (or read and execute on a read-only share), inherited by children of a directory. Only the
- * parts named by the SecurityInformation bits are included.
+ * The self-relative security descriptor of a file that has none stored (the share root, files put there by
+ * other means) ([MS-DTYP] 2.4.6, 2.4.5 ACL, 2.4.4.2 ACCESS_ALLOWED_ACE): owner BUILTIN\Administrators, group
+ * BUILTIN\Users, and a DACL granting Everyone full control (or read and execute on a read-only share),
+ * inherited by children of a directory, so what the share's policy allows stays allowed. Only the parts named
+ * by the SecurityInformation bits are included.
  */
 final class SecurityDescriptors {
     static final int OWNER = 0x1;
     static final int GROUP = 0x2;
     static final int DACL = 0x4;
+    static final int SACL = 0x8;
     private static final Sid ADMINISTRATORS = Sid.parse("S-1-5-32-544");
     private static final Sid USERS = Sid.parse("S-1-5-32-545");
     private static final Sid EVERYONE = Sid.parse("S-1-1-0");

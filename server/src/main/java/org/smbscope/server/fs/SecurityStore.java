@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Security descriptors clients set (CREATE's SecD context, SET_INFO SECURITY), kept per file: in the user
  * extended attribute {@code user.smbscope.sd} where the file system has them, else in memory for the life
- * of the server. They are shown back, not enforced: access is the share's policy.
+ * of the server. Every file this server creates gets one ({@link Inheritance}); {@link FileSecurity} checks
+ * access against it.
  */
 final class SecurityStore {
     static final String XATTR = "smbscope.sd";
@@ -33,7 +34,7 @@ final class SecurityStore {
                 ByteBuffer b = ByteBuffer.allocate(size);
                 v.read(XATTR, b);
                 return SdParts.parse(b.array());
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
                 return null;
             }
         }
@@ -51,7 +52,7 @@ final class SecurityStore {
             try {
                 v.write(XATTR, ByteBuffer.wrap(bytes));
                 return;
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
                 // fall back to memory
             }
         }

@@ -14,7 +14,10 @@
  * WRITE, FLUSH), {@code DirectoryQuery} with {@code DirectoryScan} and {@code Wildcard}, {@code InfoQuery},
  * {@code InfoSet}, {@code IoctlCommand} with {@code ServerSideCopy}, {@code ByteRangeLocks},
  * {@code NotifyRegistry}, {@code WriteTimes} (delayed write-time updates), {@code SecurityStore} and
- * {@code SdParts} (descriptors kept as set), {@code EaStore} and {@code EaCommands} (extended attributes:
+ * {@code SdParts} (descriptors kept as set), {@code AccessCheck} ([MS-DTYP] 2.5.3.2 against the session's
+ * {@link org.smbscope.server.tree.SecurityToken}), {@code FileSecurity} (what the file system adds: READ_ATTRIBUTES,
+ * DELETE through the parent's FILE_DELETE_CHILD), {@code Inheritance} (the descriptor of a new file, [MS-DTYP]
+ * 2.5.3.4), {@code FarTimes} (write times after 2262), {@code EaStore} and {@code EaCommands} (extended attributes:
  * FileFullEaInformation, the ExtA create context, EaSize), {@code SparseFiles}, {@code ShareModes} and {@code Access},
  * {@code Oplocks} (grants, breaks sent through the request's {@link org.smbscope.server.tree.BreakSender},
  * the CREATE that waits for them; {@link org.smbscope.server.fs.OpenFiles#breakTimeout(java.time.Duration)}), the

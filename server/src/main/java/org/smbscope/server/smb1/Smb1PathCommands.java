@@ -40,13 +40,13 @@ final class Smb1PathCommands {
         TreeHandler h = t.handler();
         Outcome.Done done;
         switch (c.value()) {
-            case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
+            case 0x00 -> done = withOpen(h, ctx, createRequest(p.path(), 0x000081, 2, 0x1 | 0x20, 0x10, ALL_SHARE),
                     id -> Outcome.Done.ok(null));
-            case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0x1, 0, ALL_SHARE),
+            case 0x01 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0x1, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
             case 0x06 -> done = delete(h, ctx, p);
-            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x110080, 1, 0, 0, ALL_SHARE),
+            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0, 0, ALL_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
                             renameInfo(shareRelative(p.newPath()), false), 0, id)));
             default -> {
@@ -78,7 +78,7 @@ final class Smb1PathCommands {
         }
         int nul = name.indexOf('\0');
         name = nul >= 0 ? name.substring(0, nul) : name;
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x100080, 1, 0x1, 0, ALL_SHARE),
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest(name, 0x000080, 1, 0x1, 0, ALL_SHARE),
                 id -> Outcome.Done.ok(null));
         if (done.status().value() != 0) {
             return fail(done, c);
@@ -96,7 +96,7 @@ final class Smb1PathCommands {
         if (resolved != null) {
             path = resolved; // "dir\.." names the share root: a directory, not a path syntax error
         }
-        Outcome.Done opened = call(h, ctx, createRequest(path, 0x110080, 1, 0x40, 0, ShareAccess.NONE));
+        Outcome.Done opened = call(h, ctx, createRequest(path, 0x010080, 1, 0x40, 0, ShareAccess.NONE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return opened;
         }

@@ -172,7 +172,7 @@ final class Smb1Search {
         if (pattern.isEmpty() || pattern.equals("*.*") || pattern.equals("????????.???")) {
             pattern = "*";
         }
-        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x100081, 1, 0x1, 0, ALL_SHARE));
+        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x000081, 1, 0x1, 0, ALL_SHARE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return fail(opened, SEARCH);
         }

@@ -106,7 +106,7 @@ final class Smb1Trans2 {
         if (pattern.isEmpty()) {
             pattern = "*";
         }
-        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x100081, 1, 0x1, 0, ALL_SHARE));
+        Outcome.Done opened = call(t.handler(), ctx, createRequest(dir, 0x000081, 1, 0x1, 0, ALL_SHARE));
         if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
             return fail(opened, tr.command());
         }
@@ -285,7 +285,7 @@ final class Smb1Trans2 {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());
         }
         byte[][] out = new byte[1][];
-        Outcome.Done done = withOpen(t.handler(), ctx, createRequest("", 0x100080, 1, 0x1, 0, ALL_SHARE),
+        Outcome.Done done = withOpen(t.handler(), ctx, createRequest("", 0x000080, 1, 0x1, 0, ALL_SHARE),
                 id -> queryInfo(t, ctx, id, InfoType.FILESYSTEM, lv.infoClass(), 65536, out));
         if (done.status().value() != 0) {
             return fail(done, tr.command());
@@ -387,7 +387,7 @@ final class Smb1Trans2 {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, tr.command());
         }
         org.smbscope.codec.smb2.CreateRequest req = TreeCalls.withContexts(
-                createRequest(name, 0x100081, 2, 0x1 | 0x20, 0x10, ALL_SHARE), eas);
+                createRequest(name, 0x000081, 2, 0x1 | 0x20, 0x10, ALL_SHARE), eas);
         Outcome.Done done = withOpen(t.handler(), ctx, req, id -> Outcome.Done.ok(null));
         if (done.status().equals(NtStatus.INVALID_EA_NAME)) {
             return t2(done.status(), new byte[2], new byte[0]);

@@ -70,7 +70,8 @@ final class TreeCalls {
 
     static CreateRequest createRequest(String name, int access, int disposition, int options, int attributes,
             ShareAccess share) {
-        return new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, new AccessMask(access),
+        // SMB1 opens always hold FILE_READ_ATTRIBUTES (as Samba grants it; SMB2 shows only what was asked)
+        return new CreateRequest(OplockLevel.NONE, ImpersonationLevel.IMPERSONATION, new AccessMask(access | 0x80),
                 FileAttribute.fromMask(attributes), share, new CreateDisposition(disposition), new CreateOptions(options),
                 shareRelative(name), List.of());
     }

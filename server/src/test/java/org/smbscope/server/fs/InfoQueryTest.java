@@ -138,8 +138,9 @@ class InfoQueryTest {
         Outcome.Done d = f.done(new QueryInfoRequest(InfoType.SECURITY, 0, 4096, new byte[0], 0x7, 0, file));
         assertThat(d.status()).isEqualTo(NtStatus.SUCCESS);
         SecurityDescriptor sd = SecurityDescriptor.of(out(d));
-        assertThat(sd.owner().orElseThrow().toString()).isEqualTo("S-1-5-32-544");
-        assertThat(sd.group().orElseThrow().toString()).isEqualTo("S-1-5-32-545");
+        // a new file belongs to its creator and the creator's primary group (Domain Users)
+        assertThat(sd.owner().orElseThrow()).isEqualTo(org.smbscope.server.tree.SecurityToken.user("alice").user());
+        assertThat(sd.group().orElseThrow()).isEqualTo(org.smbscope.server.tree.SecurityToken.account(513));
         assertThat(sd.control() & 0x8004).isEqualTo(0x8004);
         Outcome.Done small = f.done(new QueryInfoRequest(InfoType.SECURITY, 0, 8, new byte[0], 0x7, 0, file));
         assertThat(small.status()).isEqualTo(NtStatus.BUFFER_TOO_SMALL);

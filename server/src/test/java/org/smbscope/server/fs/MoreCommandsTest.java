@@ -67,7 +67,12 @@ class MoreCommandsTest {
 
     @Test
     void securityDescriptorsAreKeptAsSet() throws Exception {
-        byte[] given = SecurityDescriptors.build(7, true, false);
+        byte[] given = SdParts.of(FsFixture.CTX.token().user(), org.smbscope.codec.dtyp.WellKnownSids.USERS, true,
+                org.smbscope.codec.dtyp.Acl.of(java.util.List.of(org.smbscope.codec.dtyp.Ace.allowed(0,
+                        Access.READ_ONLY_MAXIMUM, org.smbscope.codec.dtyp.WellKnownSids.EVERYONE))), 0).write(7);
+        assertThat(f.create("admin.txt", Access.FILE_GENERIC_READ, 7, CreateDisposition.CREATE, CreateOptions.NONE,
+                new CreateContext(CreateContext.SECURITY_DESCRIPTOR, SecurityDescriptors.build(7, true, false)))
+                .status()).as("BUILTIN\\Administrators is not in alice's token").isEqualTo(NtStatus.INVALID_OWNER);
         Outcome.Done created = f.create("sd.txt", Access.FILE_GENERIC_READ | Access.WRITE_DAC | Access.WRITE_OWNER, 7,
                 CreateDisposition.CREATE, CreateOptions.NONE, new CreateContext(CreateContext.SECURITY_DESCRIPTOR, given));
         FileId id = FsFixture.id(created);
