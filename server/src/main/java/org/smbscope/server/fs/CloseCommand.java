@@ -58,15 +58,23 @@ final class CloseCommand {
                 return false;
             }
             if (o.deleteOnClose()) {
-                o.state.deletePending = true;
+                if (o.stream != null) {
+                    o.state.streamDeletes.add(org.smbscope.server.share.StreamName.key(o.stream));
+                } else {
+                    o.state.deletePending = true;
+                }
             }
             share.table.remove(o);
             released = Oplocks.closing(o);
             boolean last = share.files.remove(o);
+            if (o.stream != null) {
+                StreamCreate.closed(share, o);
+            }
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
                 try {
                     share.files.security.forget(o.path());
+                    share.files.streams.forget(o.path());
                     share.files.sparse.forget(o.state.key);
                     Files.delete(o.path());
                     deleted = o.path();

@@ -98,7 +98,15 @@ final class CreateCommand {
                 sd = SecurityDescriptors.defaults(share.readOnly, wantDir).merge(given, bits);
             }
         }
-        Path p = share.paths.resolve(r.name());
+        PathMapper.Target target = share.paths.resolveStream(r.name());
+        if (target.name().named()) {
+            return new StreamCreate(share).create(ctx, r, target, granted, this, notices);
+        }
+        Path p = target.path();
+        if (target.name().explicitData() && Files.isDirectory(p)) {
+            // [MS-FSA] 2.1.5.1: a directory has no ::$DATA stream
+            throw new Failure(wantDir ? NtStatus.NOT_A_DIRECTORY : NtStatus.FILE_IS_A_DIRECTORY);
+        }
         boolean isRoot = p.equals(share.paths.root());
         Open open;
         CreateAction action;
@@ -147,7 +155,7 @@ final class CreateCommand {
                 }
                 Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
                 for (Open other : state.opens) {
-                    if (ShareModes.conflicts(other.granted, other.share, granted, r.shareAccess().value())) {
+                    if (StreamCreate.baseConflicts(other, granted, r.shareAccess().value())) {
                         throw new Failure(NtStatus.SHARING_VIOLATION);
                     }
                 }
@@ -161,6 +169,7 @@ final class CreateCommand {
                         try {
                             ch.truncate(0);
                             share.files.sparse.truncated(state(p).key, 0);
+                            share.files.streams.deleteAll(p);
                         } catch (IOException e) {
                             close(ch);
                             throw new Failure(IoStatus.of(e));
@@ -255,7 +264,7 @@ final class CreateCommand {
         }
     }
 
-    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts) {
+    List<CreateContext> responseContexts(CreateRequest r, FileFacts facts) {
         List<CreateContext> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CreateContext c : r.contexts()) {
@@ -284,7 +293,7 @@ final class CreateCommand {
         return dir ? m & ~FileAttribute.ARCHIVE.bit() : m | FileAttribute.ARCHIVE.bit();
     }
 
-    private static int mode(CreateOptions o) {
+    static int mode(CreateOptions o) {
         return o.value() & (0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x1000);
     }
 

@@ -126,7 +126,7 @@ final class InfoQuery {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         Path p = o.path();
-        FileFacts f = share.facts(p);
+        FileFacts f = StreamCreate.sized(share.facts(p), o);
         FileInformation.Basic basic = new FileInformation.Basic(f.creationTime(), f.lastAccessTime(),
                 f.lastWriteTime(), f.changeTime(), f.attributes());
         boolean deletePending;
@@ -138,7 +138,7 @@ final class InfoQuery {
         }
         FileInformation.Standard standard = new FileInformation.Standard(f.allocationSize(), f.endOfFile(),
                 f.links(), deletePending, f.directory());
-        String name = share.paths.smbName(p);
+        String name = share.paths.smbName(p) + (o.stream != null ? ":" + o.stream : "");
         FileInformation info = switch (c) {
             case 4 -> basic;
             case 5 -> standard;
@@ -152,8 +152,7 @@ final class InfoQuery {
             case 18 -> new FileInformation.All(basic, standard, f.indexNumber(), 0, o.granted & 0xFFFFFFFFL,
                     o.position(), o.mode, 0, "\\" + name);
             case 21 -> new FileInformation.Name(shortName(p));
-            case 22 -> new FileInformation.Streams(f.directory() ? List.of()
-                    : List.of(new FileInformation.Stream("::$DATA", f.endOfFile(), f.allocationSize())));
+            case 22 -> new FileInformation.Streams(StreamCreate.list(share, p));
             case 34 -> new FileInformation.NetworkOpen(f.creationTime(), f.lastAccessTime(), f.lastWriteTime(),
                     f.changeTime(), f.allocationSize(), f.endOfFile(), f.attributes());
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);

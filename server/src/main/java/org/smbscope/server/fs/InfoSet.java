@@ -211,6 +211,10 @@ final class InfoSet {
         }
         share.files.lock.lock();
         try {
+            if (o.stream != null) {
+                StreamCreate.disposition(o, delete);
+                return;
+            }
             o.state.deletePending = delete;
             if (!delete) {
                 o.deleteOnClose(false);
@@ -229,6 +233,10 @@ final class InfoSet {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
         String target = r.fileName();
+        if (o.stream != null || target.startsWith(":")) {
+            new StreamRename(share).rename(o, r);
+            return;
+        }
         while (target.startsWith("\\")) {
             target = target.substring(1);
         }
@@ -243,6 +251,12 @@ final class InfoSet {
         List<NotifyRegistry.Change> changes = new ArrayList<>();
         share.files.lock.lock();
         try {
+            for (Open x : o.state.opens) {
+                if (x.stream != null) {
+                    // a file whose stream is open cannot be renamed, as on Windows
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+            }
             if (to.startsWith(from) && !to.equals(from)) {
                 throw new Failure(NtStatus.INVALID_PARAMETER);
             }

@@ -26,6 +26,7 @@ public final class OpenFiles {
     final NotifyRegistry notify = new NotifyRegistry();
     final SecurityStore security = new SecurityStore();
     final SparseFiles sparse = new SparseFiles();
+    final StreamStore streams = new StreamStore();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
