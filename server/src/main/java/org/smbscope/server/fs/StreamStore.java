@@ -88,6 +88,9 @@ final class StreamStore {
                 ByteBuffer b = ByteBuffer.allocate(v.size(a));
                 v.read(a, b);
                 return b.array();
+            } catch (IllegalArgumentException e) {
+                // Jimfs: "attribute ... is not set"
+                throw new NoSuchFileException(base + ":" + stored);
             } catch (FileSystemException e) {
                 if (e instanceof NoSuchFileException || String.valueOf(e.getMessage()).contains("No data")) {
                     throw new NoSuchFileException(base + ":" + stored);
@@ -130,6 +133,8 @@ final class StreamStore {
         if (v != null) {
             try {
                 v.delete(attribute(stored));
+            } catch (IllegalArgumentException e) {
+                // Jimfs: not set
             } catch (FileSystemException e) {
                 if (!(e instanceof NoSuchFileException) && !String.valueOf(e.getMessage()).contains("No data")) {
                     throw e;
