@@ -28,7 +28,8 @@ final class CloseCommand {
         FileFacts facts = null;
         if (post) {
             try {
-                facts = share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key, o.path());
+                facts = StreamCreate.sized(share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key,
+                        o.path()), o);
             } catch (IOException e) {
                 facts = null;
             }

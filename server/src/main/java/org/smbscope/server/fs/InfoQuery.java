@@ -132,7 +132,8 @@ final class InfoQuery {
         boolean deletePending;
         share.files.lock.lock();
         try {
-            deletePending = o.state.deletePending || o.deleteOnClose();
+            deletePending = o.state.deletePending || o.deleteOnClose() || (o.stream != null
+                    && o.state.streamDeletes.contains(org.smbscope.server.share.StreamName.key(o.stream)));
         } finally {
             share.files.lock.unlock();
         }

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * copy work on a stream open as on a file. Every call reads the stream from the {@link StreamStore} and a
  * change writes all of it back (streams are small: they fit in one extended attribute). The file and
  * stream it names are the owning open's current ones ({@link Open#path()}, {@link Open#stream}), so renames
- * of the file or the stream follow. Memory mapping and file locks are not offered.
+ * of the file or the stream follow; a stream renamed onto the file's own data ({@code ::$DATA}) leaves the
+ * channel on the file's data, within the same 64 KiB. Memory mapping and file locks are not offered.
  */
 final class StreamChannel extends FileChannel {
     private final StreamStore store;
@@ -34,12 +35,22 @@ final class StreamChannel extends FileChannel {
     private byte[] load() throws IOException {
         ensureOpen();
         Open o = owner;
-        return store.read(o.path(), o.stream);
+        String s = o.stream;
+        if (s == null) {
+            // renamed onto the file's own data (StreamRename): the data is the file's now
+            return java.nio.file.Files.readAllBytes(o.path());
+        }
+        return store.read(o.path(), s);
     }
 
     private void save(byte[] data) throws IOException {
         Open o = owner;
-        store.write(o.path(), o.stream, data);
+        String s = o.stream;
+        if (s == null) {
+            java.nio.file.Files.write(o.path(), data);
+            return;
+        }
+        store.write(o.path(), s, data);
     }
 
     private void ensureOpen() throws IOException {

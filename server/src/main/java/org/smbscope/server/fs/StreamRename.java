@@ -22,6 +22,41 @@ final class StreamRename {
         this.share = share;
     }
 
+    /**
+     * A named stream renamed onto the file's own data ([MS-FSA] 2.1.5.14.11.1): the default stream always
+     * exists, so without ReplaceIfExists it is STATUS_OBJECT_NAME_COLLISION; with it the stream's bytes become
+     * the file's data and the stream goes. The stream's opens then are opens of the file's data.
+     */
+    private void toDefault(Open o, Path p, boolean replace) throws Failure {
+        if (!replace) {
+            throw new Failure(NtStatus.OBJECT_NAME_COLLISION);
+        }
+        share.files.lock.lock();
+        try {
+            String key = StreamName.key(o.stream);
+            for (Open x : o.state.opens) {
+                if (x.stream == null && x.channel != null) {
+                    // the file's data is open elsewhere: it cannot be replaced under that open
+                    throw new Failure(NtStatus.SHARING_VIOLATION);
+                }
+            }
+            StreamStore streams = share.files.streams;
+            byte[] data = streams.read(p, o.stream);
+            java.nio.file.Files.write(p, data);
+            streams.delete(p, o.stream);
+            o.state.streamDeletes.remove(key);
+            for (Open x : o.state.opens) {
+                if (x.stream != null && StreamName.key(x.stream).equals(key)) {
+                    x.stream = null;
+                }
+            }
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        } finally {
+            share.files.lock.unlock();
+        }
+    }
+
     void rename(Open o, FileInformation.Rename r) throws Failure {
         String target = r.fileName();
         if (o.stream == null || !target.startsWith(":")) {
@@ -33,10 +68,14 @@ final class StreamRename {
         } catch (PathRefusal e) {
             throw new Failure(new NtStatus(e.status()));
         }
-        if (!to.base().isEmpty() || !to.named()) {
+        if (!to.base().isEmpty()) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
         Path p = o.path();
+        if (!to.named()) {
+            toDefault(o, p, r.replaceIfExists());
+            return;
+        }
         StreamStore streams = share.files.streams;
         if (!streams.nameFits(p, to.stream())) {
             throw new Failure(NtStatus.OBJECT_NAME_INVALID);

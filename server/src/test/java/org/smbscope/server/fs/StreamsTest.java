@@ -223,6 +223,23 @@ class StreamsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aStreamRenamedOntoTheDefaultStreamBecomesTheFilesData(String store) throws Exception {
+        try (FsFixture f = share(store)) {
+            FileId s = open(f, "z.txt:s", RW | Access.DELETE, 7, CreateDisposition.CREATE);
+            f.write(s, 0, "stream bytes");
+            assertThat(rename(f, s, "::$DATA", false)).isEqualTo(NtStatus.OBJECT_NAME_COLLISION);
+            assertThat(rename(f, s, "::$DATA", true)).isEqualTo(NtStatus.SUCCESS);
+            assertThat(read(f, s)).isEqualTo("stream bytes");
+            f.close(s);
+            FileId base = f.file("z.txt");
+            assertThat(read(f, base)).isEqualTo("stream bytes");
+            assertThat(names(f, base)).containsExactly("::$DATA");
+            f.close(base);
+        }
+    }
+
     private static NtStatus rename(FsFixture f, FileId id, String to, boolean replace) {
         return f.setFile(id, FileInformationClass.RENAME, enc(new FileInformation.Rename(replace, 0, to))).status();
     }
