@@ -40,7 +40,6 @@ class SmbtortureFileServerTest {
             Map.entry("smb2.ioctl.bug14788.NETWORK_INTERFACE", "FSCTL_QUERY_NETWORK_INTERFACE_INFO is the dispatcher's"),
             Map.entry("smb2.timestamps.time_t_15032385535", "java.nio cannot set times after 2262"),
             Map.entry("smb2.timestamps.time_t_10000000000", "java.nio cannot set times after 2262"),
-            Map.entry("smb2.streams.rename2", "fails against Samba too (a named stream is not renamed onto ::$DATA)"),
             Map.entry("smb2.create.gentest", "fails against Samba too (Samba's lab list)"),
             Map.entry("smb2.create.blob", "fails against Samba too (Samba's lab list)"),
             Map.entry("smb2.create.open", "fails against Samba too (the change time cannot be set on Linux)"),

@@ -12,8 +12,8 @@ import org.smbscope.server.share.StreamName;
  * FileRenameInformation on a stream, [MS-FSA] 2.1.5.14.11: the target is {@code :newname} or
  * {@code :newname:$DATA} (no file part: a stream stays with its file). An existing target stream is
  * STATUS_OBJECT_NAME_COLLISION unless ReplaceIfExists, and STATUS_SHARING_VIOLATION while it is open. A
- * stream open renamed to a file name, or the file's own data renamed to or from a stream, is
- * STATUS_INVALID_PARAMETER (the default stream cannot be renamed here).
+ * stream open renamed to a file name, or the file's own data renamed to a stream, is STATUS_INVALID_PARAMETER;
+ * to {@code file:stream} (a full name with a stream) it is STATUS_SHARING_VIOLATION, as Windows answers SMB2.
  */
 final class StreamRename {
     private final Share share;
@@ -59,6 +59,10 @@ final class StreamRename {
 
     void rename(Open o, FileInformation.Rename r) throws Failure {
         String target = r.fileName();
+        if (o.stream != null && !target.startsWith(":") && StreamName.hasStream(target)) {
+            // a stream of a full file name: Windows answers as if that name were another open of the file
+            throw new Failure(NtStatus.SHARING_VIOLATION);
+        }
         if (o.stream == null || !target.startsWith(":")) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }

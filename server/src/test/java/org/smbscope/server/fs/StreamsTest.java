@@ -208,6 +208,7 @@ class StreamsTest {
             assertThat(rename(f, s, ":after:$DATA", false)).isEqualTo(NtStatus.SUCCESS);
             assertThat(rename(f, s, ":taken", false)).isEqualTo(NtStatus.OBJECT_NAME_COLLISION);
             assertThat(rename(f, s, "other.txt", false)).isEqualTo(NtStatus.INVALID_PARAMETER);
+            assertThat(rename(f, s, "r.txt:taken", true)).isEqualTo(NtStatus.SHARING_VIOLATION);
             assertThat(rename(f, s, ":bad:$FOO", false)).isEqualTo(NtStatus.OBJECT_NAME_INVALID);
             assertThat(read(f, s)).isEqualTo("payload");
             FileId base = f.file("r.txt");
