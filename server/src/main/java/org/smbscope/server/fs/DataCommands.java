@@ -99,7 +99,9 @@ final class DataCommands {
                 at += o.channel.write(data, at);
             }
             share.writeTimes.written(o, before);
-            share.files.sparse.written(o.state.key, offset, n);
+            if (o.stream == null) {
+                share.files.sparse.written(o.state.key, offset, n);
+            }
             o.position(offset + n);
             share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false,
                     NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);

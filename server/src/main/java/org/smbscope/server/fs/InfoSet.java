@@ -174,7 +174,9 @@ final class InfoSet {
             long now = o.channel.size();
             if (size < now) {
                 o.channel.truncate(size);
-                share.files.sparse.truncated(o.state.key, size);
+                if (o.stream == null) {
+                    share.files.sparse.truncated(o.state.key, size);
+                }
             } else if (endOfFile && size > now) {
                 o.channel.write(ByteBuffer.allocate(1), size - 1);
             }
@@ -305,6 +307,7 @@ final class InfoSet {
                     Files.move(tmp, to);
                 } else if (!from.equals(to)) {
                     if (r.replaceIfExists()) {
+                        share.files.streams.forget(to);
                         Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
                     } else {
                         Files.move(from, to);
