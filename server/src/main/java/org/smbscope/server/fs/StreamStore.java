@@ -29,7 +29,8 @@ import org.smbscope.server.share.StreamName;
  * name every byte of the UTF-8 name outside printable ASCII, and {@code %}, is written {@code %XX}, so the
  * attribute name is plain ASCII whatever the stream name holds. A stream must fit in one attribute value:
  * the file system's limit (ext4 keeps all of an inode's attributes in one block, about 4 KiB; XFS and btrfs
- * allow 64 KiB), else the write fails with "No space left on device", STATUS_DISK_FULL, as Samba answers.
+ * allow 64 KiB), else the write fails with "No space left on device", STATUS_DISK_FULL, as Samba answers. In
+ * memory all streams together are held to {@link #MEMORY_LIMIT} (a stream counts 256 bytes more than its data).
  * Thread safe (one monitor: stream I/O is small).
  */
 final class StreamStore {
@@ -43,7 +44,11 @@ final class StreamStore {
     record Entry(String name, long size) {
     }
 
+    /** All streams kept in memory together (the fallback), at most: beyond it a write is STATUS_DISK_FULL. */
+    static final long MEMORY_LIMIT = 64L << 20;
+
     private final Map<Object, Map<String, byte[]>> memory = new HashMap<>();
+    private long memoryBytes;
     private final Map<FileStore, Boolean> xattrStores = new HashMap<>();
 
     /** The named streams of {@code base}, in creation order where the store keeps one. */
@@ -124,7 +129,14 @@ final class StreamStore {
             }
             return;
         }
-        memory.computeIfAbsent(key(base), k -> new LinkedHashMap<>()).put(stored, data);
+        Map<String, byte[]> m = memory.computeIfAbsent(key(base), k -> new LinkedHashMap<>());
+        byte[] old = m.get(stored);
+        long grown = cost(data) - (old == null ? 0 : cost(old));
+        if (memoryBytes + grown > MEMORY_LIMIT) {
+            throw full(base, stored);
+        }
+        m.put(stored, data);
+        memoryBytes += grown;
     }
 
     /** Removes the stream {@code stored}; nothing if it is gone already. */
@@ -143,8 +155,9 @@ final class StreamStore {
             return;
         }
         Map<String, byte[]> m = memory.get(key(base));
-        if (m != null) {
-            m.remove(stored);
+        byte[] gone = m == null ? null : m.remove(stored);
+        if (gone != null) {
+            memoryBytes -= cost(gone);
         }
     }
 
@@ -169,7 +182,12 @@ final class StreamStore {
     /** The file {@code base} is being deleted: drop what memory holds for it. */
     synchronized void forget(Path base) {
         try {
-            memory.remove(key(base));
+            Map<String, byte[]> gone = memory.remove(key(base));
+            if (gone != null) {
+                for (byte[] d : gone.values()) {
+                    memoryBytes -= cost(d);
+                }
+            }
         } catch (IOException e) {
             // not there: nothing kept
         }
@@ -203,6 +221,11 @@ final class StreamStore {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;
         }
+    }
+
+    /** What one stream held in memory counts against {@link #MEMORY_LIMIT}: its bytes and a fixed overhead. */
+    private static long cost(byte[] data) {
+        return data.length + 256L;
     }
 
     private static FileSystemException full(Path base, String stored) {

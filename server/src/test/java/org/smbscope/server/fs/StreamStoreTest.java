@@ -118,6 +118,25 @@ class StreamStoreTest {
     }
 
     @Test
+    void memoryHoldsAtMostItsLimit() throws Exception {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path file = Files.createFile(fs.getPath("/many"));
+            StreamStore s = new StreamStore();
+            int fits = (int) (StreamStore.MEMORY_LIMIT / (StreamStore.MAX_SIZE + 256));
+            for (int i = 0; i < fits; i++) {
+                s.write(file, "s" + i, new byte[StreamStore.MAX_SIZE]);
+            }
+            assertThatThrownBy(() -> s.write(file, "one more", new byte[StreamStore.MAX_SIZE]))
+                    .isInstanceOfSatisfying(java.io.IOException.class,
+                            e -> assertThat(IoStatus.of(e)).isEqualTo(NtStatus.DISK_FULL));
+            s.delete(file, "s0");
+            s.write(file, "one more", new byte[StreamStore.MAX_SIZE]);
+            s.forget(file);
+            s.write(Files.createFile(fs.getPath("/next")), "s", new byte[StreamStore.MAX_SIZE]);
+        }
+    }
+
+    @Test
     void longNamesDoNotFitAnAttributeName() throws Exception {
         Path file = Files.writeString(tmp.resolve("n.txt"), "");
         StreamStore s = new StreamStore();
