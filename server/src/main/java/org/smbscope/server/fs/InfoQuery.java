@@ -53,7 +53,14 @@ final class InfoQuery {
                 // 3.3.5.20.1: FileNormalizedNameInformation is for 3.1.1 connections only
                 throw new Failure(NtStatus.NOT_SUPPORTED);
             }
-            return fit(file(o, r.infoClass()), minimumFile(r.infoClass()), max);
+            byte[] out = file(o, r.infoClass());
+            if (r.infoClass() == 22 && out.length > max && max >= 32) {
+                Outcome whole = StreamCreate.overflow(out, max);
+                if (whole != null) {
+                    return whole;
+                }
+            }
+            return fit(out, minimumFile(r.infoClass()), max);
         }
         if (r.infoType().equals(InfoType.FILESYSTEM)) {
             return fit(fs(r.infoClass()), minimumFs(r.infoClass()), max);

@@ -252,4 +252,36 @@ final class StreamCreate {
         }
         return out;
     }
+
+    /**
+     * A FileStreamInformation list that does not fit {@code max} bytes ([MS-FSA] 2.1.5.11.29): the entries that
+     * fit whole, the last one ending the chain, with STATUS_BUFFER_OVERFLOW; null when not even the first one
+     * does (the caller then cuts the bytes, as for any other class).
+     */
+    static org.smbscope.server.tree.Outcome overflow(byte[] out, int max) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int at = 0;
+        int last = -1;
+        int end = 0;
+        while (at + 24 <= out.length) {
+            long next = b.getInt(at) & 0xFFFFFFFFL;
+            long entryEnd = at + 24 + (b.getInt(at + 4) & 0xFFFFFFFFL);
+            if (entryEnd > max || entryEnd > out.length) {
+                break;
+            }
+            last = at;
+            end = (int) entryEnd;
+            if (next == 0 || at + next >= out.length) {
+                break;
+            }
+            at += (int) next;
+        }
+        if (last < 0) {
+            return null;
+        }
+        byte[] cut = java.util.Arrays.copyOf(out, end);
+        java.nio.ByteBuffer.wrap(cut).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(last, 0);
+        return new org.smbscope.server.tree.Outcome.Done(NtStatus.BUFFER_OVERFLOW,
+                new org.smbscope.codec.smb2.QueryInfoResponse(cut));
+    }
 }

@@ -241,6 +241,28 @@ class StreamsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aShortBufferGetsTheStreamsThatFitWhole(String store) throws Exception {
+        try (FsFixture f = share(store)) {
+            f.close(open(f, "l.txt:first", RW, 7, CreateDisposition.CREATE));
+            f.close(open(f, "l.txt:second", RW, 7, CreateDisposition.CREATE));
+            FileId base = f.file("l.txt");
+            // "::$DATA" takes 24 + 14 = 38 bytes, padded to 40; ":first:$DATA" 24 + 24 = 48, ":second:$DATA" 50
+            var d = f.queryFile(base, FileInformationClass.STREAM, 100);
+            assertThat(d.status()).isEqualTo(NtStatus.BUFFER_OVERFLOW);
+            byte[] out = ((QueryInfoResponse) d.response()).output();
+            assertThat(out.length).isIn(88, 90);
+            List<String> got = ((FileInformation.Streams) FileInformation.decode(FileInformationClass.STREAM, out))
+                    .streams().stream().map(FileInformation.Stream::streamName).toList();
+            assertThat(got).hasSize(2).startsWith("::$DATA");
+            assertThat(got.get(1)).isIn(":first:$DATA", ":second:$DATA");
+            assertThat(f.queryFile(base, FileInformationClass.STREAM, 34).status())
+                    .isEqualTo(NtStatus.BUFFER_OVERFLOW);
+            f.close(base);
+        }
+    }
+
     private static NtStatus rename(FsFixture f, FileId id, String to, boolean replace) {
         return f.setFile(id, FileInformationClass.RENAME, enc(new FileInformation.Rename(replace, 0, to))).status();
     }
