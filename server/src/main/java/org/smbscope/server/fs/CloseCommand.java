@@ -50,6 +50,7 @@ final class CloseCommand {
     boolean close(Open o) {
         Path deleted = null;
         java.util.concurrent.CompletableFuture<Void> released = null;
+        boolean streamGone = false;
         if (!o.directory) {
             share.writeTimes.closing(o);
         }
@@ -69,7 +70,7 @@ final class CloseCommand {
             released = Oplocks.closing(o);
             boolean last = share.files.remove(o);
             if (o.stream != null) {
-                StreamCreate.closed(share, o);
+                streamGone = StreamCreate.closed(share, o);
             }
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
@@ -94,6 +95,8 @@ final class CloseCommand {
         CreateCommand.close(o.channel);
         if (deleted != null) {
             share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);
+        } else if (streamGone) {
+            StreamCreate.notify(share, o, FileNotifyInformation.ACTION_REMOVED_STREAM, NotifyRegistry.STREAM_NAME);
         }
         return true;
     }

@@ -184,6 +184,10 @@ final class InfoSet {
             throw new Failure(IoStatus.of(e));
         }
         share.writeTimes.sizeChanged(o);
+        if (o.stream != null) {
+            StreamCreate.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM, NotifyRegistry.STREAM_SIZE);
+            return;
+        }
         share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false, NotifyRegistry.SIZE);
     }
 

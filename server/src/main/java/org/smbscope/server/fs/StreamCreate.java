@@ -134,6 +134,10 @@ final class StreamCreate {
         } finally {
             share.files.lock.unlock();
         }
+        if (action == CreateAction.CREATED) {
+            notify(share, open, org.smbscope.codec.fscc.FileNotifyInformation.ACTION_ADDED_STREAM,
+                    NotifyRegistry.STREAM_NAME);
+        }
         FileFacts facts = sized(share.facts(p), open);
         return new CreateResponse(OplockLevel.NONE, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
@@ -199,16 +203,16 @@ final class StreamCreate {
 
     /**
      * The stream open {@code o} was closed (caller holds {@link OpenFiles#lock}): its stream goes if it was
-     * marked for deletion and this was its last open.
+     * marked for deletion and this was its last open. True if it went (tell the watchers after the lock).
      */
-    static void closed(Share share, Open o) {
+    static boolean closed(Share share, Open o) {
         String key = StreamName.key(o.stream);
         if (!o.state.streamDeletes.contains(key)) {
-            return;
+            return false;
         }
         for (Open x : o.state.opens) {
             if (x.stream != null && StreamName.key(x.stream).equals(key)) {
-                return;
+                return false;
             }
         }
         o.state.streamDeletes.remove(key);
@@ -216,6 +220,16 @@ final class StreamCreate {
             share.files.streams.delete(o.path(), o.stream);
         } catch (IOException e) {
             // the file went meanwhile: its streams with it
+            return false;
+        }
+        return true;
+    }
+
+    /** Tells the watchers of {@code o}'s directory that its stream changed ({@code file:stream}). */
+    static void notify(Share share, Open o, int action, int filter) {
+        String s = o.stream;
+        if (s != null) {
+            share.files.notify.report(List.of(new NotifyRegistry.Change(o.path(), action, filter, s)));
         }
     }
 

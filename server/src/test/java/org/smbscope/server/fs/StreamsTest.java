@@ -263,6 +263,35 @@ class StreamsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void watchersSeeStreamsComeChangeAndGo(String store) throws Exception {
+        try (FsFixture f = share(store)) {
+            f.close(f.file("w.txt"));
+            FileId root = f.dir("");
+            int streams = NotifyRegistry.STREAM_NAME | NotifyRegistry.STREAM_SIZE | NotifyRegistry.STREAM_WRITE;
+            var watch = (org.smbscope.server.tree.Outcome.Pending) f.handle(
+                    new org.smbscope.codec.smb2.ChangeNotifyRequest(0, 4096, root, streams));
+            FileId s = open(f, "w.txt:s", RW | Access.DELETE, 7, CreateDisposition.CREATE);
+            f.write(s, 0, "x");
+            f.setFile(s, FileInformationClass.DISPOSITION, enc(new FileInformation.Disposition(true)));
+            f.close(s);
+            var first = watch.completion().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            List<org.smbscope.codec.fscc.FileNotifyInformation> seen = new java.util.ArrayList<>(
+                    org.smbscope.codec.fscc.FileNotifyInformation.decode(
+                            ((org.smbscope.codec.smb2.ChangeNotifyResponse) first.response()).output()));
+            var rest = f.done(new org.smbscope.codec.smb2.ChangeNotifyRequest(0, 4096, root, streams));
+            if (rest.status().equals(NtStatus.SUCCESS)) {
+                seen.addAll(org.smbscope.codec.fscc.FileNotifyInformation.decode(
+                        ((org.smbscope.codec.smb2.ChangeNotifyResponse) rest.response()).output()));
+            }
+            assertThat(seen).containsExactly(
+                    new org.smbscope.codec.fscc.FileNotifyInformation(6, "w.txt:s"),
+                    new org.smbscope.codec.fscc.FileNotifyInformation(8, "w.txt:s"),
+                    new org.smbscope.codec.fscc.FileNotifyInformation(7, "w.txt:s"));
+        }
+    }
+
     private static NtStatus rename(FsFixture f, FileId id, String to, boolean replace) {
         return f.setFile(id, FileInformationClass.RENAME, enc(new FileInformation.Rename(replace, 0, to))).status();
     }
