@@ -292,6 +292,30 @@ class StreamsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("stores")
+    void byteRangeLocksArePerStream(String store) throws Exception {
+        try (FsFixture f = share(store)) {
+            FileId base = f.file("k.txt");
+            f.write(base, 0, "0123456789");
+            FileId s1 = open(f, "k.txt:s", RW, 7, CreateDisposition.CREATE);
+            f.write(s1, 0, "abcdefghij");
+            FileId s2 = open(f, "k.txt:s", RW, 7, CreateDisposition.OPEN);
+            // exclusive lock of bytes 0..9 of the stream
+            assertThat(f.status(new org.smbscope.codec.smb2.LockRequest(0, s1, List.of(
+                    new org.smbscope.codec.smb2.LockRequest.Element(0, 10, org.smbscope.codec.smb2.LockRequest.EXCLUSIVE_LOCK
+                            | org.smbscope.codec.smb2.LockRequest.FAIL_IMMEDIATELY))))).isEqualTo(NtStatus.SUCCESS);
+            assertThat(f.read(base, 0, 10).status()).isEqualTo(NtStatus.SUCCESS);
+            assertThat(f.write(base, 0, "x").status()).isEqualTo(NtStatus.SUCCESS);
+            assertThat(f.read(s2, 0, 10).status()).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
+            assertThat(f.write(s2, 0, "x").status()).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
+            f.close(s1);
+            assertThat(f.read(s2, 0, 10).status()).isEqualTo(NtStatus.SUCCESS);
+            f.close(s2);
+            f.close(base);
+        }
+    }
+
     private static NtStatus rename(FsFixture f, FileId id, String to, boolean replace) {
         return f.setFile(id, FileInformationClass.RENAME, enc(new FileInformation.Rename(replace, 0, to))).status();
     }
