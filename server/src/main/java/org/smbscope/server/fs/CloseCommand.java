@@ -28,7 +28,7 @@ final class CloseCommand {
         FileFacts facts = null;
         if (post) {
             try {
-                facts = StreamCreate.sized(share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key,
+                facts = StreamOpens.sized(share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key,
                         o.path()), o);
             } catch (IOException e) {
                 facts = null;
@@ -70,7 +70,7 @@ final class CloseCommand {
             released = Oplocks.closing(o);
             boolean last = share.files.remove(o);
             if (o.stream != null) {
-                streamGone = StreamCreate.closed(share, o);
+                streamGone = StreamOpens.closed(share, o);
             }
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
@@ -96,7 +96,7 @@ final class CloseCommand {
         if (deleted != null) {
             share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);
         } else if (streamGone) {
-            StreamCreate.notify(share, o, FileNotifyInformation.ACTION_REMOVED_STREAM, NotifyRegistry.STREAM_NAME);
+            StreamOpens.notify(share, o, FileNotifyInformation.ACTION_REMOVED_STREAM, NotifyRegistry.STREAM_NAME);
         }
         return true;
     }

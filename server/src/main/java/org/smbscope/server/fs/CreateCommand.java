@@ -155,7 +155,7 @@ final class CreateCommand {
                 }
                 Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
                 for (Open other : state.opens) {
-                    if (StreamCreate.baseConflicts(other, granted, r.shareAccess().value())) {
+                    if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())) {
                         throw new Failure(NtStatus.SHARING_VIOLATION);
                     }
                 }

@@ -104,7 +104,7 @@ final class DataCommands {
             }
             o.position(offset + n);
             if (o.stream != null) {
-                StreamCreate.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM,
+                StreamOpens.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM,
                         NotifyRegistry.STREAM_SIZE | NotifyRegistry.STREAM_WRITE);
             } else {
                 share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false,

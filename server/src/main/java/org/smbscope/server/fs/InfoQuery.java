@@ -55,7 +55,7 @@ final class InfoQuery {
             }
             byte[] out = file(o, r.infoClass());
             if (r.infoClass() == 22 && out.length > max && max >= 32) {
-                Outcome whole = StreamCreate.overflow(out, max);
+                Outcome whole = StreamInfo.overflow(out, max);
                 if (whole != null) {
                     return whole;
                 }
@@ -133,7 +133,7 @@ final class InfoQuery {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         Path p = o.path();
-        FileFacts f = StreamCreate.sized(share.facts(p), o);
+        FileFacts f = StreamOpens.sized(share.facts(p), o);
         FileInformation.Basic basic = new FileInformation.Basic(f.creationTime(), f.lastAccessTime(),
                 f.lastWriteTime(), f.changeTime(), f.attributes());
         boolean deletePending;
@@ -160,7 +160,7 @@ final class InfoQuery {
             case 18 -> new FileInformation.All(basic, standard, f.indexNumber(), 0, o.granted & 0xFFFFFFFFL,
                     o.position(), o.mode, 0, "\\" + name);
             case 21 -> new FileInformation.Name(shortName(p));
-            case 22 -> new FileInformation.Streams(StreamCreate.list(share, p));
+            case 22 -> new FileInformation.Streams(StreamInfo.list(share, p));
             case 34 -> new FileInformation.NetworkOpen(f.creationTime(), f.lastAccessTime(), f.lastWriteTime(),
                     f.changeTime(), f.allocationSize(), f.endOfFile(), f.attributes());
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);

@@ -185,7 +185,7 @@ final class InfoSet {
         }
         share.writeTimes.sizeChanged(o);
         if (o.stream != null) {
-            StreamCreate.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM, NotifyRegistry.STREAM_SIZE);
+            StreamOpens.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM, NotifyRegistry.STREAM_SIZE);
             return;
         }
         share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false, NotifyRegistry.SIZE);
@@ -218,7 +218,7 @@ final class InfoSet {
         share.files.lock.lock();
         try {
             if (o.stream != null) {
-                StreamCreate.disposition(o, delete);
+                StreamOpens.disposition(o, delete);
                 return;
             }
             o.state.deletePending = delete;

@@ -14,6 +14,7 @@ import org.smbscope.codec.smb2.CreateResponse;
 import org.smbscope.codec.smb2.OplockLevel;
 import org.smbscope.codec.smb2.ShareAccess;
 import org.smbscope.codec.fscc.FileAttribute;
+import org.smbscope.codec.fscc.FileNotifyInformation;
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.server.share.StreamName;
 import org.smbscope.server.tree.RequestContext;
@@ -135,10 +136,10 @@ final class StreamCreate {
             share.files.lock.unlock();
         }
         if (action == CreateAction.CREATED) {
-            notify(share, open, org.smbscope.codec.fscc.FileNotifyInformation.ACTION_ADDED_STREAM,
+            StreamOpens.notify(share, open, FileNotifyInformation.ACTION_ADDED_STREAM,
                     NotifyRegistry.STREAM_NAME);
         }
-        FileFacts facts = sized(share.facts(p), open);
+        FileFacts facts = StreamOpens.sized(share.facts(p), open);
         return new CreateResponse(OplockLevel.NONE, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
                 facts.attributes(), open.fileId(), files.responseContexts(r, facts));
@@ -170,132 +171,5 @@ final class StreamCreate {
                 throw f;
             }
         }
-    }
-
-    /** {@code f} with the size of {@code o}'s stream, when {@code o} is a stream open. */
-    static FileFacts sized(FileFacts f, Open o) {
-        if (o.stream == null || o.channel == null) {
-            return f;
-        }
-        long size;
-        try {
-            size = o.channel.size();
-        } catch (IOException e) {
-            size = 0;
-        }
-        long alloc = (size + FileFacts.CLUSTER - 1) / FileFacts.CLUSTER * FileFacts.CLUSTER;
-        return new FileFacts(false, f.creationTime(), f.lastAccessTime(), f.lastWriteTime(), f.changeTime(), size,
-                alloc, f.attributes(), f.indexNumber(), f.links());
-    }
-
-    /**
-     * Whether an open of the file itself ({@code granted}, {@code shareAccess}) conflicts with {@code other}:
-     * fully with another open of the file, and with an open of one of its streams only when the new open asks
-     * for DELETE and the stream's open does not share it ([MS-FSA] 2.1.5.1.2: deleting the file deletes its
-     * streams).
-     */
-    static boolean baseConflicts(Open other, int granted, int shareAccess) {
-        if (other.stream == null) {
-            return ShareModes.conflicts(other.granted, other.share, granted, shareAccess);
-        }
-        return (granted & Access.DELETE) != 0 && (other.share & ShareModes.SHARE_DELETE) == 0;
-    }
-
-    /**
-     * The stream open {@code o} was closed (caller holds {@link OpenFiles#lock}): its stream goes if it was
-     * marked for deletion and this was its last open. True if it went (tell the watchers after the lock).
-     */
-    static boolean closed(Share share, Open o) {
-        String key = StreamName.key(o.stream);
-        if (!o.state.streamDeletes.contains(key)) {
-            return false;
-        }
-        for (Open x : o.state.opens) {
-            if (x.stream != null && StreamName.key(x.stream).equals(key)) {
-                return false;
-            }
-        }
-        o.state.streamDeletes.remove(key);
-        try {
-            share.files.streams.delete(o.path(), o.stream);
-        } catch (IOException e) {
-            // the file went meanwhile: its streams with it
-            return false;
-        }
-        return true;
-    }
-
-    /** Tells the watchers of {@code o}'s directory that its stream changed ({@code file:stream}). */
-    static void notify(Share share, Open o, int action, int filter) {
-        String s = o.stream;
-        if (s != null) {
-            share.files.notify.report(List.of(new NotifyRegistry.Change(o.path(), action, filter, s)));
-        }
-    }
-
-    /** FileDispositionInformation on a stream open: marks or unmarks the stream (caller holds the lock). */
-    static void disposition(Open o, boolean delete) {
-        String key = StreamName.key(o.stream);
-        if (delete) {
-            o.state.streamDeletes.add(key);
-        } else {
-            o.state.streamDeletes.remove(key);
-            o.deleteOnClose(false);
-        }
-    }
-
-    /**
-     * FileStreamInformation ([MS-FSCC] 2.4.43) of {@code p}: {@code ::$DATA} first for a file (a directory
-     * has none), then each named stream as {@code :name:$DATA}.
-     */
-    static List<org.smbscope.codec.fscc.FileInformation.Stream> list(Share share, Path p) throws Failure {
-        FileFacts f = share.facts(p);
-        List<org.smbscope.codec.fscc.FileInformation.Stream> out = new java.util.ArrayList<>();
-        if (!f.directory()) {
-            out.add(new org.smbscope.codec.fscc.FileInformation.Stream("::$DATA", f.endOfFile(),
-                    f.allocationSize()));
-        }
-        try {
-            for (StreamStore.Entry e : share.files.streams.list(p)) {
-                long alloc = (e.size() + FileFacts.CLUSTER - 1) / FileFacts.CLUSTER * FileFacts.CLUSTER;
-                out.add(new org.smbscope.codec.fscc.FileInformation.Stream(":" + e.name() + ":$DATA", e.size(),
-                        alloc));
-            }
-        } catch (IOException e) {
-            throw new Failure(IoStatus.of(e));
-        }
-        return out;
-    }
-
-    /**
-     * A FileStreamInformation list that does not fit {@code max} bytes ([MS-FSA] 2.1.5.11.29): the entries that
-     * fit whole, the last one ending the chain, with STATUS_BUFFER_OVERFLOW; null when not even the first one
-     * does (the caller then cuts the bytes, as for any other class).
-     */
-    static org.smbscope.server.tree.Outcome overflow(byte[] out, int max) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int at = 0;
-        int last = -1;
-        int end = 0;
-        while (at + 24 <= out.length) {
-            long next = b.getInt(at) & 0xFFFFFFFFL;
-            long entryEnd = at + 24 + (b.getInt(at + 4) & 0xFFFFFFFFL);
-            if (entryEnd > max || entryEnd > out.length) {
-                break;
-            }
-            last = at;
-            end = (int) entryEnd;
-            if (next == 0 || at + next >= out.length) {
-                break;
-            }
-            at += (int) next;
-        }
-        if (last < 0) {
-            return null;
-        }
-        byte[] cut = java.util.Arrays.copyOf(out, end);
-        java.nio.ByteBuffer.wrap(cut).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(last, 0);
-        return new org.smbscope.server.tree.Outcome.Done(NtStatus.BUFFER_OVERFLOW,
-                new org.smbscope.codec.smb2.QueryInfoResponse(cut));
     }
 }
