@@ -20,6 +20,7 @@ import org.smbscope.codec.smb2.CreateDisposition;
 import org.smbscope.codec.smb2.CreateOptions;
 import org.smbscope.codec.smb2.CreateResponse;
 import org.smbscope.codec.smb2.FileId;
+import org.smbscope.codec.smb2.LockRequest;
 import org.smbscope.codec.smb2.QueryDirectoryResponse;
 import org.smbscope.codec.smb2.QueryInfoResponse;
 import org.smbscope.codec.smb2.ReadResponse;
@@ -302,9 +303,9 @@ class StreamsTest {
             f.write(s1, 0, "abcdefghij");
             FileId s2 = open(f, "k.txt:s", RW, 7, CreateDisposition.OPEN);
             // exclusive lock of bytes 0..9 of the stream
-            assertThat(f.status(new org.smbscope.codec.smb2.LockRequest(0, s1, List.of(
-                    new org.smbscope.codec.smb2.LockRequest.Element(0, 10, org.smbscope.codec.smb2.LockRequest.EXCLUSIVE_LOCK
-                            | org.smbscope.codec.smb2.LockRequest.FAIL_IMMEDIATELY))))).isEqualTo(NtStatus.SUCCESS);
+            int exclusive = LockRequest.EXCLUSIVE_LOCK | LockRequest.FAIL_IMMEDIATELY;
+            assertThat(f.status(new LockRequest(0, s1, List.of(new LockRequest.Element(0, 10, exclusive)))))
+                    .isEqualTo(NtStatus.SUCCESS);
             assertThat(f.read(base, 0, 10).status()).isEqualTo(NtStatus.SUCCESS);
             assertThat(f.write(base, 0, "x").status()).isEqualTo(NtStatus.SUCCESS);
             assertThat(f.read(s2, 0, 10).status()).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
