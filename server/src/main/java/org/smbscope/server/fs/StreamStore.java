@@ -252,7 +252,10 @@ final class StreamStore {
         return b.toString();
     }
 
-    /** The stream name an attribute suffix encodes, or null if it is not one {@link #attribute} writes. */
+    /**
+     * The stream name an attribute suffix encodes, or null if it is not one {@link #attribute} writes for a valid
+     * stream name.
+     */
     static String decode(String encoded) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < encoded.length(); i++) {
@@ -275,6 +278,9 @@ final class StreamStore {
             }
         }
         String s = out.toString(StandardCharsets.UTF_8);
-        return s.isEmpty() ? null : s;
+        // only names a client could have given (StreamName): anything else was not written by this server
+        boolean valid = !s.isEmpty() && s.length() <= StreamName.MAX_NAME
+                && s.chars().noneMatch(c -> c == 0 || c == '\\' || c == '/' || c == ':');
+        return valid ? s : null;
     }
 }
