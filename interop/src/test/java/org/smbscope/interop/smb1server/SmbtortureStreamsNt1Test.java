@@ -27,8 +27,8 @@ class SmbtortureStreamsNt1Test {
             "rename3", "fails against Samba too",
             "rename", "ALL_INFO on a handle opened for DELETE only is ACCESS_DENIED here, as [MS-FSA] asks; Samba "
                     + "does not check on SMB1",
-            "rename2", "a TRANS2 rename of a stream to <file>:<stream> answers SMB2's SHARING_VIOLATION, "
-                    + "smbtorture wants NOT_SUPPORTED for SMB1",
+            "rename2", "a stream renamed to <file>:<stream> answers SMB2's SHARING_VIOLATION; over SMB1 "
+                    + "smbtorture wants INVALID_PARAMETER (NT_RENAME) and NOT_SUPPORTED (TRANS2)",
             "perms", "ACLs are kept, not evaluated (a DENY WRITE_DATA ACE does not stop the stream open)");
     private static final Pattern RESULT = Pattern.compile("^(success|failure|error|skip): (.+?)( \\[)?$",
             Pattern.MULTILINE);
