@@ -155,7 +155,9 @@ final class CreateCommand {
                 }
                 Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
                 for (Open other : state.opens) {
-                    if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())) {
+                    // overwriting drops the named streams: none may be open
+                    if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())
+                            || (overwrite && other.stream != null)) {
                         throw new Failure(NtStatus.SHARING_VIOLATION);
                     }
                 }

@@ -131,7 +131,11 @@ class StreamsTest {
             FileId o = open(f, "d.txt:s", RW, 7, CreateDisposition.OVERWRITE_IF);
             assertThat(f.read(o, 0, 10).status()).isEqualTo(NtStatus.END_OF_FILE);
             f.close(o);
-            // overwriting the file itself drops its named streams
+            // overwriting the file itself drops its named streams, so none may be open
+            FileId held = open(f, "d.txt:s", RW, 7, CreateDisposition.OPEN);
+            assertThat(f.create("d.txt", RW, 7, CreateDisposition.OVERWRITE_IF, CreateOptions.NONE).status())
+                    .isEqualTo(NtStatus.SHARING_VIOLATION);
+            f.close(held);
             FileId base = open(f, "d.txt", RW, 7, CreateDisposition.OVERWRITE_IF);
             assertThat(names(f, base)).containsExactly("::$DATA");
             f.close(base);
