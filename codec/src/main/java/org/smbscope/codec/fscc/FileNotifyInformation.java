@@ -18,6 +18,12 @@ public record FileNotifyInformation(int action, String fileName) {
     public static final int ACTION_MODIFIED = 3;
     public static final int ACTION_RENAMED_OLD_NAME = 4;
     public static final int ACTION_RENAMED_NEW_NAME = 5;
+    /** A named stream was added to the file; {@code fileName} is {@code file:stream}. */
+    public static final int ACTION_ADDED_STREAM = 6;
+    /** A named stream was removed from the file. */
+    public static final int ACTION_REMOVED_STREAM = 7;
+    /** A named stream's data (or size) changed. */
+    public static final int ACTION_MODIFIED_STREAM = 8;
 
     /** Hard cap on entries accepted from the wire. */
     static final int MAX_ENTRIES = 65536;

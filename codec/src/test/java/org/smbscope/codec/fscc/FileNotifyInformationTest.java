@@ -24,6 +24,22 @@ class FileNotifyInformationTest {
             """);
 
     @Test
+    void streamActionsNameTheFileAndItsStream() throws Exception {
+        byte[] wire = Hex.parse("""
+                00 00 00 00            # NextEntryOffset 0 (last)
+                06 00 00 00            # Action ADDED_STREAM
+                06 00 00 00            # FileNameLength 6
+                61 00 3a 00 73 00      # FileName "a:s"
+                """);
+        List<FileNotifyInformation> one = List.of(
+                new FileNotifyInformation(FileNotifyInformation.ACTION_ADDED_STREAM, "a:s"));
+        assertThat(FileNotifyInformation.encode(one)).isEqualTo(wire);
+        assertThat(FileNotifyInformation.decode(wire)).isEqualTo(one);
+        assertThat(FileNotifyInformation.ACTION_REMOVED_STREAM).isEqualTo(7);
+        assertThat(FileNotifyInformation.ACTION_MODIFIED_STREAM).isEqualTo(8);
+    }
+
+    @Test
     void goldenChain() throws Exception {
         List<FileNotifyInformation> list = List.of(
                 new FileNotifyInformation(FileNotifyInformation.ACTION_RENAMED_OLD_NAME, "a"),

@@ -46,7 +46,7 @@ final class ByteRangeLocks {
             return true;
         }
         for (Range r : held) {
-            if (r.exclusive && r.owner != owner && r.overlaps(offset, length)) {
+            if (r.exclusive && r.owner != owner && r.overlaps(offset, length) && !otherStream(r.owner, owner)) {
                 return false;
             }
         }
@@ -59,16 +59,26 @@ final class ByteRangeLocks {
             return true;
         }
         for (Range r : held) {
-            if ((r.owner != owner || !r.exclusive) && r.overlaps(offset, length)) {
+            if ((r.owner != owner || !r.exclusive) && r.overlaps(offset, length) && !otherStream(r.owner, owner)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Locks on one data stream of a file never touch another's (the file's own data or a named stream). */
+    private static boolean otherStream(Open a, Open b) {
+        String x = a.stream;
+        String y = b.stream;
+        if (x == null || y == null) {
+            return !(x == null && y == null);
+        }
+        return !org.smbscope.server.share.StreamName.key(x).equals(org.smbscope.server.share.StreamName.key(y));
+    }
+
     private boolean grantable(Open owner, long offset, long length, boolean exclusive) {
         for (Range r : held) {
-            if (!r.overlaps(offset, length)) {
+            if (!r.overlaps(offset, length) || otherStream(r.owner, owner)) {
                 continue;
             }
             if (exclusive || r.exclusive && r.owner != owner) {

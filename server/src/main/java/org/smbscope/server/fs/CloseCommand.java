@@ -28,7 +28,8 @@ final class CloseCommand {
         FileFacts facts = null;
         if (post) {
             try {
-                facts = share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key, o.path());
+                facts = StreamOpens.sized(share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key,
+                        o.path()), o);
             } catch (IOException e) {
                 facts = null;
             }
@@ -50,6 +51,7 @@ final class CloseCommand {
         Path deleted = null;
         boolean pendingDirectory = false;
         java.util.concurrent.CompletableFuture<Void> released = null;
+        boolean streamGone = false;
         if (!o.directory) {
             share.writeTimes.closing(o);
         }
@@ -59,16 +61,24 @@ final class CloseCommand {
                 return false;
             }
             if (o.deleteOnClose()) {
-                o.state.deletePending = true;
+                if (o.stream != null) {
+                    o.state.streamDeletes.add(org.smbscope.server.share.StreamName.key(o.stream));
+                } else {
+                    o.state.deletePending = true;
+                }
             }
             share.table.remove(o);
             released = Oplocks.closing(o);
             boolean last = share.files.remove(o);
+            if (o.stream != null) {
+                streamGone = StreamOpens.closed(share, o);
+            }
             if (last && o.state.deletePending && !o.path().equals(share.paths.root())) {
                 CreateCommand.close(o.channel);
                 try {
                     share.files.security.forget(o.path());
                     share.files.eas.forget(o.path());
+                    share.files.streams.forget(o.path());
                     share.files.sparse.forget(o.state.key);
                     Files.delete(o.path());
                     deleted = o.path();
@@ -92,6 +102,8 @@ final class CloseCommand {
         CreateCommand.close(o.channel);
         if (deleted != null) {
             share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);
+        } else if (streamGone) {
+            StreamOpens.notify(share, o, FileNotifyInformation.ACTION_REMOVED_STREAM, NotifyRegistry.STREAM_NAME);
         }
         return true;
     }

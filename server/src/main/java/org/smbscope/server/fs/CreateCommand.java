@@ -104,7 +104,15 @@ final class CreateCommand {
         // MAXIMUM_ALLOWED is resolved against the file's descriptor below
         int requested = Access.map(desired & ~Access.MAXIMUM_ALLOWED, share.readOnly);
         boolean maximum = (desired & Access.MAXIMUM_ALLOWED) != 0;
-        Path p = share.paths.resolve(r.name());
+        PathMapper.Target target = share.paths.resolveStream(r.name());
+        if (target.name().named()) {
+            return new StreamCreate(share).create(ctx, r, target, granted, this, notices);
+        }
+        Path p = target.path();
+        if (target.name().explicitData() && Files.isDirectory(p)) {
+            // [MS-FSA] 2.1.5.1: a directory has no ::$DATA stream
+            throw new Failure(wantDir ? NtStatus.NOT_A_DIRECTORY : NtStatus.FILE_IS_A_DIRECTORY);
+        }
         boolean isRoot = p.equals(share.paths.root());
         Open open;
         CreateAction action;
@@ -162,7 +170,9 @@ final class CreateCommand {
                 }
                 Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
                 for (Open other : state.opens) {
-                    if (ShareModes.conflicts(other.granted, other.share, granted, r.shareAccess().value())) {
+                    // overwriting drops the named streams: none may be open
+                    if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())
+                            || (overwrite && other.stream != null)) {
                         throw new Failure(NtStatus.SHARING_VIOLATION);
                     }
                 }
@@ -176,6 +186,7 @@ final class CreateCommand {
                         try {
                             ch.truncate(0);
                             share.files.sparse.truncated(state(p).key, 0);
+                            share.files.streams.deleteAll(p);
                         } catch (IOException e) {
                             close(ch);
                             throw new Failure(IoStatus.of(e));
@@ -280,7 +291,7 @@ final class CreateCommand {
         }
     }
 
-    private List<CreateContext> responseContexts(CreateRequest r, FileFacts facts, Open open,
+    List<CreateContext> responseContexts(CreateRequest r, FileFacts facts, Open open,
             org.smbscope.server.tree.RequestContext ctx) {
         List<CreateContext> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -311,7 +322,7 @@ final class CreateCommand {
         return dir ? m & ~FileAttribute.ARCHIVE.bit() : m | FileAttribute.ARCHIVE.bit();
     }
 
-    private static int mode(CreateOptions o) {
+    static int mode(CreateOptions o) {
         return o.value() & (0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x1000);
     }
 

@@ -99,10 +99,17 @@ final class DataCommands {
                 at += o.channel.write(data, at);
             }
             share.writeTimes.written(o, before);
-            share.files.sparse.written(o.state.key, offset, n);
+            if (o.stream == null) {
+                share.files.sparse.written(o.state.key, offset, n);
+            }
             o.position(offset + n);
-            share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false,
-                    NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);
+            if (o.stream != null) {
+                StreamOpens.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM,
+                        NotifyRegistry.STREAM_SIZE | NotifyRegistry.STREAM_WRITE);
+            } else {
+                share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false,
+                        NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);
+            }
             return new WriteResponse(n, 0);
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));

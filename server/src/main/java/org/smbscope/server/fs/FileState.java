@@ -14,6 +14,8 @@ final class FileState {
     final List<Open> opens = new ArrayList<>();
     final ByteRangeLocks locks = new ByteRangeLocks();
     boolean deletePending;
+    /** Named streams ({@link org.smbscope.server.share.StreamName#key}) to delete when their last open closes. */
+    final java.util.Set<String> streamDeletes = new java.util.HashSet<>();
     /** A write time a client set (guarded by this), and the open that set it. */
     java.nio.file.attribute.FileTime stickyWrite;
     Open stickyOwner;

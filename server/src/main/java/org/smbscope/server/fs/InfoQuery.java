@@ -56,7 +56,14 @@ final class InfoQuery {
             if (r.infoClass() == 15) {
                 return new EaCommands(share).query(o, r, max);
             }
-            return fit(file(o, r.infoClass()), minimumFile(r.infoClass()), max);
+            byte[] out = file(o, r.infoClass());
+            if (r.infoClass() == 22 && out.length > max && max >= 32) {
+                Outcome whole = StreamInfo.overflow(out, max);
+                if (whole != null) {
+                    return whole;
+                }
+            }
+            return fit(out, minimumFile(r.infoClass()), max);
         }
         if (r.infoType().equals(InfoType.FILESYSTEM)) {
             return fit(fs(r.infoClass()), minimumFs(r.infoClass()), max);
@@ -133,19 +140,20 @@ final class InfoQuery {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         Path p = o.path();
-        FileFacts f = share.facts(p);
+        FileFacts f = StreamOpens.sized(share.facts(p), o);
         FileInformation.Basic basic = new FileInformation.Basic(f.creationTime(), f.lastAccessTime(),
                 f.lastWriteTime(), f.changeTime(), f.attributes());
         boolean deletePending;
         share.files.lock.lock();
         try {
-            deletePending = o.state.deletePending || o.deleteOnClose();
+            deletePending = o.state.deletePending || o.deleteOnClose() || (o.stream != null
+                    && o.state.streamDeletes.contains(org.smbscope.server.share.StreamName.key(o.stream)));
         } finally {
             share.files.lock.unlock();
         }
         FileInformation.Standard standard = new FileInformation.Standard(f.allocationSize(), f.endOfFile(),
                 f.links(), deletePending, f.directory());
-        String name = share.paths.smbName(p);
+        String name = share.paths.smbName(p) + (o.stream != null ? ":" + o.stream : "");
         FileInformation info = switch (c) {
             case 4 -> basic;
             case 5 -> standard;
@@ -160,8 +168,7 @@ final class InfoQuery {
                     o.granted & 0xFFFFFFFFL,
                     o.position(), o.mode, 0, "\\" + name);
             case 21 -> new FileInformation.Name(shortName(p));
-            case 22 -> new FileInformation.Streams(f.directory() ? List.of()
-                    : List.of(new FileInformation.Stream("::$DATA", f.endOfFile(), f.allocationSize())));
+            case 22 -> new FileInformation.Streams(StreamInfo.list(share, p));
             case 34 -> new FileInformation.NetworkOpen(f.creationTime(), f.lastAccessTime(), f.lastWriteTime(),
                     f.changeTime(), f.allocationSize(), f.endOfFile(), f.attributes());
             case 35 -> new FileInformation.AttributeTag(f.attributes(), 0);

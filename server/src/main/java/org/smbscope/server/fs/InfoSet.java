@@ -181,7 +181,9 @@ final class InfoSet {
             long now = o.channel.size();
             if (size < now) {
                 o.channel.truncate(size);
-                share.files.sparse.truncated(o.state.key, size);
+                if (o.stream == null) {
+                    share.files.sparse.truncated(o.state.key, size);
+                }
             } else if (endOfFile && size > now) {
                 o.channel.write(ByteBuffer.allocate(1), size - 1);
             }
@@ -189,6 +191,10 @@ final class InfoSet {
             throw new Failure(IoStatus.of(e));
         }
         share.writeTimes.sizeChanged(o);
+        if (o.stream != null) {
+            StreamOpens.notify(share, o, FileNotifyInformation.ACTION_MODIFIED_STREAM, NotifyRegistry.STREAM_SIZE);
+            return;
+        }
         share.changed(o.path(), FileNotifyInformation.ACTION_MODIFIED, false, NotifyRegistry.SIZE);
     }
 
@@ -218,6 +224,10 @@ final class InfoSet {
         }
         share.files.lock.lock();
         try {
+            if (o.stream != null) {
+                StreamOpens.disposition(o, delete);
+                return;
+            }
             o.state.deletePending = delete;
             if (!delete) {
                 o.deleteOnClose(false);
@@ -237,6 +247,10 @@ final class InfoSet {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
         String target = r.fileName();
+        if (o.stream != null || target.startsWith(":")) {
+            new StreamRename(share).rename(o, r);
+            return;
+        }
         while (target.startsWith("\\")) {
             target = target.substring(1);
         }
@@ -251,6 +265,12 @@ final class InfoSet {
         List<NotifyRegistry.Change> changes = new ArrayList<>();
         share.files.lock.lock();
         try {
+            for (Open x : o.state.opens) {
+                if (x.stream != null) {
+                    // a file whose stream is open cannot be renamed, as on Windows
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+            }
             if (to.startsWith(from) && !to.equals(from)) {
                 throw new Failure(NtStatus.INVALID_PARAMETER);
             }
@@ -308,6 +328,7 @@ final class InfoSet {
                     Files.move(tmp, to);
                 } else if (!from.equals(to)) {
                     if (r.replaceIfExists()) {
+                        share.files.streams.forget(to);
                         Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
                     } else {
                         Files.move(from, to);

@@ -28,6 +28,10 @@ final class NotifyRegistry {
     static final int LAST_WRITE = 0x10;
     static final int CREATION = 0x40;
     static final int SECURITY = 0x100;
+    /** FILE_NOTIFY_CHANGE_STREAM_NAME, _STREAM_SIZE and _STREAM_WRITE ([MS-SMB2] 2.2.35). */
+    static final int STREAM_NAME = 0x200;
+    static final int STREAM_SIZE = 0x400;
+    static final int STREAM_WRITE = 0x800;
     /** Changes kept for a watch with no request waiting; beyond that the next answer is NOTIFY_ENUM_DIR. */
     static final int MAX_BUFFERED = 512;
 
@@ -135,8 +139,14 @@ final class NotifyRegistry {
         }
     }
 
-    /** One change this server made: {@code path} changed in a way named by {@code filter} bits. */
-    record Change(Path path, int action, int filter) {
+    /**
+     * One change this server made: {@code path} changed in a way named by {@code filter} bits; {@code stream}
+     * names the file's named stream that changed (reported as {@code file:stream}), or is null.
+     */
+    record Change(Path path, int action, int filter, String stream) {
+        Change(Path path, int action, int filter) {
+            this(path, action, filter, null);
+        }
     }
 
     /** {@code changed} (a file or directory of the share) changed in a way named by {@code filterBits}. */
@@ -157,6 +167,9 @@ final class NotifyRegistry {
                     String name = nameFor(w, c);
                     if (name == null) {
                         continue;
+                    }
+                    if (c.stream() != null) {
+                        name = name + ":" + c.stream();
                     }
                     any = true;
                     if (w.buffered.size() >= MAX_BUFFERED) {

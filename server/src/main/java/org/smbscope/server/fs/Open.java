@@ -37,6 +37,8 @@ final class Open {
     java.util.concurrent.CompletableFuture<Void> breakDone;
     /** A level II oplock was broken to none (no acknowledgment expected, so one is a protocol error). */
     boolean brokenFromLevelII;
+    /** The named stream this open is of, as stored ({@link StreamStore}), or null for the file's own data. */
+    volatile String stream;
     /** FSCTL_LMR_REQUEST_RESILIENCY was granted ([MS-SMB2] 3.3.5.15.9). */
     volatile boolean resilient;
     /** Open.LockSequenceArray ([MS-SMB2] 3.3.1.10): entry i is the last lock sequence number of index i+1, or -1. */

@@ -27,6 +27,7 @@ public final class OpenFiles {
     final SecurityStore security = new SecurityStore();
     final EaStore eas = new EaStore();
     final SparseFiles sparse = new SparseFiles();
+    final StreamStore streams = new StreamStore();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.server.share.PathRefusal;
 import org.smbscope.server.share.ShareRoot;
+import org.smbscope.server.share.StreamName;
 
 /**
  * SMB names to paths of the share: through {@link ShareRoot} (which refuses every way out), with Windows'
@@ -41,6 +42,31 @@ final class PathMapper {
                 && name.substring(name.length() - DEFAULT_STREAM.length()).equalsIgnoreCase(DEFAULT_STREAM)) {
             name = name.substring(0, name.length() - DEFAULT_STREAM.length());
         }
+        return resolveBase(name);
+    }
+
+    /** A file's path and the stream of it a name asks for ({@code stream} null: the default data stream). */
+    record Target(Path path, StreamName name) {
+    }
+
+    /**
+     * {@code smbName} split by {@link StreamName#parse} ([MS-FSCC] 2.1.5), its file part resolved like
+     * {@link #resolve}: the stream name never takes part in the path.
+     */
+    Target resolveStream(String smbName) throws Failure {
+        StreamName sn;
+        try {
+            sn = StreamName.parse(smbName);
+        } catch (PathRefusal r) {
+            throw new Failure(new NtStatus(r.status()));
+        }
+        if (!sn.named() && !sn.explicitData()) {
+            return new Target(resolve(smbName), sn);
+        }
+        return new Target(resolveBase(sn.base().replace('/', '\\')), sn);
+    }
+
+    private Path resolveBase(String name) throws Failure {
         Path p = refuse(name);
         if (p.equals(root.root()) || Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return p;

@@ -24,6 +24,10 @@
  * per-tree {@code OpenTable} and per-file {@code FileState}. Every path goes through {@code PathMapper},
  * which adds Windows' case-insensitive lookup to {@link org.smbscope.server.share.ShareRoot}, so nothing
  * outside the share is reachable. What the file system lacks (DOS attributes, creation time, descriptors) is
- * kept in extended attributes where it has them.
+ * kept in extended attributes where it has them. Alternate data streams ({@code file:name[:$DATA]}, split by
+ * {@link org.smbscope.server.share.StreamName}) are {@code StreamCreate}, {@code StreamRename},
+ * {@code StreamOpens}, {@code StreamInfo}, {@code StreamChannel} (a stream open's data as a
+ * {@code FileChannel}) and {@code StreamStore} ({@code user.smbscope.stream.<name>} attributes, else
+ * memory); a stream open shares its file's {@code FileState}, with {@code Open.stream} naming the stream.
  */
 package org.smbscope.server.fs;

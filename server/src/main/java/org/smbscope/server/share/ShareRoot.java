@@ -13,8 +13,9 @@ import java.util.Set;
  * A share's directory tree as a {@code java.nio.file} path root: turns SMB path names ([MS-SMB2] 2.2.13
  * "relative to the share", backslash separated) into paths that can never leave the root, the way
  * MINA SSHD's rooted file system does. Refused: {@code ..} and {@code .} components (Windows clients resolve them
- * before sending), absolute paths and drive letters, {@code :stream} names, DOS device names, characters
- * Windows forbids, and paths whose real location (through symbolic links) is outside the root.
+ * before sending), absolute paths and drive letters, {@code :stream} names (split them off first with
+ * {@link StreamName}), DOS device names, characters Windows forbids, and paths whose real location (through
+ * symbolic links) is outside the root.
  */
 public final class ShareRoot {
     private static final Set<String> DEVICES = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",

@@ -267,7 +267,8 @@ final class Smb1Info {
         String target = new String(smb1, 12, (int) len, java.nio.charset.StandardCharsets.UTF_16LE);
         int nul = target.indexOf('\0');
         target = nul >= 0 ? target.substring(0, nul) : target;
-        if (target.indexOf('\\') < 0) {
+        if (target.indexOf('\\') < 0 && !target.startsWith(":")) {
+            // (a ":stream" target renames a stream of the open file and keeps its colon)
             int slash = openName.lastIndexOf('\\');
             target = slash < 0 ? target : openName.substring(0, slash + 1) + target;
         } else {

@@ -106,5 +106,10 @@ class Smb1InfoTest {
         assertThat(new String(smb2, 20, smb2.length - 20, StandardCharsets.UTF_16LE)).isEqualTo("dir\\new.txt");
         byte[] lying = new WireWriter().u8(0).bytes(new byte[3]).u32le(0).u32le(200).toByteArray();
         assertThat(Smb1Info.renameForSmb2(lying, "x")).isNull();
+        byte[] stream = ":Stream One:$DATA".getBytes(StandardCharsets.UTF_16LE);
+        byte[] toStream = Smb1Info.renameForSmb2(new WireWriter().u8(1).bytes(new byte[3]).u32le(0)
+                .u32le(stream.length).bytes(stream).toByteArray(), "dir\\old.txt:s");
+        assertThat(new String(toStream, 20, toStream.length - 20, StandardCharsets.UTF_16LE))
+                .as("a stream rename keeps its leading colon").isEqualTo(":Stream One:$DATA");
     }
 }
