@@ -60,8 +60,8 @@ public final class Smb2Compound {
     }
 
     /**
-     * Joins encoded messages into one compound frame: pads all but the last to 8 bytes and patches
-     * their NextCommand; the last gets NextCommand 0. Signatures must be computed afterwards, over
+     * Joins encoded messages into one compound frame: pads each (the last too, as Windows and Samba do)
+     * to 8 bytes and patches their NextCommand; the last gets NextCommand 0. Signatures must be computed afterwards, over
      * each padded message.
      */
     public static byte[] join(List<byte[]> messages) {
@@ -77,8 +77,8 @@ public final class Smb2Compound {
             int start = w.size();
             w.bytes(m);
             boolean last = i == messages.size() - 1;
-            if (!last) {
-                w.align(8);
+            if (messages.size() > 1) {
+                w.align(8); // the last one too, as Windows and Samba pad it (smbtorture compound-padding)
             }
             w.patchU32le(start + NEXT_COMMAND_OFFSET, last ? 0 : w.size() - start);
         }
