@@ -18,18 +18,14 @@ import org.smbscope.interop.fixture.ProcessRunner;
 /**
  * smbtorture's {@code raw.streams} (alternate data streams over SMB1: NT_CREATE_ANDX of {@code file:stream},
  * TRANS2 stream information, renames) against our NT1 server. Against the lab Samba 4.17 (streams_xattr) 10
- * of 13 subtests pass (delete, names and rename3 fail); here every subtest passes but those in {@link #KNOWN}.
+ * of 13 subtests pass (delete, names and rename3 fail); here 10 of 13 pass too (delete passes, rename2 fails): all but those in {@link #KNOWN}.
  */
 class SmbtortureStreamsNt1Test {
     static final Map<String, String> KNOWN = Map.of(
-            "delete", "fails against Samba too",
             "names", "fails against Samba too",
             "rename3", "fails against Samba too",
-            "rename", "ALL_INFO on a handle opened for DELETE only is ACCESS_DENIED here, as [MS-FSA] asks; Samba "
-                    + "does not check on SMB1",
             "rename2", "a stream renamed to <file>:<stream> answers SMB2's SHARING_VIOLATION; over SMB1 "
-                    + "smbtorture wants INVALID_PARAMETER (NT_RENAME) and NOT_SUPPORTED (TRANS2)",
-            "perms", "ACLs are kept, not evaluated (a DENY WRITE_DATA ACE does not stop the stream open)");
+                    + "smbtorture wants INVALID_PARAMETER (NT_RENAME) and NOT_SUPPORTED (TRANS2)");
     private static final Pattern RESULT = Pattern.compile("^(success|failure|error|skip): (.+?)( \\[)?$",
             Pattern.MULTILINE);
 
@@ -56,7 +52,7 @@ class SmbtortureStreamsNt1Test {
             }
             assertThat(failed).as(r.output()).allMatch(KNOWN::containsKey);
             assertThat(passed).as(r.output()).contains("dir", "io", "sharemodes", "names2", "createdisp", "attr",
-                    "sumtab");
+                    "sumtab", "delete", "rename", "perms");
         }
     }
 }

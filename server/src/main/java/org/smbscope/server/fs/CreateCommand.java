@@ -106,7 +106,7 @@ final class CreateCommand {
         boolean maximum = (desired & Access.MAXIMUM_ALLOWED) != 0;
         PathMapper.Target target = share.paths.resolveStream(r.name());
         if (target.name().named()) {
-            return new StreamCreate(share).create(ctx, r, target, granted, this, notices);
+            return new StreamCreate(share).create(ctx, r, target, requested, maximum, this, notices);
         }
         Path p = target.path();
         if (target.name().explicitData() && Files.isDirectory(p)) {

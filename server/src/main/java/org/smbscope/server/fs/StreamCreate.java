@@ -41,7 +41,11 @@ final class StreamCreate {
         this.share = share;
     }
 
-    CreateResponse create(RequestContext ctx, CreateRequest r, PathMapper.Target t, int granted,
+    /**
+     * Opens or creates the stream {@code t} for {@code requested} access (plus what the descriptor allows when
+     * {@code maximum}): a stream is checked against its file's descriptor.
+     */
+    CreateResponse create(RequestContext ctx, CreateRequest r, PathMapper.Target t, int requested, boolean maximum,
             CreateCommand files, Oplocks.Notices notices) throws Failure, Oplocks.Wait {
         int disposition = r.createDisposition().value();
         CreateOptions options = r.createOptions();
@@ -62,6 +66,11 @@ final class StreamCreate {
             }
             createBase(ctx, r, t.name().base(), files, notices);
         }
+        int allowed = FileSecurity.maximal(share, p, Files.isDirectory(p), ctx.token());
+        if ((requested & ~allowed) != 0) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        int granted = requested | (maximum ? allowed : 0);
         Open open;
         CreateAction action;
         share.files.lock.lock();
