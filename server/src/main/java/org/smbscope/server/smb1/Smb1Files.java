@@ -375,8 +375,9 @@ final class Smb1Files {
         if (fids.size() >= 4096) {
             return Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c);
         }
-        CreateRequest req = createRequest(o.name(), o.desiredAccess(), o.disposition(), 0x40, o.fileAttrs(),
-                new ShareAccess(o.shareAccess()));
+        CreateRequest req = Smb1Oplocks.withLevel(createRequest(o.name(), o.desiredAccess(), o.disposition(), 0x40,
+                o.fileAttrs(), new ShareAccess(o.shareAccess())),
+                t.ipc() ? org.smbscope.codec.smb2.OplockLevel.NONE : Smb1Oplocks.requested(o.flags()));
         Outcome.Done done = TreeCalls.open(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c);
@@ -396,7 +397,12 @@ final class Smb1Files {
             }
         }
         fids.put(fid, opened);
-        return Smb1Dispatcher.R.ok(Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc()));
+        boolean oplock = opened.id().equals(cr.fileId()) && cr.oplockLevel().value() != 0;
+        if (oplock) {
+            d.oplocks.granted(cr.fileId(), t.tid(), fid);
+        }
+        Smb1RawMessage response = Smb1Legacy.openAndXResponse(fid, cr, o, t.ipc());
+        return Smb1Dispatcher.R.ok(oplock ? Smb1Oplocks.lockGranted(response) : response);
     }
 
 }

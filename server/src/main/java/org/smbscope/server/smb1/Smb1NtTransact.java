@@ -27,9 +27,11 @@ import org.smbscope.server.tree.RequestContext;
  */
 final class Smb1NtTransact {
     private final Smb1Files files;
+    private final Smb1NotifyRename notifyRename;
 
     Smb1NtTransact(Smb1Files files) {
         this.files = files;
+        this.notifyRename = new Smb1NotifyRename(files);
     }
 
 
@@ -77,6 +79,12 @@ final class Smb1NtTransact {
                     return nt(NtStatus.BUFFER_TOO_SMALL, len, new byte[0]);
                 }
                 return nt(NtStatus.SUCCESS, len, sd);
+            }
+            case Smb1NotifyRename.NOTIFY_CHANGE -> {
+                return notifyRename.notifyChange(ctx, t, m);
+            }
+            case Smb1NotifyRename.RENAME -> {
+                return notifyRename.rename(t, m);
             }
             default -> {
                 return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);

@@ -28,6 +28,8 @@ final class Smb1Oplocks implements BreakSender {
     /** NT_CREATE_ANDX Flags / OPEN_ANDX Flags. */
     static final int REQUEST_OPLOCK = 0x02;
     static final int REQUEST_BATCH = 0x04;
+    /** Offset of Action in the OPEN_ANDX response words. */
+    private static final int OPEN_ANDX_ACTION = 22;
 
     /** Sends a frame on the connection (under its write lock). */
     @FunctionalInterface
@@ -68,6 +70,13 @@ final class Smb1Oplocks implements BreakSender {
     static CreateRequest withLevel(CreateRequest r, OplockLevel level) {
         return new CreateRequest(level, r.impersonationLevel(), r.desiredAccess(), r.fileAttributes(), r.shareAccess(),
                 r.createDisposition(), r.createOptions(), r.name(), r.contexts());
+    }
+
+    /** OPEN_ANDX response words with Action's LOCK bit (0x8000, [MS-CIFS] 2.2.4.41.2): an oplock was granted. */
+    static Smb1RawMessage lockGranted(Smb1RawMessage openAndX) {
+        byte[] w = openAndX.words();
+        w[OPEN_ANDX_ACTION + 1] |= (byte) 0x80;
+        return new Smb1RawMessage(openAndX.command(), openAndX.isResponse(), w, openAndX.data());
     }
 
     /** The open {@code id} (FID {@code fid} on tree {@code tid}) holds an oplock: breaks of it go to this FID. */
