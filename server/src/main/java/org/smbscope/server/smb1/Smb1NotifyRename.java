@@ -13,7 +13,7 @@ import org.smbscope.server.tree.RequestContext;
 /**
  * Two NT_TRANSACT functions: NT_TRANSACT_NOTIFY_CHANGE ([MS-CIFS] 2.2.7.4, 3.3.5.59.4), the tree handler's change
  * notify, pending until something changes (the connection's later requests are served meanwhile), NT_CANCEL
- * (STATUS_CANCELLED) or the directory's close (STATUS_NOTIFY_CLEANUP); and NT_TRANSACT_RENAME ([MS-CIFS] 2.2.7.5),
+ * (STATUS_CANCELLED) or the directory's close (success with no changes, as Samba answers SMB1); and NT_TRANSACT_RENAME ([MS-CIFS] 2.2.7.5),
  * which Windows Server 2003 answers with success and does nothing, as here.
  */
 final class Smb1NotifyRename {
@@ -52,6 +52,9 @@ final class Smb1NotifyRename {
         }
         if (st.equals(NtStatus.NOTIFY_ENUM_DIR)) {
             return nt(st, new byte[0]);
+        }
+        if (st.equals(NtStatus.NOTIFY_CLEANUP)) {
+            return nt(NtStatus.SUCCESS, new byte[0]); // the directory was closed: no changes (Samba's SMB1 answer)
         }
         return TreeCalls.fail(done, c);
     }
