@@ -30,6 +30,7 @@ final class Smb1Exchange implements BreakSender {
     final Smb1Packet packet;
     final long responseSequence;
     final long arrived;
+    private final long order;
     private final Smb1Requests requests;
     private final BreakSender breaks;
     /** Restores the per-request state of the SMB1 commands when the request takes the turn again. */
@@ -47,6 +48,12 @@ final class Smb1Exchange implements BreakSender {
         this.requests = requests;
         this.breaks = breaks == null ? BreakSender.NONE : breaks;
         this.arrived = System.nanoTime();
+        this.order = requests.arrival();
+    }
+
+    /** The place of this request in the connection's arrival order. */
+    long order() {
+        return order;
     }
 
     int mid() {
@@ -153,8 +160,7 @@ final class Smb1Exchange implements BreakSender {
         if (cancellable) {
             onCancel = () -> wake.complete(null);
         }
-        requests.nextChange().thenRun(() -> wake.complete(null));
-        requests.suspend(this);
+        requests.sleep(this, () -> wake.complete(null));
         try {
             wake.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -133,4 +133,29 @@ class Smb1RequestsTest {
         assertThat(d.status()).isEqualTo(NtStatus.CANCELLED);
         assertThat(List.of(x.aborted(), y.aborted())).containsOnly(true);
     }
+
+    @Test
+    void sleepersWokenByAChangeRetryInArrivalOrder() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Smb1Exchange first = exchange(1, 1, 100, 1);
+            Smb1Exchange second = exchange(2, 1, 100, 1);
+            CompletableFuture<Boolean> a = run(first, () -> {
+                boolean r = first.sleep(10_000, false);
+                order.add(1);
+                return r;
+            });
+            CompletableFuture<Boolean> b = run(second, () -> {
+                boolean r = second.sleep(10_000, false);
+                order.add(2);
+                return r;
+            });
+            requests.acquire(null); // both are asleep now
+            requests.changed();
+            requests.release();
+            assertThat(a.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(order).containsExactly(1, 2);
+        }
+    }
 }
