@@ -299,6 +299,9 @@ final class Smb1Dispatcher {
                         yield R.err(NtStatus.SMB_BAD_TID, m.command());
                     }
                     files.closeTree(t);
+                    int uid = ids.uid;
+                    int tid = t.tid();
+                    requests.abortIf(x -> x.uid() == uid && x.tid() == tid);
                     yield R.ok(new Smb1EmptyMessage(Smb1Command.TREE_DISCONNECT, true));
                 }
                 Tree t = s.trees.get(ids.tid);
@@ -353,6 +356,7 @@ final class Smb1Dispatcher {
             files.closeTree(t);
         }
         s.trees.clear();
+        requests.abortIf(x -> x.uid() == s.uid);
         return R.ok(new LogoffAndX(true));
     }
 
@@ -431,6 +435,11 @@ final class Smb1Dispatcher {
 
     static String nativeLanMan() {
         return "smbscope";
+    }
+
+    /** True while {@code t} is still connected (a request back from a wait checks that its tree is still there). */
+    boolean connected(Tree t) {
+        return sessions.values().stream().anyMatch(s -> s.trees.get(t.tid()) == t);
     }
 
     /** True while a tree is connected (the idle timeout spares such connections). */

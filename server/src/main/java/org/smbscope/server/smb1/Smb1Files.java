@@ -182,6 +182,11 @@ final class Smb1Files {
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c.command());
         }
+        if (!d.connected(t)) {
+            // the tree went while the open waited
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+            return Smb1Dispatcher.R.err(NtStatus.NETWORK_NAME_DELETED, c.command());
+        }
         if (dirDeleteOnClose) {
             call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                     new byte[] {1}, 0, cr.fileId()));
@@ -381,6 +386,10 @@ final class Smb1Files {
         Outcome.Done done = TreeCalls.open(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c);
+        }
+        if (!d.connected(t)) {
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+            return Smb1Dispatcher.R.err(NtStatus.NETWORK_NAME_DELETED, c);
         }
         int fid = newFid();
         Open opened = new Open(t, cr.fileId(), req.name());

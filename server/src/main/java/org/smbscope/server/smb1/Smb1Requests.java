@@ -168,6 +168,15 @@ final class Smb1Requests {
         }
     }
 
+    /** Every pending request {@code which} selects ends its wait (its tree or session is going). */
+    void abortIf(java.util.function.Predicate<Smb1Exchange> which) {
+        for (Smb1Exchange x : pending()) {
+            if (which.test(x)) {
+                x.abort();
+            }
+        }
+    }
+
     /** The connection is going: every pending request is cancelled, and so is any that goes pending later. */
     void closeAll() {
         lock.lock();

@@ -325,4 +325,24 @@ class Smb1PendingTest {
         assertThat(second.header().mid()).isEqualTo(11);
         assertThat(second.header().status()).isZero();
     }
+
+    @Test
+    void aTreeDisconnectEndsTheWaitsOnTheTree() throws Exception {
+        Client c = new Client();
+        int fid = c.open(10, "f.dat", 0, 7);
+        c.open(11, "s.dat", 0, 0);
+        c.send(12, 1, lock(fid, 1, 0, 4, 0, false));
+        assertThat(c.receive().header().status()).isZero();
+        c.send(13, 1, lock(fid, 2, 0, 4, 0xFFFFFFFFL, false));
+        c.send(14, 1, ntCreate("s.dat", 0, 0)); // waits for the sharing violation to clear
+        c.send(15, 1, new org.smbscope.codec.smb1.Smb1EmptyMessage(Smb1Command.TREE_DISCONNECT, false));
+        Map<Integer, Long> statuses = new HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            Smb1Packet p = c.receive();
+            statuses.put(p.header().mid(), p.header().status());
+        }
+        assertThat(statuses).containsEntry(15, 0L)
+                .containsEntry(13, NtStatus.RANGE_NOT_LOCKED.value() & 0xFFFFFFFFL)
+                .containsEntry(14, NtStatus.SHARING_VIOLATION.value() & 0xFFFFFFFFL);
+    }
 }
