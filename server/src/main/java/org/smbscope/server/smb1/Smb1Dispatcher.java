@@ -290,7 +290,7 @@ final class Smb1Dispatcher {
                     yield R.err(NtStatus.SMB_BAD_UID, m.command());
                 }
                 if (m.command().value() == PROCESS_EXIT) {
-                    files.processExit(s, ids.request.pidHigh() << 16 | ids.request.pidLow());
+                    files.processExit(s, ids.request.pidLow());
                     yield R.ok(new Smb1EmptyMessage(m.command(), true));
                 }
                 if (m.command().equals(Smb1Command.TREE_DISCONNECT)) {

@@ -33,6 +33,8 @@ final class Smb1Exchange implements BreakSender {
     private final long order;
     private final Smb1Requests requests;
     private final BreakSender breaks;
+    /** The lock range a waiting LOCKING_ANDX waits for (LOCKING_ANDX_CANCEL_LOCK looks for it). */
+    volatile Smb1Locking.Waiting waiting;
     /** Restores the per-request state of the SMB1 commands when the request takes the turn again. */
     Runnable onResume = () -> { };
     private volatile Runnable onCancel;

@@ -66,7 +66,7 @@ final class Smb1Files {
     /** Each open's SMB1 file pointer ([MS-CIFS] 2.2.4.19 SEEK), moved by SEEK and by every read and write. */
     final Map<Open, Long> pointers = new HashMap<>();
     final Smb1PidLocks pidLocks = new Smb1PidLocks();
-    /** The PID of the request being handled ([MS-CIFS] 2.2.3.1 PIDHigh:PIDLow), the owner of the locks it takes. */
+    /** The PID of the request being handled (PIDLow, [MS-CIFS] 2.2.3.1), the owner of the locks it takes. */
     int pid;
     /** Flags2 of the request being handled. */
     private int flags2;
@@ -97,7 +97,7 @@ final class Smb1Files {
 
     /** {@code x} takes the turn again after a wait: the per-request fields are its own again. */
     void resume(Smb1Exchange x) {
-        pid = x.pid();
+        pid = x.header.pidLow();
         flags2 = x.header.flags2().value();
     }
 
@@ -119,7 +119,8 @@ final class Smb1Files {
         RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO,
                 d.requests.current());
         boolean unicode = ids.request.flags2().unicode();
-        pid = (ids.request.pidHigh() << 16) | ids.request.pidLow();
+        // Windows and Samba own locks and opens by PIDLow alone (smbtorture raw.lock pidhigh)
+        pid = ids.request.pidLow();
         flags2 = ids.request.flags2().value();
         return switch (m) {
             case NtCreateAndXRequest c -> create(ctx, t, c);
@@ -137,6 +138,8 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x08 -> core.queryInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x09 -> core.setInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking.locking(ctx, t, b);
+            case Smb1RawMessage raw when raw.command().value() == 0x0C -> locking.coreLock(ctx, t, b, false);
+            case Smb1RawMessage raw when raw.command().value() == 0x0D -> locking.coreLock(ctx, t, b, true);
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> core.getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> core.coreRead(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x12 -> core.seek(ctx, t, raw);

@@ -40,9 +40,21 @@ final class Smb1Locking {
     record Request(int fid, int type, int oplockLevel, long timeout, List<Range> unlocks, List<Range> locks) {
     }
 
+    /** ERRDOS/ERRcancelviolation (173): no waiting lock to cancel. */
+    static final NtStatus ERR_CANCEL_VIOLATION = new NtStatus(173 << 16 | 0x01);
+    /** ERRDOS/ERRnoatomiclocks (174): CHANGE_LOCKTYPE is not supported (as in Windows). */
+    static final NtStatus ERR_NO_ATOMIC_LOCKS = new NtStatus(174 << 16 | 0x01);
+
+    /** STATUS_INVALID_LOCK_RANGE: a range that goes past 2^64. */
+    static final NtStatus INVALID_LOCK_RANGE = new NtStatus(0xC00001A1);
+
+    /** What a waiting LOCKING_ANDX waits for (CANCEL_LOCK finds it by FID, PID, offset, length and format). */
+    record Waiting(int fid, Range range, boolean large) {
+    }
+
     private final Smb1Files files;
-    private int lastFailedFid = -1;
-    private long lastFailedOffset = -1;
+    /** The offset of each FID's last failed lock (Windows' error code cache is per handle). */
+    private final java.util.Map<Integer, Long> lastFailed = new java.util.HashMap<>();
 
     Smb1Locking(Smb1Files files) {
         this.files = files;
@@ -76,12 +88,33 @@ final class Smb1Locking {
         return new Request(Smb1Legacy.u16(w, 4), type, w[7] & 0xFF, Smb1Legacy.u32(w, 8), unlocks, locks);
     }
 
+    /**
+     * The core LOCK_BYTE_RANGE (0x0C) and UNLOCK_BYTE_RANGE (0x0D) ([MS-CIFS] 2.2.4.13, 2.2.4.14): FID, Count,
+     * Offset, owned by the request's PID, no wait; served as the LOCKING_ANDX they amount to.
+     */
+    Smb1Dispatcher.R coreLock(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unlock) {
+        Smb1Command c = b.command();
+        byte[] w = b.words();
+        if (w.length != 10) {
+            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
+        }
+        Range r = new Range(files.pid, Smb1Legacy.u32(w, 6), Smb1Legacy.u32(w, 2));
+        Request l = new Request(Smb1Legacy.u16(w, 0), 0, 0, 0, unlock ? List.of(r) : List.of(),
+                unlock ? List.of() : List.of(r));
+        Smb1Dispatcher.R done = serve(ctx, t, l, c);
+        return done.stops() ? done : Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new byte[0], new byte[0]));
+    }
+
     Smb1Dispatcher.R locking(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b) {
         Smb1Command c = Smb1Command.LOCKING_ANDX;
         Request l = parse(b);
         if (l == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
+        return serve(ctx, t, l, c);
+    }
+
+    private Smb1Dispatcher.R serve(RequestContext ctx, Smb1Dispatcher.Tree t, Request l, Smb1Command c) {
         Smb1Files.Open o = files.open(t, l.fid());
         if (o == null) {
             return (l.type() & OPLOCK_RELEASE) != 0 && l.locks().isEmpty() && l.unlocks().isEmpty() ? null
@@ -95,8 +128,11 @@ final class Smb1Locking {
                 return null;
             }
         }
-        if ((l.type() & (CHANGE_LOCKTYPE | CANCEL)) != 0) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
+        if ((l.type() & CHANGE_LOCKTYPE) != 0) {
+            return Smb1Dispatcher.R.err(ERR_NO_ATOMIC_LOCKS, c);
+        }
+        if ((l.type() & CANCEL) != 0) {
+            return cancel(l);
         }
         for (Range r : l.unlocks()) {
             if (!files.pidLocks.remove(o, r.pid(), r.offset(), r.length())) {
@@ -112,7 +148,8 @@ final class Smb1Locking {
         boolean shared = (l.type() & SHARED) != 0;
         List<Range> taken = new ArrayList<>();
         for (Range r : l.locks()) {
-            NtStatus st = lock(ctx, t, o, l, r, shared);
+            NtStatus st = r.length() != 0 && Long.compareUnsigned(r.offset() + r.length() - 1, r.offset()) < 0
+                    ? INVALID_LOCK_RANGE : lock(ctx, t, o, l, r, shared);
             if (st.value() == 0) {
                 taken.add(r);
                 files.pidLocks.add(o, r.pid(), r.offset(), r.length(), !shared);
@@ -130,10 +167,43 @@ final class Smb1Locking {
         return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
     }
 
+    /**
+     * LOCKING_ANDX_CANCEL_LOCK ([MS-CIFS] 2.2.4.32.1): ends the wait of the pending LOCKING_ANDX on this FID that
+     * waits for the first range given (as Windows, only the first is looked at); it fails with
+     * STATUS_FILE_LOCK_CONFLICT. None: ERRDOS/ERRcancelviolation.
+     */
+    private Smb1Dispatcher.R cancel(Request l) {
+        if (l.locks().isEmpty()) {
+            return Smb1Dispatcher.R.err(ERR_CANCEL_VIOLATION, Smb1Command.LOCKING_ANDX);
+        }
+        Waiting w = new Waiting(l.fid(), l.locks().get(0), (l.type() & LARGE_FILES) != 0);
+        for (Smb1Exchange x : files.dispatcher().requests.pending()) {
+            if (w.equals(x.waiting)) {
+                x.cancel();
+                return Smb1Dispatcher.R.ok(new Smb1RawMessage(Smb1Command.LOCKING_ANDX, true,
+                        new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
+            }
+        }
+        return Smb1Dispatcher.R.err(ERR_CANCEL_VIOLATION, Smb1Command.LOCKING_ANDX);
+    }
+
     /** Takes one range, waiting as the timeout allows; the status to answer. */
     private NtStatus lock(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Files.Open o, Request l, Range r,
             boolean shared) {
         Smb1Exchange x = ctx.breaks() instanceof Smb1Exchange e ? e : null;
+        if (x == null) {
+            return take(ctx, t, o, l, r, shared, null);
+        }
+        x.waiting = new Waiting(l.fid(), r, (l.type() & LARGE_FILES) != 0);
+        try {
+            return take(ctx, t, o, l, r, shared, x);
+        } finally {
+            x.waiting = null;
+        }
+    }
+
+    private NtStatus take(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Files.Open o, Request l, Range r,
+            boolean shared, Smb1Exchange x) {
         long timeout = l.timeout();
         while (files.pidLocks.lockConflicts(o, r.pid(), r.offset(), r.length(), !shared)) {
             long left = left(x, timeout);
@@ -179,9 +249,8 @@ final class Smb1Locking {
      * again, or for one at 0xEF000000 and above.
      */
     private NtStatus refused(Request l, Range r) {
-        boolean again = l.fid() == lastFailedFid && r.offset() == lastFailedOffset;
-        lastFailedFid = l.fid();
-        lastFailedOffset = r.offset();
+        Long last = lastFailed.put(l.fid(), r.offset());
+        boolean again = last != null && last == r.offset();
         return l.timeout() != 0 || again || r.offset() >= 0xEF000000L ? NtStatus.FILE_LOCK_CONFLICT
                 : NtStatus.LOCK_NOT_GRANTED;
     }

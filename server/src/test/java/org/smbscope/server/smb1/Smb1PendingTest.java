@@ -345,4 +345,29 @@ class Smb1PendingTest {
                 .containsEntry(13, NtStatus.RANGE_NOT_LOCKED.value() & 0xFFFFFFFFL)
                 .containsEntry(14, NtStatus.SHARING_VIOLATION.value() & 0xFFFFFFFFL);
     }
+
+    @Test
+    void cancelLockEndsTheWaitingLockOfThatRangeOnly() throws Exception {
+        Client c = new Client();
+        int fid = c.open(10, "f.dat", 0, 7);
+        c.send(11, 1, lock(fid, 1, 100, 10, 0, false));
+        assertThat(c.receive().header().status()).isZero();
+        c.send(12, 1, lock(fid, 2, 100, 10, 0xFFFFFFFFL, false));
+        // the wrong range: ERRDOS/ERRcancelviolation, sent as a DOS error
+        byte[] words = new WireWriter().u32le(0xFF).u16le(fid).u8(Smb1Locking.CANCEL).u8(0).u32le(0).u16le(0)
+                .u16le(1).toByteArray();
+        c.send(13, 1, new Smb1RawMessage(Smb1Command.LOCKING_ANDX, false, words,
+                new WireWriter().u16le(2).u32le(0).u32le(10).toByteArray()));
+        Smb1Packet refused = c.receive();
+        assertThat(refused.header().mid()).isEqualTo(13);
+        assertThat(refused.header().status()).isEqualTo(173L << 16 | 1);
+        c.send(14, 1, new Smb1RawMessage(Smb1Command.LOCKING_ANDX, false, words,
+                new WireWriter().u16le(2).u32le(100).u32le(10).toByteArray()));
+        Map<Integer, Long> statuses = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Smb1Packet p = c.receive();
+            statuses.put(p.header().mid(), p.header().status());
+        }
+        assertThat(statuses).containsEntry(14, 0L).containsEntry(12, FILE_LOCK_CONFLICT);
+    }
 }
