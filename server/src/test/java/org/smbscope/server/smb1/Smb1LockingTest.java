@@ -99,4 +99,13 @@ class Smb1LockingTest {
         assertThat(Smb1Packet.decode(frame).header().isReply()).isFalse();
         assertThat(Smb1Oplocks.breakRequest(1, 2, OplockLevel.NONE)[32 + 1 + 7]).isZero();
     }
+
+    @Test
+    void anOpenAndXWithAnOplockSetsTheLockBitOfAction() {
+        byte[] words = new byte[30];
+        words[22] = 1; // Action: opened
+        org.smbscope.codec.smb1.Smb1RawMessage m = Smb1Oplocks.lockGranted(
+                new org.smbscope.codec.smb1.Smb1RawMessage(Smb1Command.OPEN_ANDX, true, words, new byte[0]));
+        assertThat(Smb1Legacy.u16(m.words(), 22)).isEqualTo(0x8001);
+    }
 }
