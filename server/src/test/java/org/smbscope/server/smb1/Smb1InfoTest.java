@@ -107,4 +107,13 @@ class Smb1InfoTest {
         byte[] lying = new WireWriter().u8(0).bytes(new byte[3]).u32le(0).u32le(200).toByteArray();
         assertThat(Smb1Info.renameForSmb2(lying, "x")).isNull();
     }
+
+    @Test
+    void passthroughAllInformationHasTheSmb1Layout() {
+        byte[] all = new byte[104];
+        all[96] = 4; // name length
+        assertThat(Smb1Info.fileLevel(1018).infoClass()).isEqualTo(18);
+        assertThat(Smb1Info.fileLevel(1018).convert(all)).hasSize(76);
+        assertThat(Smb1Info.fileLevel(1004).convert(all)).hasSize(104);
+    }
 }
