@@ -370,4 +370,20 @@ class Smb1PendingTest {
         }
         assertThat(statuses).containsEntry(14, 0L).containsEntry(12, FILE_LOCK_CONFLICT);
     }
+
+    @Test
+    void anOpenRetriesWhenAnotherConnectionClosesTheConflictingOpen() throws Exception {
+        Client a = new Client();
+        Client b = new Client();
+        int first = a.open(10, "x.dat", 0, 0);
+        long t0 = System.nanoTime();
+        b.send(10, 1, ntCreate("x.dat", 0, 0));
+        Thread.sleep(100);
+        a.send(11, 1, new CloseRequest(first, 0));
+        assertThat(a.receive().header().status()).isZero();
+        Smb1Packet p = b.receive();
+        assertThat(p.header().mid()).isEqualTo(10);
+        assertThat(p.header().status()).isZero();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(900); // polled every 200 ms
+    }
 }
