@@ -207,7 +207,7 @@ final class Smb1Files {
         }
         int attrs = FileAttribute.toMask(cr.fileAttributes());
         boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
-        return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(Smb1Oplocks.responseLevel(cr.oplockLevel()), fid, cr.createAction().value(), cr.creationTime().value(),
+        return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(Smb1Oplocks.responseLevel(cr.oplockLevel(), d.clientCaps), fid, cr.createAction().value(), cr.creationTime().value(),
                 cr.lastAccessTime().value(), cr.lastWriteTime().value(), cr.changeTime().value(), attrs & 0xFFFFFFFFL,
                 cr.allocationSize(), cr.endOfFile(), t.ipc() ? 2 : 0, t.ipc() ? 0x05FF : 0, dir, null, 0, 0, 0));
     }

@@ -55,6 +55,18 @@ final class Smb1Oplocks implements BreakSender {
         return (flags & REQUEST_BATCH) != 0 ? OplockLevel.BATCH : OplockLevel.EXCLUSIVE;
     }
 
+    /**
+     * [MS-CIFS] 2.2.4.64.2 OpLockLevel: 0 none, 1 exclusive, 2 batch, 3 level II (0 to a client that did not
+     * announce CAP_LEVEL_II_OPLOCKS).
+     */
+    static int responseLevel(OplockLevel level, long clientCaps) {
+        if (level.value() == OplockLevel.LEVEL_II.value()
+                && (clientCaps & org.smbscope.codec.smb1.Capabilities.LEVEL_II_OPLOCKS) == 0) {
+            return 0;
+        }
+        return responseLevel(level);
+    }
+
     /** [MS-CIFS] 2.2.4.64.2 OpLockLevel: 0 none, 1 exclusive, 2 batch, 3 level II. */
     static int responseLevel(OplockLevel level) {
         int v = level.value();
