@@ -199,6 +199,7 @@ final class Smb1Dispatcher {
     /** Answers a request that {@link #arrive} accepted (caller holds the turn; a pending request gives it back). */
     List<byte[]> answer(Smb1Exchange x) throws Drop {
         Smb1Packet p = x.packet;
+        x.packet = null;
         Smb1Header h = x.header;
         long responseSeq = x.responseSequence;
         Ids ids = new Ids(h);

@@ -27,7 +27,8 @@ final class Smb1Exchange implements BreakSender {
     static final long SHARING_VIOLATION_RETRY_MILLIS = 200;
 
     final Smb1Header header;
-    final Smb1Packet packet;
+    /** The request's frame, dropped once answered (an open's oplock keeps its exchange as break sender). */
+    Smb1Packet packet;
     final long responseSequence;
     final long arrived;
     private final long order;
