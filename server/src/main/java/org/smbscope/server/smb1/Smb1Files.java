@@ -331,6 +331,7 @@ final class Smb1Files {
             d.oplocks.closed(o.id());
             return true;
         });
+        openers.keySet().removeIf(f -> !fids.containsKey(f));
         pointers.keySet().removeIf(o -> o.tree() == t);
         pidLocks.forgetIf(o -> o.tree() == t);
         executeOnly.removeIf(o -> o.tree() == t);
