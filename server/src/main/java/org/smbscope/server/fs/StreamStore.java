@@ -122,7 +122,9 @@ final class StreamStore {
                 v.write(attribute(stored), ByteBuffer.wrap(data));
             } catch (FileSystemException e) {
                 String m = String.valueOf(e.getMessage());
-                if (m.contains("No space left") || m.contains("Argument list too long") || m.contains("too large")) {
+                // ext4 answers ENOSPC, E2BIG or ERANGE for a value that does not fit, depending on what is there
+                if (m.contains("No space left") || m.contains("Argument list too long") || m.contains("too large")
+                        || m.contains("out of range")) {
                     throw full(base, stored);
                 }
                 throw e;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.smbscope.codec.smb1.NegotiateRequest;
 import org.smbscope.codec.smb1.Smb1DecodeException;
 import org.smbscope.codec.smb1.Smb1Message;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One SMB1 connection, after its first frame (an SMB1 NEGOTIATE) was found to be ours by {@link #takesOver}:
  * frames are read one after the other (direct TCP / NetBIOS session framing, keep-alives skipped) and answered
- * in order by the dispatcher; a malformed frame drops the connection, and so does the listener's idle timeout
- * when no tree is connected.
+ * in order by the dispatcher, a request that goes pending letting later ones through ({@link Smb1Requests}); a
+ * malformed frame drops the connection, and so does the listener's idle timeout when no tree is connected.
  */
 public final class Smb1Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Smb1Connection.class);
@@ -64,24 +65,44 @@ public final class Smb1Connection {
         return !smb2;
     }
 
-    /** Serves the connection until it ends; {@code first} is the NEGOTIATE already read. */
+    /**
+     * Serves the connection until it ends; {@code first} is the NEGOTIATE already read. This thread reads the frames;
+     * each request is answered on a virtual thread of its own once the previous one has completed or gone pending
+     * ({@link Smb1Requests}); responses and oplock breaks are written under one lock. When the connection ends,
+     * pending requests are cancelled and every tree is closed.
+     */
     public void serve(byte[] first, InputStream in, OutputStream out) throws IOException {
         Smb1Dispatcher d = new Smb1Dispatcher(services, peer);
+        ReentrantLock writeLock = new ReentrantLock();
+        Smb1Oplocks.Sink sink = m -> {
+            writeLock.lock();
+            try {
+                write(out, m);
+            } finally {
+                writeLock.unlock();
+            }
+        };
+        d.oplocks.sink(sink);
         try {
             byte[] frame = first;
             while (frame != null) {
-                List<byte[]> replies;
+                d.requests.acquire(null);
+                Smb1Exchange x;
                 try {
-                    replies = d.onFrame(frame);
+                    x = d.arrive(frame);
                 } catch (Smb1Dispatcher.Drop e) {
+                    d.requests.release();
                     LOG.debug("dropping SMB1 connection from {}: {}", peer, e.getMessage());
                     return;
                 } catch (RuntimeException e) {
+                    d.requests.release();
                     LOG.warn("internal error on an SMB1 frame from {}; dropping the connection", peer, e);
                     return;
                 }
-                for (byte[] r : replies) {
-                    write(out, r);
+                if (x == null) {
+                    d.requests.release();
+                } else {
+                    Thread.ofVirtual().name("smb1-req").start(() -> answer(d, x, sink, out));
                 }
                 frame = null;
                 while (frame == null) {
@@ -100,7 +121,42 @@ public final class Smb1Connection {
                 }
             }
         } finally {
-            d.close();
+            d.requests.acquire(null);
+            try {
+                d.requests.closeAll();
+                d.close();
+            } finally {
+                d.requests.release();
+            }
+        }
+    }
+
+    /** Answers one request (the turn is held: {@link Smb1Dispatcher#arrive} handed it over) and gives the turn back. */
+    private void answer(Smb1Dispatcher d, Smb1Exchange x, Smb1Oplocks.Sink sink, OutputStream out) {
+        d.requests.acquireHandedOver(x);
+        try {
+            for (byte[] r : d.answer(x)) {
+                sink.send(r);
+            }
+        } catch (Smb1Dispatcher.Drop e) {
+            LOG.debug("dropping SMB1 connection from {}: {}", peer, e.getMessage());
+            closeQuietly(out);
+        } catch (IOException e) {
+            LOG.debug("SMB1 connection from {}: {}", peer, e.toString());
+            closeQuietly(out);
+        } catch (RuntimeException e) {
+            LOG.warn("internal error on an SMB1 request from {}; dropping the connection", peer, e);
+            closeQuietly(out);
+        } finally {
+            d.requests.release();
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 

@@ -43,12 +43,15 @@ import org.slf4j.LoggerFactory;
  * Answers the SMB1 frames of one connection in order ([MS-CIFS] 3.3.5): the header and AndX chain are split by
  * the codec (a malformed frame is a {@link Drop}), each command of a chain is answered until one fails (the
  * failing command ends the chain with the error in the header), signatures are checked and made once signing
- * is active. Not thread safe: one connection's frames arrive one by one.
+ * is active. Requests run one at a time ({@link Smb1Requests}): {@link #arrive} and {@link #answer} are called by the
+ * holder of the connection's turn, which a pending request gives back while it waits.
  */
 final class Smb1Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Smb1Dispatcher.class);
     static final int MAX_BUFFER_SIZE = 65535;
     static final int MAX_MPX = 50;
+    /** SMB_COM_PROCESS_EXIT ([MS-CIFS] 2.2.4.18): closes the files the PID opened. */
+    static final int PROCESS_EXIT = 0x11;
 
     /** The connection must end. */
     static final class Drop extends Exception {
@@ -115,6 +118,8 @@ final class Smb1Dispatcher {
     private int nextTid = 1;
     byte[] macKey;
     private long sequence;
+    final Smb1Requests requests = new Smb1Requests();
+    final Smb1Oplocks oplocks = new Smb1Oplocks();
     final Smb1Files files;
     private final Smb1SessionSetup sessionSetup;
     private final Smb1Transactions transactions = new Smb1Transactions();
@@ -134,8 +139,27 @@ final class Smb1Dispatcher {
         return v != 0 && (v >>> 24) == 0 && (v & 0xFF00) == 0 && (cls == 1 || cls == 2 || cls == 3 || cls == 0xFF);
     }
 
-    /** The responses to one frame (none for NT_CANCEL). */
+    /** The responses to one frame (none for NT_CANCEL), a pending request waiting in this thread. */
     List<byte[]> onFrame(byte[] frame) throws Drop {
+        requests.acquire(null);
+        try {
+            Smb1Exchange x = arrive(frame);
+            if (x == null) {
+                return List.of();
+            }
+            requests.acquireHandedOver(x);
+            return answer(x);
+        } finally {
+            requests.release();
+        }
+    }
+
+    /**
+     * A frame arrives (caller holds the turn, {@link Smb1Requests}): decoded, its signature checked and the sequence
+     * number of its response reserved, in arrival order. NT_CANCEL is done here ([MS-CIFS] 3.3.5.52: the pending
+     * request with its MID, PID, UID and TID is cancelled; no response): null.
+     */
+    Smb1Exchange arrive(byte[] frame) throws Drop {
         Smb1Packet p;
         try {
             p = Smb1Packet.decode(frame);
@@ -164,8 +188,20 @@ final class Smb1Dispatcher {
             throw new Drop("first message is " + h.command().name() + ", not NEGOTIATE");
         }
         if (cancel) {
-            return List.of();
+            requests.cancel(h.mid(), h.pidHigh() << 16 | h.pidLow(), h.uid(), h.tid());
+            return null;
         }
+        Smb1Exchange x = new Smb1Exchange(h, p, responseSeq, requests, oplocks);
+        x.onResume = () -> files.resume(x);
+        return x;
+    }
+
+    /** Answers a request that {@link #arrive} accepted (caller holds the turn; a pending request gives it back). */
+    List<byte[]> answer(Smb1Exchange x) throws Drop {
+        Smb1Packet p = x.packet;
+        x.packet = null;
+        Smb1Header h = x.header;
+        long responseSeq = x.responseSequence;
         Ids ids = new Ids(h);
         List<Smb1Message> out = new ArrayList<>();
         NtStatus status = NtStatus.SUCCESS;
@@ -254,12 +290,19 @@ final class Smb1Dispatcher {
                 if (s == null || !s.valid) {
                     yield R.err(NtStatus.SMB_BAD_UID, m.command());
                 }
+                if (m.command().value() == PROCESS_EXIT) {
+                    files.processExit(s, ids.request.pidLow());
+                    yield R.ok(new Smb1EmptyMessage(m.command(), true));
+                }
                 if (m.command().equals(Smb1Command.TREE_DISCONNECT)) {
                     Tree t = s.trees.remove(ids.tid);
                     if (t == null) {
                         yield R.err(NtStatus.SMB_BAD_TID, m.command());
                     }
                     files.closeTree(t);
+                    int uid = ids.uid;
+                    int tid = t.tid();
+                    requests.abortIf(x -> x.uid() == uid && x.tid() == tid);
                     yield R.ok(new Smb1EmptyMessage(Smb1Command.TREE_DISCONNECT, true));
                 }
                 Tree t = s.trees.get(ids.tid);
@@ -290,7 +333,7 @@ final class Smb1Dispatcher {
         extendedSecurity = ids.request.flags2().has(Smb1Flags2.EXTENDED_SECURITY);
         long caps = Capabilities.UNICODE | Capabilities.LARGE_FILES | Capabilities.NT_SMBS | Capabilities.RPC_REMOTE_APIS
                 | Capabilities.STATUS32 | Capabilities.NT_FIND | Capabilities.LARGE_READX | Capabilities.LARGE_WRITEX
-                | Capabilities.INFOLEVEL_PASSTHRU;
+                | Capabilities.INFOLEVEL_PASSTHRU | Capabilities.LEVEL_II_OPLOCKS;
         if (extendedSecurity) {
             caps |= Capabilities.EXTENDED_SECURITY;
         }
@@ -314,6 +357,7 @@ final class Smb1Dispatcher {
             files.closeTree(t);
         }
         s.trees.clear();
+        requests.abortIf(x -> x.uid() == s.uid);
         return R.ok(new LogoffAndX(true));
     }
 
@@ -392,6 +436,11 @@ final class Smb1Dispatcher {
 
     static String nativeLanMan() {
         return "smbscope";
+    }
+
+    /** True while {@code t} is still connected (a request back from a wait checks that its tree is still there). */
+    boolean connected(Tree t) {
+        return sessions.values().stream().anyMatch(s -> s.trees.get(t.tid()) == t);
     }
 
     /** True while a tree is connected (the idle timeout spares such connections). */

@@ -66,7 +66,7 @@ final class Smb1Files {
     /** Each open's SMB1 file pointer ([MS-CIFS] 2.2.4.19 SEEK), moved by SEEK and by every read and write. */
     final Map<Open, Long> pointers = new HashMap<>();
     final Smb1PidLocks pidLocks = new Smb1PidLocks();
-    /** The PID of the request being handled ([MS-CIFS] 2.2.3.1 PIDHigh:PIDLow), the owner of the locks it takes. */
+    /** The PID of the request being handled (PIDLow, [MS-CIFS] 2.2.3.1), the owner of the locks it takes. */
     int pid;
     /** Flags2 of the request being handled. */
     private int flags2;
@@ -83,9 +83,10 @@ final class Smb1Files {
     private final Smb1NtTransact ntTransact = new Smb1NtTransact(this);
     private final Smb1Search search = new Smb1Search(this);
     private final Smb1CoreCommands core;
+    private final Smb1Locking locking = new Smb1Locking(this);
+    /** The PID that opened each FID ([MS-CIFS] 2.2.4.18 PROCESS_EXIT closes them). */
+    private final Map<Integer, Integer> openers = new HashMap<>();
     private int nextFid = 1;
-    private int lastFailedFid = -1;
-    private long lastFailedOffset = -1;
 
     Smb1Files(Smb1Dispatcher d) {
         this.d = d;
@@ -96,11 +97,32 @@ final class Smb1Files {
         return d;
     }
 
+    /** {@code x} takes the turn again after a wait: the per-request fields are its own again. */
+    void resume(Smb1Exchange x) {
+        pid = x.header.pidLow();
+        flags2 = x.header.flags2().value();
+    }
+
+    /** PROCESS_EXIT: closes every FID of the session's trees that {@code exitPid} opened. */
+    void processExit(Smb1Dispatcher.Session s, int exitPid) {
+        RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO,
+                d.requests.current());
+        for (Map.Entry<Integer, Open> e : List.copyOf(fids.entrySet())) {
+            Integer opener = openers.get(e.getKey());
+            Smb1Dispatcher.Tree t = e.getValue().tree();
+            if (opener != null && opener == exitPid && s.trees.get(t.tid()) == t) {
+                close(ctx, t, e.getKey(), Smb1Command.CLOSE);
+            }
+        }
+    }
+
     Smb1Dispatcher.R handle(Smb1Message m, Smb1Block b, Smb1Dispatcher.Ids ids, Smb1Dispatcher.Session s,
             Smb1Dispatcher.Tree t) {
-        RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO);
+        RequestContext ctx = new RequestContext(Smb2Dialect.SMB_2_1, s.user, s.guest, MAX_IO, MAX_IO, MAX_IO,
+                d.requests.current());
         boolean unicode = ids.request.flags2().unicode();
-        pid = (ids.request.pidHigh() << 16) | ids.request.pidLow();
+        // Windows and Samba own locks and opens by PIDLow alone (smbtorture raw.lock pidhigh)
+        pid = ids.request.pidLow();
         flags2 = ids.request.flags2().value();
         if (chainIds != ids) {
             chainIds = ids;
@@ -124,7 +146,9 @@ final class Smb1Files {
             case Smb1RawMessage raw when raw.command().value() == 0x0F -> legacyOpens.create(ctx, t, b, unicode, true);
             case Smb1RawMessage raw when raw.command().value() == 0x08 -> core.queryInformation(ctx, t, b, unicode);
             case Smb1RawMessage raw when raw.command().value() == 0x09 -> core.setInformation(ctx, t, b, unicode);
-            case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking(ctx, t, b);
+            case Smb1RawMessage raw when raw.command().value() == 0x24 -> locking.locking(ctx, t, b);
+            case Smb1RawMessage raw when raw.command().value() == 0x0C -> locking.coreLock(ctx, t, b, false);
+            case Smb1RawMessage raw when raw.command().value() == 0x0D -> locking.coreLock(ctx, t, b, true);
             case Smb1RawMessage raw when raw.command().value() == 0x23 -> core.getAttrE(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x0A -> core.coreRead(ctx, t, raw);
             case Smb1RawMessage raw when raw.command().value() == 0x12 -> core.seek(ctx, t, raw);
@@ -166,11 +190,17 @@ final class Smb1Files {
         if (dirDeleteOnClose) {
             options &= ~0x1000;
         }
-        CreateRequest req = createRequest(name, (int) c.desiredAccess(), (int) c.createDisposition(),
-                options, (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess()));
-        Outcome.Done done = call(t.handler(), ctx, req);
+        CreateRequest req = Smb1Oplocks.withLevel(createRequest(name, (int) c.desiredAccess(),
+                (int) c.createDisposition(), options, (int) c.extFileAttributes(), new ShareAccess((int) c.shareAccess())),
+                t.ipc() ? org.smbscope.codec.smb2.OplockLevel.NONE : Smb1Oplocks.requested(c.flags()));
+        Outcome.Done done = TreeCalls.open(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return fail(done, c.command());
+        }
+        if (!d.connected(t)) {
+            // the tree went while the open waited
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+            return Smb1Dispatcher.R.err(NtStatus.NETWORK_NAME_DELETED, c.command());
         }
         if (dirDeleteOnClose) {
             call(t.handler(), ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
@@ -180,6 +210,9 @@ final class Smb1Files {
         Open opened = new Open(t, cr.fileId(), req.name());
         fids.put(fid, opened);
         opened(fid);
+        if (cr.oplockLevel().value() != 0) {
+            d.oplocks.granted(cr.fileId(), t.tid(), fid);
+        }
         // FILE_READ_DATA, GENERIC_ALL, MAXIMUM_ALLOWED, GENERIC_READ vs FILE_EXECUTE, GENERIC_EXECUTE
         if ((c.desiredAccess() & 0x12000001L) == 0 && (c.desiredAccess() & 0x80000000L) == 0
                 && (c.desiredAccess() & 0x20000020L) != 0) {
@@ -187,7 +220,7 @@ final class Smb1Files {
         }
         int attrs = FileAttribute.toMask(cr.fileAttributes());
         boolean dir = cr.fileAttributes().contains(FileAttribute.DIRECTORY);
-        return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(0, fid, cr.createAction().value(), cr.creationTime().value(),
+        return Smb1Dispatcher.R.ok(new NtCreateAndXResponse(Smb1Oplocks.responseLevel(cr.oplockLevel(), d.clientCaps), fid, cr.createAction().value(), cr.creationTime().value(),
                 cr.lastAccessTime().value(), cr.lastWriteTime().value(), cr.changeTime().value(), attrs & 0xFFFFFFFFL,
                 cr.allocationSize(), cr.endOfFile(), t.ipc() ? 2 : 0, t.ipc() ? 0x05FF : 0, dir, null, 0, 0, 0));
     }
@@ -221,6 +254,7 @@ final class Smb1Files {
             int f = nextFid;
             nextFid = nextFid >= 0xFFFE ? 1 : nextFid + 1;
             if (!fids.containsKey(f)) {
+                openers.put(f, pid);
                 return f;
             }
         }
@@ -292,17 +326,20 @@ final class Smb1Files {
         legacyOpens.dosOpens.remove(o);
     }
 
-    private Smb1Dispatcher.R close(RequestContext ctx, Smb1Dispatcher.Tree t, int fid, Smb1Command c) {
+    Smb1Dispatcher.R close(RequestContext ctx, Smb1Dispatcher.Tree t, int fid, Smb1Command c) {
         Open o = open(t, fid);
         if (o == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
         }
         fids.remove(fid);
+        openers.remove(fid);
         if (fids.containsValue(o)) {
             return Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true)); // a DENY_DOS handle another FID still uses
         }
         forget(o);
+        d.oplocks.closed(o.id());
         Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, o.id()));
+        d.requests.changed();
         if (done.status().value() != 0) {
             return fail(done, c);
         }
@@ -324,7 +361,14 @@ final class Smb1Files {
 
     /** TREE_DISCONNECT, LOGOFF, connection end: forgets the tree's FIDs and searches and closes its handler. */
     void closeTree(Smb1Dispatcher.Tree t) {
-        fids.values().removeIf(o -> o.tree() == t);
+        fids.values().removeIf(o -> {
+            if (o.tree() != t) {
+                return false;
+            }
+            d.oplocks.closed(o.id());
+            return true;
+        });
+        openers.keySet().removeIf(f -> !fids.containsKey(f));
         pointers.keySet().removeIf(o -> o.tree() == t);
         pidLocks.forgetIf(o -> o.tree() == t);
         executeOnly.removeIf(o -> o.tree() == t);
@@ -336,6 +380,7 @@ final class Smb1Files {
         } catch (RuntimeException ignored) {
             // closing anyway
         }
+        d.requests.changed();
     }
 
     // ---- TRANS: \PIPE\LANMAN and TransactNmPipe
@@ -366,65 +411,5 @@ final class Smb1Files {
     }
 
     // ---- commands the codec keeps raw
-
-    private Smb1Dispatcher.R locking(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b) {
-        Smb1Command c = Smb1Command.LOCKING_ANDX;
-        Smb1Legacy.Locking l = Smb1Legacy.locking(b);
-        if (l == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
-        }
-        Open o = open(t, l.fid());
-        if (o == null) {
-            return Smb1Dispatcher.R.err(NtStatus.INVALID_HANDLE, c);
-        }
-        if ((l.type() & Smb1Legacy.Locking.OPLOCK_RELEASE) != 0 && l.locks().isEmpty() && l.unlocks().isEmpty()) {
-            return null; // an oplock break acknowledgement has no response
-        }
-        if ((l.type() & (Smb1Legacy.Locking.CHANGE_LOCKTYPE | Smb1Legacy.Locking.CANCEL)) != 0) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-        }
-        for (org.smbscope.codec.smb2.LockRequest.Element e : l.unlocks()) {
-            if (!pidLocks.remove(o, pid, e.offset(), e.length())) {
-                return Smb1Dispatcher.R.err(NtStatus.RANGE_NOT_LOCKED, c);
-            }
-            Outcome.Done done = call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)));
-            if (done.status().value() != 0) {
-                return fail(done, c);
-            }
-        }
-        List<org.smbscope.codec.smb2.LockRequest.Element> taken = new java.util.ArrayList<>();
-        long wait = l.timeout() == 0xFFFFFFFFL ? 30_000 : Math.min(l.timeout(), 30_000);
-        for (org.smbscope.codec.smb2.LockRequest.Element e : l.locks()) {
-            boolean exclusive = (e.flags() & org.smbscope.codec.smb2.LockRequest.SHARED_LOCK) == 0;
-            Outcome.Done done = pidLocks.lockConflicts(o, pid, e.offset(), e.length(), exclusive)
-                    ? Outcome.Done.error(NtStatus.LOCK_NOT_GRANTED, org.smbscope.codec.smb2.Smb2Command.LOCK)
-                    : call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(e)),
-                    wait, NtStatus.LOCK_NOT_GRANTED);
-            if (done.status().equals(NtStatus.LOCK_NOT_GRANTED) || done.status().equals(NtStatus.FILE_LOCK_CONFLICT)) {
-                // Windows: a failed lock is LOCK_NOT_GRANTED, the same lock failing again (or one at 0xEF000000 and
-                // above) FILE_LOCK_CONFLICT
-                boolean again = l.fid() == lastFailedFid && e.offset() == lastFailedOffset;
-                NtStatus st = l.timeout() != 0 || again || e.offset() >= 0xEF000000L ? NtStatus.FILE_LOCK_CONFLICT
-                        : NtStatus.LOCK_NOT_GRANTED;
-                lastFailedFid = l.fid();
-                lastFailedOffset = e.offset();
-                done = Outcome.Done.error(st, done.response().command());
-            }
-            if (done.status().value() != 0) {
-                for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
-                    call(t.handler(), ctx, new org.smbscope.codec.smb2.LockRequest(0, o.id(), List.of(
-                            new org.smbscope.codec.smb2.LockRequest.Element(undo.offset(), undo.length(),
-                                    org.smbscope.codec.smb2.LockRequest.UNLOCK))));
-                }
-                for (org.smbscope.codec.smb2.LockRequest.Element undo : taken) {
-                    pidLocks.remove(o, pid, undo.offset(), undo.length());
-                }
-                return fail(done, c);
-            }
-            taken.add(e);
-            pidLocks.add(o, pid, e.offset(), e.length(), exclusive);
-        }
-        return Smb1Dispatcher.R.ok(new Smb1RawMessage(c, true, new WireWriter().u32le(0xFF).toByteArray(), new byte[0]));
-    }
 
 }

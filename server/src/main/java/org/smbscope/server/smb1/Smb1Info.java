@@ -37,6 +37,10 @@ final class Smb1Info {
 
     /** QUERY_PATH / QUERY_FILE levels. */
     static Level fileLevel(int level) {
+        if (level == PASSTHROUGH + 18) {
+            // SMB_FILE_ALL_INFORMATION over SMB1 has the SMB_QUERY_FILE_ALL_INFO layout (Samba's client and server)
+            return new Level(18, Smb1Info::allInfo);
+        }
         if (level > PASSTHROUGH && level < PASSTHROUGH + 100) {
             return new Level(level - PASSTHROUGH, UnaryOperator.identity());
         }

@@ -109,7 +109,7 @@ final class Smb1LegacyOpens {
         if (!mode.valid()) {
             return Smb1Dispatcher.R.err(ERR_BAD_ACCESS, c);
         }
-        Opened o = openFile(ctx, t, c, name, mode, 1, 0, List.of());
+        Opened o = openFile(ctx, t, c, name, mode, 1, 0, List.of(), org.smbscope.codec.smb2.OplockLevel.NONE);
         if (o.failure != null) {
             return o.failure;
         }
@@ -131,7 +131,7 @@ final class Smb1LegacyOpens {
         }
         int attrs = Smb1Legacy.u16(w, 0) & 0x27;
         long time = Smb1Legacy.u32(w, 2);
-        Opened o = openFile(ctx, t, c, name, new Mode(0x42), createNew ? 2 : 5, attrs, List.of());
+        Opened o = openFile(ctx, t, c, name, new Mode(0x42), createNew ? 2 : 5, attrs, List.of(), org.smbscope.codec.smb2.OplockLevel.NONE);
         if (o.failure != null) {
             return o.failure;
         }
@@ -160,7 +160,8 @@ final class Smb1LegacyOpens {
         if (disposition < 0 || !mode.valid()) {
             return Smb1Dispatcher.R.err(ERR_BAD_ACCESS, c);
         }
-        Opened o = openFile(ctx, t, c, req.name(), mode, disposition, req.fileAttrs(), List.of());
+        Opened o = openFile(ctx, t, c, req.name(), mode, disposition, req.fileAttrs(), List.of(),
+                t.ipc() ? org.smbscope.codec.smb2.OplockLevel.NONE : Smb1Oplocks.requested(req.flags()));
         if (o.failure != null) {
             return o.failure;
         }
@@ -170,6 +171,9 @@ final class Smb1LegacyOpens {
             case 3, 0 -> 3;
             default -> 1;
         };
+        if (o.oplock()) {
+            action |= 0x8000; // [MS-CIFS] 2.2.4.41.2 Action: LOCK, an oplock was granted
+        }
         boolean ext = (req.flags() & OPENX_FLAGS_EXTENDED_RESPONSE) != 0;
         WireWriter w = new WireWriter().u32le(0xFF).u16le(o.fid).u16le(FileAttribute.toMask(cr.fileAttributes()) & 0x37)
                 .u32le(Smb1Legacy.utime(cr.lastWriteTime())).u32le(Math.min(cr.endOfFile(), 0xFFFFFFFFL))
@@ -234,7 +238,7 @@ final class Smb1LegacyOpens {
         } catch (Smb1DecodeException e) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
-        Opened o = openFile(ctx, t, c, name, mode, disposition, attrs, eas);
+        Opened o = openFile(ctx, t, c, name, mode, disposition, attrs, eas, org.smbscope.codec.smb2.OplockLevel.NONE);
         if (o.failure != null) {
             if (o.failure.status().equals(NtStatus.INVALID_EA_NAME)) {
                 // a warning: the answer still carries the (zeroed) parameters, as Windows and Samba send it
@@ -263,23 +267,36 @@ final class Smb1LegacyOpens {
 
     // ---- shared
 
-    private record Opened(int fid, CreateResponse response, Smb1Dispatcher.R failure) {
+    private record Opened(int fid, CreateResponse response, Smb1Dispatcher.R failure, boolean oplock) {
+        Opened(int fid, CreateResponse response, Smb1Dispatcher.R failure) {
+            this(fid, response, failure, false);
+        }
     }
 
     /**
      * A CREATE for a legacy open; a compatibility-mode (DENY_DOS, FCB) open by a process that already has the file
      * open that way shares that open's handle.
      */
+    /**
+     * Opens {@code name} for an SMB1 open command; {@code oplock} is the oplock asked for (OPEN_ANDX), which
+     * breaks of it then reach through the new FID. A sharing violation is retried as Windows does
+     * ({@link TreeCalls#open}).
+     */
     private Opened openFile(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Command c, String name, Mode mode,
-            int disposition, int attrs, List<CreateContext> contexts) {
+            int disposition, int attrs, List<CreateContext> contexts, org.smbscope.codec.smb2.OplockLevel oplock) {
         if (files.fids.size() >= 4096) {
             return new Opened(0, null, Smb1Dispatcher.R.err(NtStatus.INSUFFICIENT_RESOURCES, c));
         }
-        CreateRequest req = TreeCalls.withContexts(createRequest(name, mode.desiredAccess(), disposition, 0x40, attrs,
-                new ShareAccess(mode.shareAccess())), contexts);
-        Outcome.Done done = call(t.handler(), ctx, req);
+        CreateRequest req = Smb1Oplocks.withLevel(TreeCalls.withContexts(createRequest(name, mode.desiredAccess(),
+                disposition, 0x40, attrs, new ShareAccess(mode.shareAccess())), contexts), oplock);
+        Outcome.Done done = TreeCalls.open(t.handler(), ctx, req);
         if (done.status().value() != 0 || !(done.response() instanceof CreateResponse cr)) {
             return new Opened(0, null, fail(done, c));
+        }
+        if (!files.dispatcher().connected(t)) {
+            // the tree went while the open waited
+            call(t.handler(), ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+            return new Opened(0, null, Smb1Dispatcher.R.err(NtStatus.NETWORK_NAME_DELETED, c));
         }
         int fid = files.newFid();
         Smb1Files.Open opened = new Smb1Files.Open(t, cr.fileId(), req.name());
@@ -297,6 +314,10 @@ final class Smb1LegacyOpens {
         }
         files.fids.put(fid, opened);
         files.opened(fid);
-        return new Opened(fid, cr, null);
+        boolean granted = opened.id().equals(cr.fileId()) && cr.oplockLevel().value() != 0;
+        if (granted) {
+            files.dispatcher().oplocks.granted(cr.fileId(), t.tid(), fid);
+        }
+        return new Opened(fid, cr, null, granted);
     }
 }

@@ -33,9 +33,11 @@ final class Smb1NtTransact {
     static final int INVALID_OPTIONS = 0xFF100030;
 
     private final Smb1Files files;
+    private final Smb1NotifyRename notifyRename;
 
     Smb1NtTransact(Smb1Files files) {
         this.files = files;
+        this.notifyRename = new Smb1NotifyRename(files);
     }
 
 
@@ -83,6 +85,12 @@ final class Smb1NtTransact {
                     return nt(NtStatus.BUFFER_TOO_SMALL, len, new byte[0]);
                 }
                 return nt(NtStatus.SUCCESS, len, sd);
+            }
+            case Smb1NotifyRename.NOTIFY_CHANGE -> {
+                return notifyRename.notifyChange(ctx, t, m);
+            }
+            case Smb1NotifyRename.RENAME -> {
+                return notifyRename.rename(t, m);
             }
             default -> {
                 return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);

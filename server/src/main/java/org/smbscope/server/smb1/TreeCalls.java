@@ -35,15 +35,22 @@ final class TreeCalls {
     }
 
     static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req) {
-        return call(h, ctx, req, 30_000, NtStatus.CANCELLED);
+        return call(h, ctx, req, -1, NtStatus.CANCELLED);
     }
 
-    /** A request that may go pending waits at most {@code waitMillis}; then it is cancelled and answers {@code late}. */
+    /**
+     * A request that may go pending waits at most {@code waitMillis} (negative: until it completes, NT_CANCEL or the
+     * connection's end); then it is cancelled and answers {@code late}. The wait of an SMB1 request (its
+     * {@link Smb1Exchange} is the context's break sender) lets the connection's later requests run meanwhile.
+     */
     static Outcome.Done call(TreeHandler h, RequestContext ctx, Smb2Request req, long waitMillis, NtStatus late) {
         Outcome o = h.handle(ctx, req);
         if (o instanceof Outcome.Pending p) {
+            if (ctx.breaks() instanceof Smb1Exchange x) {
+                return x.await(p, waitMillis, late, req.command());
+            }
             try {
-                return p.completion().get(waitMillis, TimeUnit.MILLISECONDS);
+                return p.completion().get(waitMillis < 0 ? 30_000 : waitMillis, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 p.cancel().run();
                 try {
@@ -55,6 +62,26 @@ final class TreeCalls {
             }
         }
         return (Outcome.Done) o;
+    }
+
+    /**
+     * An open by NT_CREATE_ANDX or OPEN_ANDX: one that meets a sharing violation is retried for up to a second
+     * (every 200 ms, and whenever a file is closed on this connection) before the violation is answered, as
+     * Windows ([MS-CIFS] behaviour note: five tries) and Samba do for SMB1; NT_CANCEL does not end the wait.
+     */
+    static Outcome.Done open(TreeHandler h, RequestContext ctx, CreateRequest req) {
+        Outcome.Done done = call(h, ctx, req);
+        if (!(ctx.breaks() instanceof Smb1Exchange x)) {
+            return done;
+        }
+        while (done.status().equals(NtStatus.SHARING_VIOLATION)) {
+            long left = Smb1Exchange.SHARING_VIOLATION_WAIT_MILLIS - x.elapsedMillis();
+            if (left <= 0 || !x.sleep(Math.min(left, Smb1Exchange.SHARING_VIOLATION_RETRY_MILLIS), false)) {
+                break;
+            }
+            done = call(h, ctx, req);
+        }
+        return done;
     }
 
     static String shareRelative(String path) {

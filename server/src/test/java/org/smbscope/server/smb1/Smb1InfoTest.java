@@ -112,4 +112,13 @@ class Smb1InfoTest {
         assertThat(new String(toStream, 20, toStream.length - 20, StandardCharsets.UTF_16LE))
                 .as("a stream rename keeps its leading colon").isEqualTo(":Stream One:$DATA");
     }
+
+    @Test
+    void passthroughAllInformationHasTheSmb1Layout() {
+        byte[] all = new byte[104];
+        all[96] = 4; // name length
+        assertThat(Smb1Info.fileLevel(1018).infoClass()).isEqualTo(18);
+        assertThat(Smb1Info.fileLevel(1018).convert(all)).hasSize(76);
+        assertThat(Smb1Info.fileLevel(1004).convert(all)).hasSize(104);
+    }
 }

@@ -52,6 +52,8 @@ class Smb1LegacyOpensTest {
         session = new Smb1Dispatcher.Session(100);
         session.valid = true;
         session.user = "alice";
+        session.trees.put(tree.tid(), tree);
+        d.sessions.put(session.uid, session);
         newFrame();
     }
 

@@ -33,6 +33,11 @@ final class Smb1TestPeer {
     }
 
     static ServerConfig config(Path dir, String extra) throws IOException {
+        return config(dir, extra, "");
+    }
+
+    /** With {@code shareExtra} lines in the share's section. */
+    static ServerConfig config(Path dir, String extra, String shareExtra) throws IOException {
         Path passdb = dir.resolve("smbpasswd");
         SmbPasswdFile.empty().with(new SmbPasswdEntry("alice", 1000, PasswordHashes.lm("Passw0rd!"),
                 PasswordHashes.nt("Passw0rd!"), EnumSet.of(AccountFlag.USER), 0)).write(passdb);
@@ -46,7 +51,8 @@ final class Smb1TestPeer {
                 %s
                 [share]
                 path = %s
-                """.formatted(passdb, extra, share), dir);
+                %s
+                """.formatted(passdb, extra, share, shareExtra), dir);
     }
 
     static Smb1Dispatcher dispatcher(ServerConfig c) {
