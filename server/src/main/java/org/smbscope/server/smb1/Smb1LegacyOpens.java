@@ -77,7 +77,8 @@ final class Smb1LegacyOpens {
                 case 1 -> 0;
                 case 2 -> 1;
                 case 3 -> 2;
-                default -> 7; // deny none, compatibility (DOS) and FCB modes share; same-PID opens share a handle
+                case 4 -> 3; // deny none shares reading and writing, not delete (Windows, Samba)
+                default -> 7; // compatibility (DOS) and FCB modes share; same-PID opens share a handle
             };
         }
 

@@ -35,6 +35,8 @@ final class Smb1PathCommands {
     private Smb1PathCommands() {
     }
 
+    private static final ShareAccess READ_WRITE_SHARE = new ShareAccess(0x1 | 0x2);
+
     static Smb1Dispatcher.R path(RequestContext ctx, Smb1Dispatcher.Tree t, PathRequest p) {
         Smb1Command c = p.command();
         TreeHandler h = t.handler();
@@ -46,7 +48,8 @@ final class Smb1PathCommands {
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
             case 0x06 -> done = delete(h, ctx, p);
-            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0, 0, ALL_SHARE),
+            // a rename opens the file without sharing delete, as Samba does: an open holding DELETE conflicts
+            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0, 0, READ_WRITE_SHARE),
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
                             renameInfo(shareRelative(p.newPath()), false), 0, id)));
             default -> {
