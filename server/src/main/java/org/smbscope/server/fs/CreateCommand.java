@@ -48,6 +48,16 @@ final class CreateCommand {
      */
     CreateResponse create(org.smbscope.server.tree.RequestContext ctx, CreateRequest r, Oplocks.Notices notices)
             throws Failure, Oplocks.Wait {
+        CreateContexts cc = CreateContexts.of(r.contexts());
+        if (cc.reconnect() != null) {
+            return reconnect(ctx, r, cc);
+        }
+        boolean smb3 = ctx.dialect().value() >= 0x0300;
+        LeaseRequest leaseRequest = Leases.applicable(cc.lease(), r.oplockLevel(),
+                ctx.dialect().value() >= 0x0210 && ctx.breaks() != org.smbscope.server.tree.BreakSender.NONE);
+        CreateContexts.V2 v2 = smb3 ? cc.v2() : null;
+        Lease.Id leaseId = leaseRequest == null ? null
+                : new Lease.Id(ctx.clientGuid(), new Lease.Key(leaseRequest.key()));
         int disposition = r.createDisposition().value();
         CreateOptions options = r.createOptions();
         boolean wantDir = options.has(CreateOptions.DIRECTORY_FILE);
@@ -76,12 +86,6 @@ final class CreateCommand {
         if (deleteOnClose && (granted & Access.DELETE) == 0) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
         }
-        for (CreateContext c : r.contexts()) {
-            if (c.name().equals(CreateContext.DURABLE_HANDLE_RECONNECT)
-                    || c.name().equals(CreateContext.DURABLE_HANDLE_RECONNECT_V2)) {
-                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
-            }
-        }
         if (share.readOnly && (granted & Access.MODIFYING) != 0) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
@@ -106,6 +110,17 @@ final class CreateCommand {
         try {
             if (share.table.full()) {
                 throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
+            }
+            if (v2 != null && ctx.replay()) {
+                // 3.3.5.9.10: a replayed CREATE with the CreateGuid of an open of this client answers that open
+                Open prior = share.files.durable.byCreateGuid(v2.createGuid(), ctx.clientGuid());
+                if (prior != null && share.table.get(prior.fileId()) == prior) {
+                    return existing(prior, CreateAction.OPENED, r, leaseRequest != null && leaseRequest.v2() && smb3,
+                            true);
+                }
+            }
+            if (leaseRequest != null) {
+                Leases.check(share.files, ctx.clientGuid(), leaseRequest, share.files.keyOf(p));
             }
             boolean exists = Files.exists(p);
             if (exists) {
@@ -145,7 +160,7 @@ final class CreateCommand {
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
-                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, leaseId, notices);
                 for (Open other : state.opens) {
                     if (ShareModes.conflicts(other.granted, other.share, granted, r.shareAccess().value())) {
                         throw new Failure(NtStatus.SHARING_VIOLATION);
@@ -226,9 +241,25 @@ final class CreateCommand {
             if (deleteOnClose && !isRoot) {
                 open.deleteOnClose(true);
             }
-            open.oplock = Oplocks.grant(open.state, open.directory, r.oplockLevel(), ctx.breaks());
+            if (leaseRequest != null) {
+                Leases.grant(share.files, open.state, open, leaseRequest, ctx.clientGuid(), leaseRequest.v2() && smb3,
+                        ctx.breaks());
+            } else {
+                open.oplock = Oplocks.grant(open.state, open.directory, r.oplockLevel(), ctx.breaks());
+            }
             open.breaks = ctx.breaks();
+            // 3.3.5.9.6 / 3.3.5.9.10: durable only with a batch oplock or a lease with handle caching
+            boolean durable = !open.directory && (open.oplock.value() == OplockLevel.BATCH.value()
+                    || open.lease != null && open.lease.has(Lease.H));
+            if (durable && (v2 != null || cc.v1())) {
+                open.durable = new Durable(v2 != null, v2 != null ? v2.createGuid() : null, ctx.clientGuid(),
+                        ctx.user(), v2 != null ? DurableOpens.timeoutFor(v2.timeoutMillis())
+                                : DurableOpens.DEFAULT_TIMEOUT_MILLIS, share.paths.root());
+            }
             share.files.add(open);
+            if (open.durable != null) {
+                share.files.durable.add(open);
+            }
             share.table.add(open);
         } finally {
             share.files.lock.unlock();
@@ -242,9 +273,92 @@ final class CreateCommand {
         if (facts == null) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
+        List<CreateContext> contexts = responseContexts(r, facts);
+        contexts.addAll(grantedContexts(open, leaseRequest != null && leaseRequest.v2() && smb3, true));
         return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
-                facts.attributes(), open.fileId(), responseContexts(r, facts));
+                facts.attributes(), open.fileId(), contexts);
+    }
+
+    /** The lease and durable response contexts of {@code open}. */
+    private List<CreateContext> grantedContexts(Open open, boolean leaseV2, boolean durable) {
+        List<CreateContext> out = new ArrayList<>();
+        share.files.lock.lock();
+        try {
+            if (open.lease != null) {
+                out.add(Leases.response(open.lease, leaseV2));
+            }
+            if (durable && open.durable != null) {
+                out.add(open.durable.v2 ? CreateContexts.durableV2Response(open.durable.timeoutMillis, false)
+                        : CreateContexts.durableResponse());
+            }
+        } finally {
+            share.files.lock.unlock();
+        }
+        return out;
+    }
+
+    /** The answer for an open that already exists (a replay or a durable reconnect). */
+    private CreateResponse existing(Open o, CreateAction action, CreateRequest r, boolean leaseV2, boolean durable)
+            throws Failure {
+        FileFacts facts = share.facts(o.path());
+        List<CreateContext> contexts = new ArrayList<>();
+        contexts.addAll(grantedContexts(o, leaseV2, durable));
+        return new CreateResponse(o.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
+                facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
+                facts.attributes(), o.fileId(), contexts);
+    }
+
+    /**
+     * DHnC / DH2C ([MS-SMB2] 3.3.5.9.7, 3.3.5.9.12): a new connection and session of the same user take back a
+     * disconnected durable open; every other field of the request is ignored (but a lease must name the file).
+     */
+    private CreateResponse reconnect(org.smbscope.server.tree.RequestContext ctx, CreateRequest r, CreateContexts cc)
+            throws Failure {
+        CreateContexts.Reconnect rc = cc.reconnect();
+        LeaseRequest lease = cc.lease();
+        Open o;
+        share.files.lock.lock();
+        try {
+            o = share.files.durable.get(rc.fileId().persistent());
+            if (o == null || o.durable == null || !o.durable.disconnected()
+                    || !o.durable.shareRoot.equals(share.paths.root())
+                    || rc.isV2() && !rc.createGuid().equals(o.durable.createGuid)) {
+                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+            if (o.lease != null) {
+                if (lease == null || !o.lease.id.equals(new Lease.Id(ctx.clientGuid(), new Lease.Key(lease.key())))) {
+                    throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+                }
+                Path named;
+                try {
+                    named = share.paths.resolve(r.name());
+                } catch (Failure f) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+                if (!named.equals(o.path())) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+            } else if (lease != null) {
+                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+            if (!o.durable.user.equalsIgnoreCase(ctx.user())) {
+                throw new Failure(NtStatus.ACCESS_DENIED);
+            }
+            if (share.table.full()) {
+                throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
+            }
+            o.durable.expires = null;
+            o.breaks = ctx.breaks();
+            if (o.lease != null) {
+                o.lease.breaks = ctx.breaks();
+            }
+            share.table.add(o);
+        } finally {
+            share.files.lock.unlock();
+        }
+        return existing(o, CreateAction.OPENED, r, lease != null && lease.v2() && ctx.dialect().value() >= 0x0300,
+                false);
     }
 
     private FileState state(Path p) throws Failure {

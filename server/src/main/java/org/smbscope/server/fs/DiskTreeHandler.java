@@ -98,8 +98,8 @@ public final class DiskTreeHandler implements TreeHandler {
                 case IoctlRequest r -> ioctl.ioctl(context, r);
                 case OplockBreak r -> Outcome.Done.ok(Oplocks.acknowledge(share.files, share.open(r.fileId()),
                         r.oplockLevel()));
-                // [MS-SMB2] 3.3.5.22.2: no lease is ever granted, so none is found
-                case LeaseBreakAcknowledgment r -> throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+                case LeaseBreakAcknowledgment r -> Outcome.Done.ok(Leases.acknowledge(share.files,
+                        context.clientGuid(), r));
                 default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
             };
         } catch (Failure f) {
@@ -120,8 +120,15 @@ public final class DiskTreeHandler implements TreeHandler {
         // [MS-SMB2] 3.3.5.14: a resilient open replays a lock it already did
         int index = r.lockSequence() >>> 4;
         int seq = r.lockSequence() & 0xF;
-        boolean sequenced = o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2) && index >= 1
-                && index <= 64;
+        boolean durable;
+        share.files.lock.lock();
+        try {
+            durable = o.durable != null;
+        } finally {
+            share.files.lock.unlock();
+        }
+        boolean sequenced = (o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2)
+                || durable && context.dialect().value() >= 0x0300) && index >= 1 && index <= 64;
         if (sequenced) {
             if (o.lockReplayed(index, seq)) {
                 return Outcome.Done.ok(new LockResponse());
@@ -195,6 +202,26 @@ public final class DiskTreeHandler implements TreeHandler {
     /** Opens this tree holds now. */
     public int openCount() {
         return share.table.size();
+    }
+
+    /** The connection is lost: durable opens stay for a reconnect, the others close (oldest first). */
+    @Override
+    public void disconnect() {
+        java.util.List<Open> all = share.table.all();
+        all.sort(java.util.Comparator.comparingLong(o -> o.id));
+        for (Open o : all) {
+            if (!close.detach(o)) {
+                close.close(o);
+            }
+        }
+    }
+
+    /**
+     * The durable open scavenger run now ([MS-SMB2] 3.3.2.2; also scheduled on each disconnect): how many
+     * disconnected durable opens of the server had timed out and were closed.
+     */
+    public int scavenge() {
+        return share.files.scavenge(share.clock.instant());
     }
 
     @Override

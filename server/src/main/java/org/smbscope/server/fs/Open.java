@@ -35,6 +35,10 @@ final class Open {
     java.util.concurrent.CompletableFuture<Void> breakDone;
     /** A level II oplock was broken to none (no acknowledgment expected, so one is a protocol error). */
     boolean brokenFromLevelII;
+    /** Durable state ([MS-SMB2] 3.3.1.10 Open.IsDurable...), or null; guarded by {@link OpenFiles#lock}. */
+    Durable durable;
+    /** The lease this open shares ([MS-SMB2] 3.3.1.10 Open.Lease), or null; guarded by {@link OpenFiles#lock}. */
+    Lease lease;
     /** FSCTL_LMR_REQUEST_RESILIENCY was granted ([MS-SMB2] 3.3.5.15.9). */
     volatile boolean resilient;
     /** Open.LockSequenceArray ([MS-SMB2] 3.3.1.10): entry i is the last lock sequence number of index i+1, or -1. */

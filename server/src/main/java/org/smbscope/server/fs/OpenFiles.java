@@ -26,6 +26,9 @@ public final class OpenFiles {
     final NotifyRegistry notify = new NotifyRegistry();
     final SecurityStore security = new SecurityStore();
     final SparseFiles sparse = new SparseFiles();
+    final DurableOpens durable = new DurableOpens();
+    /** [MS-SMB2] 3.3.1.13 LeaseTable: every lease by ClientGuid + LeaseKey, guarded by {@link #lock}. */
+    final Map<Lease.Id, Lease> leases = new HashMap<>();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
@@ -85,6 +88,8 @@ public final class OpenFiles {
     /** Removes {@code o}; true if it was the last open of its file. Caller holds {@link #lock}. */
     boolean remove(Open o) {
         opens.remove(o.id);
+        durable.remove(o);
+        Leases.closing(this, o);
         boolean last;
         synchronized (o.state) {
             o.state.opens.remove(o);
@@ -94,6 +99,33 @@ public final class OpenFiles {
             states.remove((Key) o.state.key);
         }
         return last;
+    }
+
+    /**
+     * The durable open scavenger ([MS-SMB2] 3.3.2.2): closes every disconnected durable open whose timeout
+     * has passed at {@code now}; how many it closed.
+     */
+    public int scavenge(java.time.Instant now) {
+        lock.lock();
+        try {
+            List<Open> gone = durable.expired(now);
+            for (Open o : gone) {
+                DurableOpens.purge(this, o);
+            }
+            return gone.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Durable opens held now, connected or not. */
+    public int durableCount() {
+        lock.lock();
+        try {
+            return durable.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The key of the existing file {@code p}, or null. */

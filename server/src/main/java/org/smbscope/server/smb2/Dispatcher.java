@@ -405,6 +405,23 @@ final class Dispatcher {
         }
     }
 
+    /** [MS-SMB2] 3.3.4.7: an unsolicited Lease Break Notification on this connection. False if not sent. */
+    boolean leaseBreak(Session s, org.smbscope.codec.smb2.LeaseBreakNotification n) {
+        if (closed) {
+            return false;
+        }
+        Smb2Header h = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.OPLOCK_BREAK, 0, Smb2Flags.SERVER_TO_REDIR,
+                0, -1L, 0, 0, 0, 0, new byte[Smb2Header.SIGNATURE_LENGTH]);
+        boolean seal = s.encryptData && s.transform != null;
+        try {
+            flush(List.of(send(h, n, null)), new Frame(seal, s, false));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("lease break to {} not sent: {}", peer, e.toString());
+            return false;
+        }
+    }
+
     long newAsyncId() {
         return nextAsyncId.getAndIncrement();
     }
@@ -526,7 +543,20 @@ final class Dispatcher {
 
     /** Ends a session: its trees are closed (their opens' pending work finishes), the rest cancelled. */
     void endSession(Session s) {
-        s.closeTrees();
+        endSession(s, true);
+    }
+
+    /**
+     * Ends a session; {@code logoff} false (a reconnect's PreviousSessionId, [MS-SMB2] 3.3.5.5.3) keeps its
+     * durable opens for a reconnect.
+     */
+    void endSession(Session s, boolean logoff) {
+        if (logoff) {
+            s.closeTrees();
+        } else {
+            cancelPending(s.id);
+            s.disconnectTrees();
+        }
         cancelPending(s.id);
         sessions.remove(s.id, s);
         ctx.sessionOwners().remove(s.id, this);
@@ -540,7 +570,7 @@ final class Dispatcher {
         closed = true;
         cancelPending(-1);
         for (Session s : sessions.values()) {
-            s.closeTrees();
+            s.disconnectTrees();
             ctx.sessionOwners().remove(s.id, this);
         }
         sessions.clear();

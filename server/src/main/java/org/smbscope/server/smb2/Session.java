@@ -53,4 +53,12 @@ final class Session {
         }
         trees.clear();
     }
+
+    /** The connection is lost or the session replaced: trees go, durable opens stay ([MS-SMB2] 3.3.7.1). */
+    void disconnectTrees() {
+        for (TreeConnection t : trees.values()) {
+            t.disconnect();
+        }
+        trees.clear();
+    }
 }
