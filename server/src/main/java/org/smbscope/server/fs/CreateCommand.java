@@ -323,7 +323,8 @@ final class CreateCommand {
             o = share.files.durable.get(rc.fileId().persistent());
             if (o == null || o.durable == null || !o.durable.disconnected()
                     || !o.durable.shareRoot.equals(share.paths.root())
-                    || rc.isV2() && !rc.createGuid().equals(o.durable.createGuid)) {
+                    || rc.isV2() && !rc.createGuid().equals(o.durable.createGuid != null ? o.durable.createGuid
+                            : org.smbscope.codec.dtyp.Guid.ZERO)) {
                 throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
             }
             if (o.lease != null) {

@@ -147,7 +147,16 @@ public final class DiskTreeHandler implements TreeHandler {
     private Outcome create(RequestContext context, CreateRequest r) throws Failure {
         Oplocks.Notices notices = new Oplocks.Notices();
         try {
-            return Outcome.Done.ok(create.create(context, r, notices));
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return Outcome.Done.ok(create.create(context, r, notices));
+                } catch (Oplocks.Wait w) {
+                    // nothing to wait for (a disconnected durable open was closed): start again at once
+                    if (attempt == 3 || !w.done.isDone()) {
+                        throw w;
+                    }
+                }
+            }
         } catch (Oplocks.Wait w) {
             CompletableFuture<Outcome.Done> result = new CompletableFuture<>();
             retryAfter(context, r, w.done, result);

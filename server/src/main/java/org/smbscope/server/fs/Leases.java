@@ -96,6 +96,7 @@ final class Leases {
                 for (Open o : List.copyOf(l.opens)) {
                     DurableOpens.purge(files, o);
                 }
+                waits.add(CompletableFuture.completedFuture(null)); // the file may be gone: start again
                 continue;
             }
             CompletableFuture<Void> done = start(files, l, to, notices);

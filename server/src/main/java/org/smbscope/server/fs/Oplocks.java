@@ -97,7 +97,9 @@ final class Oplocks {
                     continue; // fails with a sharing violation, no break
                 }
                 if (h.durable != null && h.durable.disconnected()) {
+                    // the file may be gone with it: the CREATE starts again
                     DurableOpens.purge(files, h);
+                    waits.add(CompletableFuture.completedFuture(null));
                     continue;
                 }
                 CompletableFuture<Void> done = start(files, h, overwrite ? OplockLevel.NONE : OplockLevel.LEVEL_II,

@@ -541,22 +541,13 @@ final class Dispatcher {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
-    /** Ends a session: its trees are closed (their opens' pending work finishes), the rest cancelled. */
-    void endSession(Session s) {
-        endSession(s, true);
-    }
-
     /**
-     * Ends a session; {@code logoff} false (a reconnect's PreviousSessionId, [MS-SMB2] 3.3.5.5.3) keeps its
-     * durable opens for a reconnect.
+     * Ends a session (LOGOFF, or a PreviousSessionId of a reconnect, [MS-SMB2] 3.3.5.5.3): its trees are closed
+     * (their opens' pending work finishes), the rest cancelled. Durable opens stay for a reconnect, as on
+     * Windows (smbtorture durable-open.reopen4).
      */
-    void endSession(Session s, boolean logoff) {
-        if (logoff) {
-            s.closeTrees();
-        } else {
-            cancelPending(s.id);
-            s.disconnectTrees();
-        }
+    void endSession(Session s) {
+        s.disconnectTrees();
         cancelPending(s.id);
         sessions.remove(s.id, s);
         ctx.sessionOwners().remove(s.id, this);

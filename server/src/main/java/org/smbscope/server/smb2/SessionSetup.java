@@ -211,7 +211,7 @@ final class SessionSetup {
         Session old = owner == null ? null : owner.sessions.get(previousId);
         if (old != null && old.valid() && !old.anonymous && old.user.equalsIgnoreCase(now.user)) {
             LOG.debug("session 0x{} replaces 0x{} of {}", Long.toHexString(now.id), Long.toHexString(previousId), now.user);
-            owner.endSession(old, false);
+            owner.endSession(old);
         }
     }
 
