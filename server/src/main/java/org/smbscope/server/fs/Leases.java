@@ -80,14 +80,13 @@ final class Leases {
             if (overwrite) {
                 to = 0;
             } else if (!stat) {
-                to &= ~Lease.W;
                 boolean conflict = false;
                 for (Open o : l.opens) {
                     conflict |= ShareModes.conflicts(o.granted, o.share, granted, shareAccess);
                 }
-                if (conflict) {
-                    to &= ~Lease.H;
-                }
+                // a sharing conflict takes handle caching (the holder may close), otherwise write caching goes
+                // (smbtorture lease.break_twice: RWH to RW, then RW to R)
+                to &= conflict && (to & Lease.H) != 0 ? ~Lease.H : ~Lease.W;
             }
             if (to == l.state) {
                 continue;
@@ -135,6 +134,8 @@ final class Leases {
             int level = o.oplock.value();
             if (level == OplockLevel.BATCH.value() || level == OplockLevel.EXCLUSIVE.value() || o.breakDone != null) {
                 want = 0;
+            } else if (level == OplockLevel.LEVEL_II.value()) {
+                want &= ~Lease.H; // beside an oplock holder, read caching only (smbtorture lease.oplock)
             }
             if (o.lease != null && o.lease.breaking) {
                 want &= ~(Lease.W | Lease.H);
@@ -153,7 +154,9 @@ final class Leases {
                 l.epoch++;
             }
             files.leases.put(id, l);
-        } else if (!l.breaking && want != l.state && (want & l.state) == l.state) {
+        } else if (!l.breaking && want == (req.state() & (Lease.R | Lease.H | Lease.W)) && want != l.state
+                && (want & l.state) == l.state) {
+            // an upgrade happens only when all that is asked can be had (smbtorture lease.upgrade3, lease.break)
             l.state = want;
             if (l.v2) {
                 l.epoch++;
@@ -260,14 +263,12 @@ final class Leases {
                 throw new Failure(NtStatus.UNSUCCESSFUL);
             }
             int state = ack.leaseState();
+            if ((state & ~l.breakTo) != 0) {
+                throw new Failure(REQUEST_NOT_ACCEPTED); // still breaking (smbtorture lease.breaking2)
+            }
             done = l.breakDone;
             l.breaking = false;
             l.breakDone = null;
-            if ((state & ~l.breakTo) != 0) {
-                l.state = 0;
-                done.complete(null);
-                throw new Failure(REQUEST_NOT_ACCEPTED);
-            }
             l.state = state;
         } finally {
             files.lock.unlock();

@@ -129,7 +129,7 @@ final class Oplocks {
         for (Open o : state.opens) {
             if (o.breakDone != null || o.oplock.value() == OplockLevel.BATCH.value()
                     || o.oplock.value() == OplockLevel.EXCLUSIVE.value()
-                    || o.lease != null && (o.lease.breaking || (o.lease.state & Lease.W) != 0)) {
+                    || o.lease != null && (o.lease.breaking || (o.lease.state & (Lease.W | Lease.H)) != 0)) {
                 return OplockLevel.NONE;
             }
         }
