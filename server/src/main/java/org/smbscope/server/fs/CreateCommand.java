@@ -286,7 +286,7 @@ final class CreateCommand {
         share.files.lock.lock();
         try {
             if (open.lease != null) {
-                out.add(Leases.response(open.lease, leaseV2));
+                out.add(Leases.response(open.lease));
             }
             if (durable && open.durable != null) {
                 out.add(open.durable.v2 ? CreateContexts.durableV2Response(open.durable.timeoutMillis, false)

@@ -31,7 +31,8 @@ final class Leases {
     /** SMB2_LEASE_FLAG_BREAK_IN_PROGRESS. */
     static final int BREAK_IN_PROGRESS = 0x2;
     static final NtStatus REQUEST_NOT_ACCEPTED = new NtStatus(0xC00000D0);
-    private static final int STAT_RIGHTS = 0x80 | 0x100 | 0x100000;
+    /** Attributes, READ_CONTROL and SYNCHRONIZE: a "stat open" breaks no lease (smbtorture lease.statopen4). */
+    private static final int STAT_RIGHTS = 0x80 | 0x100 | 0x20000 | 0x100000;
 
     private Leases() {
     }
@@ -86,7 +87,8 @@ final class Leases {
                 }
                 // a sharing conflict takes handle caching (the holder may close), otherwise write caching goes
                 // (smbtorture lease.break_twice: RWH to RW, then RW to R)
-                to &= conflict && (to & Lease.H) != 0 ? ~Lease.H : ~Lease.W;
+                // and a holder without H is not broken at all: the open fails with a sharing violation
+                to &= conflict ? ~Lease.H : ~Lease.W;
             }
             if (to == l.state) {
                 continue;
@@ -239,7 +241,7 @@ final class Leases {
             if (l.breakDone != done) {
                 return;
             }
-            l.state = l.breakTo;
+            l.state = 0; // as Windows and Samba: an unanswered break takes the whole lease (smbtorture lease.timeout)
             l.breaking = false;
             l.breakDone = null;
         } finally {
@@ -278,7 +280,8 @@ final class Leases {
     }
 
     /** The RqLs response context ([MS-SMB2] 2.2.14.2.10 / 2.2.14.2.11). */
-    static CreateContext response(Lease l, boolean v2) {
+    static CreateContext response(Lease l) {
+        boolean v2 = l.v2;
         WireWriter w = new WireWriter();
         int flags = l.breaking ? BREAK_IN_PROGRESS : 0;
         w.bytes(l.id.key().bytes()).u32le(l.state);
