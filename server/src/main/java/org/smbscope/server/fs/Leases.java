@@ -214,7 +214,7 @@ final class Leases {
         }
         LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0, ack ? ACK_REQUIRED : 0,
                 l.id.key().bytes(), from, to, 0, 0, 0);
-        BreakSender sender = l.breaks;
+        BreakSender sender = sender(l);
         if (!ack) {
             l.state = to;
             notices.add(() -> sender.leaseBreak(n));
@@ -232,6 +232,19 @@ final class Leases {
             }
         });
         return done;
+    }
+
+    /**
+     * Where a break of {@code l} goes: the connection of its oldest open that has one (smbtorture
+     * lease.v2_complex1: a lease used from two connections is broken on the first).
+     */
+    private static BreakSender sender(Lease l) {
+        for (Open o : l.opens) {
+            if (o.breaks != BreakSender.NONE && (o.durable == null || !o.durable.disconnected())) {
+                return o.breaks;
+            }
+        }
+        return l.breaks;
     }
 
     /** No acknowledgment in time: the lease goes to the state it was broken to. */

@@ -46,15 +46,7 @@ final class Session {
         return nextTreeId.getAndIncrement();
     }
 
-    /** Closes every tree (LOGOFF, connection end). */
-    void closeTrees() {
-        for (TreeConnection t : trees.values()) {
-            t.close();
-        }
-        trees.clear();
-    }
-
-    /** The connection is lost or the session replaced: trees go, durable opens stay ([MS-SMB2] 3.3.7.1). */
+    /** LOGOFF, a replaced session or the connection lost: trees go, durable opens stay ([MS-SMB2] 3.3.7.1). */
     void disconnectTrees() {
         for (TreeConnection t : trees.values()) {
             t.disconnect();
