@@ -71,8 +71,15 @@ final class Leases {
             }
         }
         for (Lease l : leases) {
+            boolean conflict = false;
+            for (Open o : l.opens) {
+                conflict |= ShareModes.conflicts(o.granted, o.share, granted, shareAccess);
+            }
+            // the open waits only for the end of write caching, or of handle caching it conflicts with
+            // (smbtorture lease.breaking4: an overwrite is not blocked by a break of RH)
+            boolean wait = !stat && ((l.state & Lease.W) != 0 || conflict && (l.state & Lease.H) != 0);
             if (l.breaking) {
-                if (!stat && l.breakDone != null) {
+                if (wait && l.breakDone != null) {
                     waits.add(l.breakDone);
                 }
                 continue;
@@ -81,10 +88,6 @@ final class Leases {
             if (overwrite) {
                 to = 0;
             } else if (!stat) {
-                boolean conflict = false;
-                for (Open o : l.opens) {
-                    conflict |= ShareModes.conflicts(o.granted, o.share, granted, shareAccess);
-                }
                 // a sharing conflict takes handle caching (the holder may close), otherwise write caching goes
                 // (smbtorture lease.break_twice: RWH to RW, then RW to R)
                 // and a holder without H is not broken at all: the open fails with a sharing violation
@@ -101,7 +104,7 @@ final class Leases {
                 continue;
             }
             CompletableFuture<Void> done = start(files, l, to, notices);
-            if (done != null) {
+            if (done != null && wait) {
                 waits.add(done);
             }
         }
