@@ -94,7 +94,7 @@ public final class DiskTreeHandler implements TreeHandler {
                 case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
                 case ChangeNotifyRequest r -> changeNotify(context, r);
                 case QueryInfoRequest r -> queryInfo.query(context, r);
-                case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(r));
+                case SetInfoRequest r -> setInfo(r);
                 case IoctlRequest r -> ioctl.ioctl(context, r);
                 case OplockBreak r -> Outcome.Done.ok(Oplocks.acknowledge(share.files, share.open(r.fileId()),
                         r.oplockLevel()));
@@ -195,6 +195,38 @@ public final class DiskTreeHandler implements TreeHandler {
                 notices.send();
             }
         });
+    }
+
+    /** SET_INFO; a rename first breaks the handle caching of other leases on the file and waits for it. */
+    private Outcome setInfo(SetInfoRequest r) throws Failure {
+        if (r.infoType().equals(org.smbscope.codec.smb2.InfoType.FILE) && r.infoClass() == 10) {
+            Oplocks.Notices notices = new Oplocks.Notices();
+            CompletableFuture<Void> wait;
+            try {
+                wait = Leases.beforeRename(share.files, share.open(r.fileId()), notices);
+            } finally {
+                notices.send();
+            }
+            if (wait != null) {
+                CompletableFuture<Outcome.Done> result = new CompletableFuture<>();
+                wait.whenComplete((v, e) -> {
+                    if (result.isDone()) {
+                        return;
+                    }
+                    try {
+                        result.complete(Outcome.Done.ok(setInfo.set(r)));
+                    } catch (Failure f) {
+                        result.complete(Outcome.Done.error(f.status(), Smb2Command.SET_INFO));
+                    } catch (RuntimeException ex) {
+                        LOG.warn("rename after a lease break on share {} failed unexpectedly", share.paths.root(), ex);
+                        result.complete(Outcome.Done.error(NtStatus.INTERNAL_ERROR, Smb2Command.SET_INFO));
+                    }
+                });
+                return new Outcome.Pending(result,
+                        () -> result.complete(Outcome.Done.error(NtStatus.CANCELLED, Smb2Command.SET_INFO)));
+            }
+        }
+        return Outcome.Done.ok(setInfo.set(r));
     }
 
     private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {

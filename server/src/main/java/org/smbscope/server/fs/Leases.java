@@ -174,6 +174,39 @@ final class Leases {
         return l;
     }
 
+    /**
+     * A rename through {@code o} ([MS-FSA] 2.1.5.14.11): other leases on the file lose handle caching; the
+     * rename waits for their acknowledgment (smbtorture lease.rename_wait, lease.v2_rename). Null if nothing
+     * to wait for. Takes the lock.
+     */
+    static CompletableFuture<Void> beforeRename(OpenFiles files, Open o, Oplocks.Notices notices) {
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        files.lock.lock();
+        try {
+            Set<Lease> leases = new LinkedHashSet<>();
+            for (Open h : o.state.opens) {
+                if (h.lease != null && h.lease != o.lease && (h.lease.state & Lease.H) != 0) {
+                    leases.add(h.lease);
+                }
+            }
+            for (Lease l : leases) {
+                if (l.breaking) {
+                    if (l.breakDone != null) {
+                        waits.add(l.breakDone);
+                    }
+                    continue;
+                }
+                CompletableFuture<Void> done = start(files, l, l.state & ~Lease.H, notices);
+                if (done != null) {
+                    waits.add(done);
+                }
+            }
+        } finally {
+            files.lock.unlock();
+        }
+        return waits.isEmpty() ? null : CompletableFuture.allOf(waits.toArray(new CompletableFuture[0]));
+    }
+
     /** {@code o} closes (caller holds the lock): it leaves its lease, which goes with its last open. */
     static void closing(OpenFiles files, Open o) {
         Lease l = o.lease;
