@@ -343,9 +343,4 @@ final class Leases {
         }
         return new CreateContext(CreateContext.REQUEST_LEASE, w.toByteArray());
     }
-
-    /** Opens of {@code l} as a list (for tests). */
-    static List<Open> opens(Lease l) {
-        return new ArrayList<>(l.opens);
-    }
 }
