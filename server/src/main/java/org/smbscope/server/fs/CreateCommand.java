@@ -115,8 +115,7 @@ final class CreateCommand {
                 // 3.3.5.9.10: a replayed CREATE with the CreateGuid of an open of this client answers that open
                 Open prior = share.files.durable.byCreateGuid(v2.createGuid(), ctx.clientGuid());
                 if (prior != null && share.table.get(prior.fileId()) == prior) {
-                    return existing(prior, CreateAction.OPENED, r, leaseRequest != null && leaseRequest.v2() && smb3,
-                            true);
+                    return replay(prior, r, leaseId);
                 }
             }
             if (leaseRequest != null) {
@@ -258,6 +257,7 @@ final class CreateCommand {
             }
             share.files.add(open);
             if (open.durable != null) {
+                open.durable.action = action;
                 share.files.durable.add(open);
             }
             share.table.add(open);
@@ -307,6 +307,24 @@ final class CreateCommand {
         return new CreateResponse(o.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
                 facts.attributes(), o.fileId(), contexts);
+    }
+
+    /**
+     * A replayed DH2Q CREATE ([MS-SMB2] 3.3.5.9.10) answers the open its CreateGuid made, as Windows and Samba
+     * do (smbtorture replay.replay-dhv2-*): a lease open must be replayed with its lease key and an oplock open
+     * without a lease (else STATUS_ACCESS_DENIED); an oplock replay that asks another level gets none and no
+     * durable context. Caller holds {@link OpenFiles#lock}.
+     */
+    private CreateResponse replay(Open prior, CreateRequest r, Lease.Id leaseId) throws Failure {
+        if (prior.lease != null ? !prior.lease.id.equals(leaseId) : leaseId != null) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        boolean same = prior.lease != null || prior.oplock.value() == r.oplockLevel().value();
+        FileFacts facts = share.facts(prior.path());
+        List<CreateContext> contexts = same ? grantedContexts(prior, false, true) : new ArrayList<>();
+        return new CreateResponse(same ? prior.oplock : OplockLevel.NONE, 0, prior.durable.action,
+                facts.creationTime(), facts.lastAccessTime(), facts.lastWriteTime(), facts.changeTime(),
+                facts.allocationSize(), facts.endOfFile(), facts.attributes(), prior.fileId(), contexts);
     }
 
     /**
