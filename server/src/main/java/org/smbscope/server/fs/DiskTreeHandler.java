@@ -41,6 +41,7 @@ public final class DiskTreeHandler implements TreeHandler {
     /** Opens one tree may hold before CREATE answers STATUS_INSUFFICIENT_RESOURCES. */
     public static final int DEFAULT_MAX_OPENS = 16384;
     private static final Logger LOG = LoggerFactory.getLogger(DiskTreeHandler.class);
+    private static final NtStatus FILE_NOT_AVAILABLE = new NtStatus(0xC0000467);
 
     private final Share share;
     private final CreateCommand create;
@@ -145,6 +146,12 @@ public final class DiskTreeHandler implements TreeHandler {
 
     /** CREATE; when it must wait for an oplock break it goes async and is retried once the break ends. */
     private Outcome create(RequestContext context, CreateRequest r) throws Failure {
+        CreateContexts.V2 v2 = context.dialect().value() >= 0x0300 ? CreateContexts.of(r.contexts()).v2() : null;
+        String pendingKey = v2 == null ? null : context.clientGuid() + "/" + v2.createGuid();
+        if (pendingKey != null && context.replay() && share.files.pendingCreates.contains(pendingKey)) {
+            // [MS-SMB2] 3.3.5.9.10: the replayed CREATE is still in progress (smbtorture replay.dhv2-pending1*)
+            throw new Failure(FILE_NOT_AVAILABLE);
+        }
         Oplocks.Notices notices = new Oplocks.Notices();
         try {
             for (int attempt = 0; ; attempt++) {
@@ -159,6 +166,9 @@ public final class DiskTreeHandler implements TreeHandler {
             }
         } catch (Oplocks.Wait w) {
             CompletableFuture<Outcome.Done> result = new CompletableFuture<>();
+            if (pendingKey != null && share.files.pendingCreates.add(pendingKey)) {
+                result.whenComplete((d, e) -> share.files.pendingCreates.remove(pendingKey));
+            }
             retryAfter(context, r, w.done, result);
             return new Outcome.Pending(result,
                     () -> result.complete(Outcome.Done.error(NtStatus.CANCELLED, Smb2Command.CREATE)));

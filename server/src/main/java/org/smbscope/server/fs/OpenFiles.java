@@ -29,6 +29,8 @@ public final class OpenFiles {
     final DurableOpens durable = new DurableOpens();
     /** [MS-SMB2] 3.3.1.13 LeaseTable: every lease by ClientGuid + LeaseKey, guarded by {@link #lock}. */
     final Map<Lease.Id, Lease> leases = new HashMap<>();
+    /** DH2Q CREATEs waiting for a break, as ClientGuid/CreateGuid: a replay of one is refused meanwhile. */
+    final java.util.Set<String> pendingCreates = ConcurrentHashMap.newKeySet();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
