@@ -113,7 +113,7 @@ final class CreateCommand {
             }
             if (v2 != null && ctx.replay()) {
                 // 3.3.5.9.10: a replayed CREATE with the CreateGuid of an open of this client answers that open
-                Open prior = share.files.durable.byCreateGuid(v2.createGuid(), ctx.clientGuid());
+                Open prior = share.files.replays.get(ctx.clientGuid() + "/" + v2.createGuid());
                 if (prior != null && share.table.get(prior.fileId()) == prior) {
                     return replay(prior, r, leaseId);
                 }
@@ -257,8 +257,12 @@ final class CreateCommand {
             }
             share.files.add(open);
             if (open.durable != null) {
-                open.durable.action = action;
                 share.files.durable.add(open);
+            }
+            if (v2 != null) {
+                open.action = action;
+                open.createKey = ctx.clientGuid() + "/" + v2.createGuid();
+                share.files.replays.put(open.createKey, open);
             }
             share.table.add(open);
         } finally {
@@ -322,7 +326,7 @@ final class CreateCommand {
         boolean same = prior.lease != null || prior.oplock.value() == r.oplockLevel().value();
         FileFacts facts = share.facts(prior.path());
         List<CreateContext> contexts = same ? grantedContexts(prior, false, true) : new ArrayList<>();
-        return new CreateResponse(same ? prior.oplock : OplockLevel.NONE, 0, prior.durable.action,
+        return new CreateResponse(same ? prior.oplock : OplockLevel.NONE, 0, prior.action,
                 facts.creationTime(), facts.lastAccessTime(), facts.lastWriteTime(), facts.changeTime(),
                 facts.allocationSize(), facts.endOfFile(), facts.attributes(), prior.fileId(), contexts);
     }

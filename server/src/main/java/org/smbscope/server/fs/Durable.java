@@ -24,8 +24,6 @@ final class Durable {
     final String user;
     final long timeoutMillis;
     final Path shareRoot;
-    /** What the CREATE that made it did (a replay answers the same, smbtorture replay.replay-dhv2-oplock1). */
-    org.smbscope.codec.smb2.CreateAction action = org.smbscope.codec.smb2.CreateAction.OPENED;
     /** When the disconnected open goes, or null while a connection holds it. */
     Instant expires;
 

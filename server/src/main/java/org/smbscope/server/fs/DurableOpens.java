@@ -11,15 +11,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.smbscope.codec.dtyp.Guid;
 import org.smbscope.codec.fscc.FileNotifyInformation;
 
 /**
- * The server's durable opens ([MS-SMB2] 3.3.1.1 GlobalOpenTable, as far as durability goes): found by
- * persistent FileId for a reconnect (3.3.5.9.7, 3.3.5.9.12) and by CreateGuid for a replayed DH2Q
- * (3.3.5.9.10). An open whose connection is lost stays here, with its share mode, locks and oplock or
- * lease, until it is reclaimed, until its timeout passes (the scavenger, 3.3.2.2 durable open scavenger
- * timer) or until a conflicting open purges it. Guarded by {@link OpenFiles#lock}.
+ * The server's durable opens ([MS-SMB2] 3.3.1.1 GlobalOpenTable, as far as durability goes), found by
+ * persistent FileId for a reconnect (3.3.5.9.7, 3.3.5.9.12); a replayed DH2Q finds its open, durable or not,
+ * in {@link OpenFiles#replays}. An open whose connection is lost stays here, with its share mode, locks and
+ * oplock or lease, until it is reclaimed, until its timeout passes (the scavenger, 3.3.2.2 durable open
+ * scavenger timer) or until a conflicting open purges it. Guarded by {@link OpenFiles#lock}.
  */
 final class DurableOpens {
     /** Timeout of a v1 durable open, and of a v2 one that asked for none. */
@@ -45,16 +44,6 @@ final class DurableOpens {
     /** The durable open whose persistent id is {@code persistentId}, or null. */
     Open get(long persistentId) {
         return byId.get(persistentId);
-    }
-
-    /** The v2 durable open made with {@code createGuid} by {@code clientGuid}, or null. */
-    Open byCreateGuid(Guid createGuid, Guid clientGuid) {
-        for (Open o : byId.values()) {
-            if (o.durable != null && createGuid.equals(o.durable.createGuid) && clientGuid.equals(o.durable.clientGuid)) {
-                return o;
-            }
-        }
-        return null;
     }
 
     /** Disconnected opens whose time is up at {@code now}. */

@@ -31,6 +31,8 @@ public final class OpenFiles {
     final Map<Lease.Id, Lease> leases = new HashMap<>();
     /** DH2Q CREATEs waiting for a break, as ClientGuid/CreateGuid: a replay of one is refused meanwhile. */
     final java.util.Set<String> pendingCreates = ConcurrentHashMap.newKeySet();
+    /** Opens made by a DH2Q CREATE, by ClientGuid/CreateGuid, durable or not: what a replay answers. */
+    final Map<String, Open> replays = new ConcurrentHashMap<>();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
@@ -92,6 +94,9 @@ public final class OpenFiles {
         opens.remove(o.id);
         durable.remove(o);
         Leases.closing(this, o);
+        if (o.createKey != null) {
+            replays.remove(o.createKey, o);
+        }
         boolean last;
         synchronized (o.state) {
             o.state.opens.remove(o);
