@@ -36,6 +36,8 @@ final class CreateCommand {
     private static final int OVERWRITE = 4;
     private static final int OVERWRITE_IF = 5;
 
+    private static final NtStatus DUPLICATE_OBJECTID = new NtStatus(0xC000022A);
+
     private final Share share;
 
     CreateCommand(Share share) {
@@ -110,6 +112,10 @@ final class CreateCommand {
         try {
             if (share.table.full()) {
                 throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
+            }
+            if (v2 != null && !ctx.replay() && share.files.createGuidInUse(ctx.clientGuid() + "/" + v2.createGuid())) {
+                // 3.3.5.9.10: a CreateGuid in use, not replayed (smbtorture replay.replay6)
+                throw new Failure(DUPLICATE_OBJECTID);
             }
             if (v2 != null && ctx.replay()) {
                 // 3.3.5.9.10: a replayed CREATE with the CreateGuid of an open of this client answers that open

@@ -144,6 +144,16 @@ public final class OpenFiles {
         }
     }
 
+    /** True if an open made by a DH2Q CREATE with {@code createKey} (ClientGuid/CreateGuid) is still open. */
+    boolean createGuidInUse(String createKey) {
+        for (Open o : opens.values()) {
+            if (createKey.equals(o.createKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every open of every tree. */
     List<Open> all() {
         return new ArrayList<>(opens.values());
