@@ -70,7 +70,13 @@ class SmbtortureFileServerTest {
         "smb2.sharemode", "smb2.delete-on-close-perms", "smb2.rename", "smb2.getinfo", "smb2.ioctl", "smb2.timestamps",
         "smb2.notify.valid-req", "smb2.notify.tdis", "smb2.notify.tdis1", "smb2.notify.close",
         "smb2.notify.logoff", "smb2.notify.basedir", "smb2.notify.file",
-        "smb2.notify.overflow", "smb2.durable-open", "smb2.durable-v2-open",
+        "smb2.notify.overflow", "smb2.durable-open", "smb2.durable-v2-open", "smb2.durable-open-disconnect",
+        "smb2.durable-v2-delay",
+        // smb2.replay: 27 subtests need multichannel; the quick ones of the rest
+        "smb2.replay.replay-commands", "smb2.replay.replay-regular", "smb2.replay.replay-dhv2-oplock1",
+        "smb2.replay.replay-dhv2-oplock2", "smb2.replay.replay-dhv2-oplock3", "smb2.replay.replay-dhv2-oplock-lease",
+        "smb2.replay.replay-dhv2-lease1", "smb2.replay.replay-dhv2-lease2", "smb2.replay.replay-dhv2-lease3",
+        "smb2.replay.replay-dhv2-lease-oplock", "smb2.replay.dhv2-pending1n-vs-oplock-sane", "smb2.replay.replay7",
         // smb2.lease takes three minutes (waits for breaks that must not come): its quicker subtests
         "smb2.lease.nobreakself", "smb2.lease.statopen", "smb2.lease.statopen2", "smb2.lease.statopen3",
         "smb2.lease.statopen4", "smb2.lease.upgrade", "smb2.lease.upgrade2", "smb2.lease.upgrade3",
