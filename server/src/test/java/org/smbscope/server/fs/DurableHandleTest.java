@@ -275,6 +275,37 @@ class DurableHandleTest {
     }
 
     @Test
+    void aCreateGuidInUseIsRefusedWithoutTheReplayFlag() {
+        created(first.handle(ALICE, open("v", OplockLevel.BATCH, dh2q(0, CREATE_GUID))));
+        assertThat(done(first.handle(ALICE, open("w", OplockLevel.BATCH, dh2q(0, CREATE_GUID)))).status().value())
+                .isEqualTo(0xC000022A); // STATUS_DUPLICATE_OBJECTID
+    }
+
+    @Test
+    void aReplayAskingAnotherOplockLevelGetsNoneAndNoDurableContext() {
+        CreateResponse r = created(first.handle(ALICE, open("v", OplockLevel.BATCH, dh2q(0, CREATE_GUID))));
+        CreateResponse replay = created(first.handle(ctx("alice", true),
+                open("v", OplockLevel.NONE, dh2q(0, CREATE_GUID))));
+        assertThat(replay.fileId()).isEqualTo(r.fileId());
+        assertThat(replay.createAction()).as("the original action").isEqualTo(CreateAction.CREATED);
+        assertThat(replay.oplockLevel()).isEqualTo(OplockLevel.NONE);
+        assertThat(replay.contexts()).isEmpty();
+    }
+
+    @Test
+    void onceTheHandleIsUsedAReplayIsANewCreate() {
+        CreateResponse r = created(first.handle(ALICE, open("v", OplockLevel.NONE, dh2q(0, CREATE_GUID))));
+        assertThat(context(r, CreateContext.DURABLE_HANDLE_REQUEST_V2)).as("no batch oplock, not durable").isNull();
+        done(first.handle(ALICE, ReadRequest.of(r.fileId(), 0, 1)));
+        CreateRequest again = open("v", OplockLevel.NONE, dh2q(0, CREATE_GUID));
+        CreateRequest shared = new CreateRequest(again.oplockLevel(), again.impersonationLevel(), again.desiredAccess(),
+                again.fileAttributes(), new org.smbscope.codec.smb2.ShareAccess(7), again.createDisposition(),
+                again.createOptions(), again.name(), again.contexts());
+        Outcome o = first.handle(ctx("alice", true), shared);
+        assertThat(done(o).status()).as("the first open shares nothing").isEqualTo(NtStatus.SHARING_VIOLATION);
+    }
+
+    @Test
     void logoffOrTreeCloseClosesIt() {
         durableOpen("f");
         first.close();
