@@ -246,7 +246,7 @@ final class CreateCommand {
             if (deleteOnClose && !isRoot) {
                 open.deleteOnClose(true);
             }
-            if (leaseRequest != null) {
+            if (leaseRequest != null && !open.directory) { // no SMB2_GLOBAL_CAP_DIRECTORY_LEASING: none on directories
                 Leases.grant(share.files, open.state, open, leaseRequest, ctx.clientGuid(), leaseRequest.v2() && smb3,
                         ctx.breaks());
             } else {

@@ -159,6 +159,16 @@ class LeaseTest {
     }
 
     @Test
+    void aDirectoryGetsNoLeaseWithoutDirectoryLeasing() {
+        CreateRequest r = new CreateRequest(OplockLevel.LEASE, new ImpersonationLevel(2),
+                new AccessMask(Access.FILE_GENERIC_READ), Set.of(), new ShareAccess(7), CreateDisposition.OPEN_IF,
+                CreateOptions.DIRECTORY_FILE, "d", List.of(rqls(KEY1, R | H)));
+        CreateResponse d = created(a, r);
+        assertThat(d.oplockLevel()).isEqualTo(OplockLevel.NONE);
+        assertThat(state(d)).isEqualTo(-1);
+    }
+
+    @Test
     void withoutTheLeaseOplockLevelTheContextIsIgnored() {
         CreateResponse r = created(a, open("f", OplockLevel.BATCH, rqls(KEY1, R | W | H)));
         assertThat(r.oplockLevel()).isEqualTo(OplockLevel.BATCH);
