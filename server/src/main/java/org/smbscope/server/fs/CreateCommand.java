@@ -26,7 +26,8 @@ import org.smbscope.codec.wire.WireWriter;
 /**
  * CREATE on a disk share, [MS-SMB2] 3.3.5.9 and [MS-FSA] 2.1.5.1: the six dispositions, directory and
  * non-directory opens, delete on close, share modes, read-only shares, and the MxAc and QFid create
- * contexts, and oplocks ({@link Oplocks}). Leases and durable handles are not granted (no response context).
+ * contexts, oplocks ({@link Oplocks}), leases ({@link Leases}) and durable handles ({@link DurableOpens}: grant,
+ * reconnect, replay).
  */
 final class CreateCommand {
     private static final int SUPERSEDE = 0;
@@ -284,14 +285,14 @@ final class CreateCommand {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
         List<CreateContext> contexts = responseContexts(r, facts);
-        contexts.addAll(grantedContexts(open, leaseRequest != null && leaseRequest.v2() && smb3, true));
+        contexts.addAll(grantedContexts(open, true));
         return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
                 facts.attributes(), open.fileId(), contexts);
     }
 
     /** The lease and durable response contexts of {@code open}. */
-    private List<CreateContext> grantedContexts(Open open, boolean leaseV2, boolean durable) {
+    private List<CreateContext> grantedContexts(Open open, boolean durable) {
         List<CreateContext> out = new ArrayList<>();
         share.files.lock.lock();
         try {
@@ -309,11 +310,10 @@ final class CreateCommand {
     }
 
     /** The answer for an open that already exists (a replay or a durable reconnect). */
-    private CreateResponse existing(Open o, CreateAction action, CreateRequest r, boolean leaseV2, boolean durable)
-            throws Failure {
+    private CreateResponse existing(Open o, CreateAction action, boolean durable) throws Failure {
         FileFacts facts = share.facts(o.path());
         List<CreateContext> contexts = new ArrayList<>();
-        contexts.addAll(grantedContexts(o, leaseV2, durable));
+        contexts.addAll(grantedContexts(o, durable));
         return new CreateResponse(o.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
                 facts.attributes(), o.fileId(), contexts);
@@ -331,7 +331,7 @@ final class CreateCommand {
         }
         boolean same = prior.lease != null || prior.oplock.value() == r.oplockLevel().value();
         FileFacts facts = share.facts(prior.path());
-        List<CreateContext> contexts = same ? grantedContexts(prior, false, true) : new ArrayList<>();
+        List<CreateContext> contexts = same ? grantedContexts(prior, true) : new ArrayList<>();
         return new CreateResponse(same ? prior.oplock : OplockLevel.NONE, 0, prior.action,
                 facts.creationTime(), facts.lastAccessTime(), facts.lastWriteTime(), facts.changeTime(),
                 facts.allocationSize(), facts.endOfFile(), facts.attributes(), prior.fileId(), contexts);
@@ -386,8 +386,7 @@ final class CreateCommand {
         } finally {
             share.files.lock.unlock();
         }
-        return existing(o, CreateAction.OPENED, r, lease != null && lease.v2() && ctx.dialect().value() >= 0x0300,
-                false);
+        return existing(o, CreateAction.OPENED, false);
     }
 
     private FileState state(Path p) throws Failure {
