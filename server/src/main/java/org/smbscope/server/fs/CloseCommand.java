@@ -46,6 +46,32 @@ final class CloseCommand {
                 facts.attributes());
     }
 
+    /**
+     * The connection of {@code o} is lost ([MS-SMB2] 3.3.7.1): a durable open that still holds its batch oplock
+     * or handle lease leaves this tree but stays open, with its share mode, locks and lease, until a reconnect,
+     * its timeout or a conflicting open. False if {@code o} is not such an open (close it then).
+     */
+    boolean detach(Open o) {
+        share.files.lock.lock();
+        try {
+            if (o.durable == null || o.breakDone != null || share.table.get(o.fileId()) != o
+                    || !(o.oplock.value() == org.smbscope.codec.smb2.OplockLevel.BATCH.value()
+                            || o.lease != null && o.lease.has(Lease.H))) {
+                return false;
+            }
+            share.table.remove(o);
+            DurableOpens.disconnected(o, share.clock.instant());
+            if (o.lease != null && o.lease.opens.stream().allMatch(x -> x.durable != null && x.durable.disconnected())) {
+                o.lease.breaks = org.smbscope.server.tree.BreakSender.NONE;
+            }
+        } finally {
+            share.files.lock.unlock();
+        }
+        share.files.notify.closed(o);
+        DurableOpens.schedule(share.files, o, share.clock);
+        return true;
+    }
+
     /** Closes {@code o}; false if it was already closed. */
     boolean close(Open o) {
         Path deleted = null;

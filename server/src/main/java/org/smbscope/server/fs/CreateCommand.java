@@ -26,7 +26,8 @@ import org.smbscope.codec.wire.WireWriter;
 /**
  * CREATE on a disk share, [MS-SMB2] 3.3.5.9 and [MS-FSA] 2.1.5.1: the six dispositions, directory and
  * non-directory opens, delete on close, share modes, read-only shares, and the MxAc and QFid create
- * contexts, and oplocks ({@link Oplocks}). Leases and durable handles are not granted (no response context).
+ * contexts, oplocks ({@link Oplocks}), leases ({@link Leases}) and durable handles ({@link DurableOpens}: grant,
+ * reconnect, replay).
  * Access is checked against the file's descriptor ({@link FileSecurity}; MAXIMUM_ALLOWED resolved there,
  * overwriting needs FILE_WRITE_DATA, delete on close DELETE), creating against the parent's (FILE_ADD_FILE /
  * FILE_ADD_SUBDIRECTORY); a new file gets its descriptor from {@link Inheritance} or the SecD context.
@@ -38,6 +39,8 @@ final class CreateCommand {
     private static final int OPEN_IF = 3;
     private static final int OVERWRITE = 4;
     private static final int OVERWRITE_IF = 5;
+
+    private static final NtStatus DUPLICATE_OBJECTID = new NtStatus(0xC000022A);
 
     private final Share share;
 
@@ -51,6 +54,16 @@ final class CreateCommand {
      */
     CreateResponse create(org.smbscope.server.tree.RequestContext ctx, CreateRequest r, Oplocks.Notices notices)
             throws Failure, Oplocks.Wait {
+        CreateContexts cc = CreateContexts.of(r.contexts());
+        if (cc.reconnect() != null) {
+            return reconnect(ctx, r, cc);
+        }
+        boolean smb3 = ctx.dialect().value() >= 0x0300;
+        LeaseRequest leaseRequest = Leases.applicable(cc.lease(), r.oplockLevel(),
+                ctx.dialect().value() >= 0x0210 && ctx.breaks() != org.smbscope.server.tree.BreakSender.NONE);
+        CreateContexts.V2 v2 = smb3 ? cc.v2() : null;
+        Lease.Id leaseId = leaseRequest == null ? null
+                : new Lease.Id(ctx.clientGuid(), new Lease.Key(leaseRequest.key()));
         int disposition = r.createDisposition().value();
         CreateOptions options = r.createOptions();
         boolean wantDir = options.has(CreateOptions.DIRECTORY_FILE);
@@ -78,12 +91,6 @@ final class CreateCommand {
         int granted = Access.map(desired, share.readOnly);
         if (deleteOnClose && (granted & Access.DELETE) == 0) {
             throw new Failure(NtStatus.INVALID_PARAMETER);
-        }
-        for (CreateContext c : r.contexts()) {
-            if (c.name().equals(CreateContext.DURABLE_HANDLE_RECONNECT)
-                    || c.name().equals(CreateContext.DURABLE_HANDLE_RECONNECT_V2)) {
-                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
-            }
         }
         if (share.readOnly && (granted & Access.MODIFYING) != 0) {
             throw new Failure(NtStatus.ACCESS_DENIED);
@@ -120,6 +127,20 @@ final class CreateCommand {
         try {
             if (share.table.full()) {
                 throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
+            }
+            if (v2 != null && !ctx.replay() && share.files.createGuidInUse(ctx.clientGuid() + "/" + v2.createGuid())) {
+                // 3.3.5.9.10: a CreateGuid in use, not replayed (smbtorture replay.replay6)
+                throw new Failure(DUPLICATE_OBJECTID);
+            }
+            if (v2 != null && ctx.replay()) {
+                // 3.3.5.9.10: a replayed CREATE with the CreateGuid of an open of this client answers that open
+                Open prior = share.files.replays.get(ctx.clientGuid() + "/" + v2.createGuid());
+                if (prior != null && share.table.get(prior.fileId()) == prior) {
+                    return replay(prior, r, leaseId);
+                }
+            }
+            if (leaseRequest != null) {
+                Leases.check(share.files, ctx.clientGuid(), leaseRequest, share.files.keyOf(p));
             }
             boolean exists = Files.exists(p);
             if (exists) {
@@ -168,7 +189,7 @@ final class CreateCommand {
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
-                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, notices);
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, leaseId, notices);
                 for (Open other : state.opens) {
                     // overwriting drops the named streams: none may be open
                     if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())
@@ -262,9 +283,30 @@ final class CreateCommand {
             if (deleteOnClose && !isRoot) {
                 open.deleteOnClose(true);
             }
-            open.oplock = Oplocks.grant(open.state, open.directory, r.oplockLevel(), ctx.breaks());
+            if (leaseRequest != null && !open.directory) { // no SMB2_GLOBAL_CAP_DIRECTORY_LEASING: none on directories
+                Leases.grant(share.files, open.state, open, leaseRequest, ctx.clientGuid(), leaseRequest.v2() && smb3,
+                        ctx.breaks());
+            } else {
+                open.oplock = Oplocks.grant(open.state, open.directory, r.oplockLevel(), ctx.breaks());
+            }
             open.breaks = ctx.breaks();
+            // 3.3.5.9.6 / 3.3.5.9.10: durable only with a batch oplock or a lease with handle caching
+            boolean durable = !open.directory && (open.oplock.value() == OplockLevel.BATCH.value()
+                    || open.lease != null && open.lease.has(Lease.H));
+            if (durable && (v2 != null || cc.v1())) {
+                open.durable = new Durable(v2 != null, v2 != null ? v2.createGuid() : null, ctx.clientGuid(),
+                        ctx.user(), v2 != null ? DurableOpens.timeoutFor(v2.timeoutMillis())
+                                : DurableOpens.DEFAULT_TIMEOUT_MILLIS, share.paths.root());
+            }
             share.files.add(open);
+            if (open.durable != null) {
+                share.files.durable.add(open);
+            }
+            if (v2 != null) {
+                open.action = action;
+                open.createKey = ctx.clientGuid() + "/" + v2.createGuid();
+                share.files.replays.put(open.createKey, open);
+            }
             share.table.add(open);
         } finally {
             share.files.lock.unlock();
@@ -278,9 +320,109 @@ final class CreateCommand {
         if (facts == null) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
+        List<CreateContext> contexts = responseContexts(r, facts, open, ctx);
+        contexts.addAll(grantedContexts(open, true));
         return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
-                facts.attributes(), open.fileId(), responseContexts(r, facts, open, ctx));
+                facts.attributes(), open.fileId(), contexts);
+    }
+
+    /** The lease and durable response contexts of {@code open}. */
+    private List<CreateContext> grantedContexts(Open open, boolean durable) {
+        List<CreateContext> out = new ArrayList<>();
+        share.files.lock.lock();
+        try {
+            if (open.lease != null) {
+                out.add(Leases.response(open.lease));
+            }
+            if (durable && open.durable != null) {
+                out.add(open.durable.v2 ? CreateContexts.durableV2Response(open.durable.timeoutMillis, false)
+                        : CreateContexts.durableResponse());
+            }
+        } finally {
+            share.files.lock.unlock();
+        }
+        return out;
+    }
+
+    /** The answer for an open that already exists (a replay or a durable reconnect). */
+    private CreateResponse existing(Open o, CreateAction action, boolean durable) throws Failure {
+        FileFacts facts = share.facts(o.path());
+        List<CreateContext> contexts = new ArrayList<>();
+        contexts.addAll(grantedContexts(o, durable));
+        return new CreateResponse(o.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
+                facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
+                facts.attributes(), o.fileId(), contexts);
+    }
+
+    /**
+     * A replayed DH2Q CREATE ([MS-SMB2] 3.3.5.9.10) answers the open its CreateGuid made, as Windows and Samba
+     * do (smbtorture replay.replay-dhv2-*): a lease open must be replayed with its lease key and an oplock open
+     * without a lease (else STATUS_ACCESS_DENIED); an oplock replay that asks another level gets none and no
+     * durable context. Caller holds {@link OpenFiles#lock}.
+     */
+    private CreateResponse replay(Open prior, CreateRequest r, Lease.Id leaseId) throws Failure {
+        if (prior.lease != null ? !prior.lease.id.equals(leaseId) : leaseId != null) {
+            throw new Failure(NtStatus.ACCESS_DENIED);
+        }
+        boolean same = prior.lease != null || prior.oplock.value() == r.oplockLevel().value();
+        FileFacts facts = share.facts(prior.path());
+        List<CreateContext> contexts = same ? grantedContexts(prior, true) : new ArrayList<>();
+        return new CreateResponse(same ? prior.oplock : OplockLevel.NONE, 0, prior.action,
+                facts.creationTime(), facts.lastAccessTime(), facts.lastWriteTime(), facts.changeTime(),
+                facts.allocationSize(), facts.endOfFile(), facts.attributes(), prior.fileId(), contexts);
+    }
+
+    /**
+     * DHnC / DH2C ([MS-SMB2] 3.3.5.9.7, 3.3.5.9.12): a new connection and session of the same user take back a
+     * disconnected durable open; every other field of the request is ignored (but a lease must name the file).
+     */
+    private CreateResponse reconnect(org.smbscope.server.tree.RequestContext ctx, CreateRequest r, CreateContexts cc)
+            throws Failure {
+        CreateContexts.Reconnect rc = cc.reconnect();
+        LeaseRequest lease = cc.lease();
+        Open o;
+        share.files.lock.lock();
+        try {
+            o = share.files.durable.get(rc.fileId().persistent());
+            if (o == null || o.durable == null || !o.durable.disconnected()
+                    || !o.durable.shareRoot.equals(share.paths.root())
+                    || rc.isV2() && !rc.createGuid().equals(o.durable.createGuid != null ? o.durable.createGuid
+                            : org.smbscope.codec.dtyp.Guid.ZERO)) {
+                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+            if (o.lease != null) {
+                if (lease == null || !o.lease.id.equals(new Lease.Id(ctx.clientGuid(), new Lease.Key(lease.key())))) {
+                    throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+                }
+                Path named;
+                try {
+                    named = share.paths.resolve(r.name());
+                } catch (Failure f) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+                if (!named.equals(o.path())) {
+                    throw new Failure(NtStatus.INVALID_PARAMETER);
+                }
+            } else if (lease != null) {
+                throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+            }
+            if (!o.durable.user.equalsIgnoreCase(ctx.user())) {
+                throw new Failure(NtStatus.ACCESS_DENIED);
+            }
+            if (share.table.full()) {
+                throw new Failure(NtStatus.INSUFFICIENT_RESOURCES);
+            }
+            o.durable.expires = null;
+            o.breaks = ctx.breaks();
+            if (o.lease != null) {
+                o.lease.breaks = ctx.breaks();
+            }
+            share.table.add(o);
+        } finally {
+            share.files.lock.unlock();
+        }
+        return existing(o, CreateAction.OPENED, false);
     }
 
     private FileState state(Path p) throws Failure {

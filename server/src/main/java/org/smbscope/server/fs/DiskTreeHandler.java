@@ -41,6 +41,7 @@ public final class DiskTreeHandler implements TreeHandler {
     /** Opens one tree may hold before CREATE answers STATUS_INSUFFICIENT_RESOURCES. */
     public static final int DEFAULT_MAX_OPENS = 16384;
     private static final Logger LOG = LoggerFactory.getLogger(DiskTreeHandler.class);
+    private static final NtStatus FILE_NOT_AVAILABLE = new NtStatus(0xC0000467);
 
     private final Share share;
     private final CreateCommand create;
@@ -94,12 +95,12 @@ public final class DiskTreeHandler implements TreeHandler {
                 case QueryDirectoryRequest r -> Outcome.Done.ok(directory.query(context, r));
                 case ChangeNotifyRequest r -> changeNotify(context, r);
                 case QueryInfoRequest r -> queryInfo.query(context, r);
-                case SetInfoRequest r -> Outcome.Done.ok(setInfo.set(context, r));
+                case SetInfoRequest r -> setInfo(context, r);
                 case IoctlRequest r -> ioctl.ioctl(context, r);
                 case OplockBreak r -> Outcome.Done.ok(Oplocks.acknowledge(share.files, share.open(r.fileId()),
                         r.oplockLevel()));
-                // [MS-SMB2] 3.3.5.22.2: no lease is ever granted, so none is found
-                case LeaseBreakAcknowledgment r -> throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
+                case LeaseBreakAcknowledgment r -> Outcome.Done.ok(Leases.acknowledge(share.files,
+                        context.clientGuid(), r));
                 default -> Outcome.Done.error(NtStatus.NOT_SUPPORTED, request.command());
             };
         } catch (Failure f) {
@@ -121,7 +122,15 @@ public final class DiskTreeHandler implements TreeHandler {
         // replays a lock it already did
         int index = r.lockSequence() >>> 4;
         int seq = r.lockSequence() & 0xF;
-        boolean checks = context.dialect().value() >= 0x0300
+        boolean durable;
+        share.files.lock.lock();
+        try {
+            durable = o.durable != null;
+        } finally {
+            share.files.lock.unlock();
+        }
+        // SMB 3.x offers multichannel, so every 3.x open checks, durable or not (smbtorture replay_smb3_specification_multi)
+        boolean checks = context.dialect().value() >= 0x0300 || durable
                 || (o.resilient && !context.dialect().equals(Smb2Dialect.SMB_2_0_2));
         boolean sequenced = checks && index >= 1 && index <= 64;
         if (sequenced) {
@@ -140,11 +149,29 @@ public final class DiskTreeHandler implements TreeHandler {
 
     /** CREATE; when it must wait for an oplock break it goes async and is retried once the break ends. */
     private Outcome create(RequestContext context, CreateRequest r) throws Failure {
+        CreateContexts.V2 v2 = context.dialect().value() >= 0x0300 ? CreateContexts.of(r.contexts()).v2() : null;
+        String pendingKey = v2 == null ? null : context.clientGuid() + "/" + v2.createGuid();
+        if (pendingKey != null && context.replay() && share.files.pendingCreates.contains(pendingKey)) {
+            // [MS-SMB2] 3.3.5.9.10: the replayed CREATE is still in progress (smbtorture replay.dhv2-pending1*)
+            throw new Failure(FILE_NOT_AVAILABLE);
+        }
         Oplocks.Notices notices = new Oplocks.Notices();
         try {
-            return Outcome.Done.ok(create.create(context, r, notices));
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return Outcome.Done.ok(create.create(context, r, notices));
+                } catch (Oplocks.Wait w) {
+                    // nothing to wait for (a disconnected durable open was closed): start again at once
+                    if (attempt == 3 || !w.done.isDone()) {
+                        throw w;
+                    }
+                }
+            }
         } catch (Oplocks.Wait w) {
             CompletableFuture<Outcome.Done> result = new CompletableFuture<>();
+            if (pendingKey != null && share.files.pendingCreates.add(pendingKey)) {
+                result.whenComplete((d, e) -> share.files.pendingCreates.remove(pendingKey));
+            }
             retryAfter(context, r, w.done, result);
             return new Outcome.Pending(result,
                     () -> result.complete(Outcome.Done.error(NtStatus.CANCELLED, Smb2Command.CREATE)));
@@ -183,6 +210,38 @@ public final class DiskTreeHandler implements TreeHandler {
         });
     }
 
+    /** SET_INFO; a rename first breaks the handle caching of other leases on the file and waits for it. */
+    private Outcome setInfo(RequestContext context, SetInfoRequest r) throws Failure {
+        if (r.infoType().equals(org.smbscope.codec.smb2.InfoType.FILE) && r.infoClass() == 10) {
+            Oplocks.Notices notices = new Oplocks.Notices();
+            CompletableFuture<Void> wait;
+            try {
+                wait = Leases.beforeRename(share.files, share.open(r.fileId()), notices);
+            } finally {
+                notices.send();
+            }
+            if (wait != null) {
+                CompletableFuture<Outcome.Done> result = new CompletableFuture<>();
+                wait.whenComplete((v, e) -> {
+                    if (result.isDone()) {
+                        return;
+                    }
+                    try {
+                        result.complete(Outcome.Done.ok(setInfo.set(context, r)));
+                    } catch (Failure f) {
+                        result.complete(Outcome.Done.error(f.status(), Smb2Command.SET_INFO));
+                    } catch (RuntimeException ex) {
+                        LOG.warn("rename after a lease break on share {} failed unexpectedly", share.paths.root(), ex);
+                        result.complete(Outcome.Done.error(NtStatus.INTERNAL_ERROR, Smb2Command.SET_INFO));
+                    }
+                });
+                return new Outcome.Pending(result,
+                        () -> result.complete(Outcome.Done.error(NtStatus.CANCELLED, Smb2Command.SET_INFO)));
+            }
+        }
+        return Outcome.Done.ok(setInfo.set(context, r));
+    }
+
     private Outcome changeNotify(RequestContext context, ChangeNotifyRequest r) throws Failure {
         Open o = share.open(r.fileId());
         if (!o.directory || (r.outputBufferLength() & 0xFFFFFFFFL) > context.maxTransactSize()) {
@@ -197,6 +256,26 @@ public final class DiskTreeHandler implements TreeHandler {
     /** Opens this tree holds now. */
     public int openCount() {
         return share.table.size();
+    }
+
+    /** The connection is lost: durable opens stay for a reconnect, the others close (oldest first). */
+    @Override
+    public void disconnect() {
+        java.util.List<Open> all = share.table.all();
+        all.sort(java.util.Comparator.comparingLong(o -> o.id));
+        for (Open o : all) {
+            if (!close.detach(o)) {
+                close.close(o);
+            }
+        }
+    }
+
+    /**
+     * The durable open scavenger run now ([MS-SMB2] 3.3.2.2; also scheduled on each disconnect): how many
+     * disconnected durable opens of the server had timed out and were closed.
+     */
+    public int scavenge() {
+        return share.files.scavenge(share.clock.instant());
     }
 
     @Override

@@ -39,6 +39,14 @@ final class Open {
     boolean brokenFromLevelII;
     /** The named stream this open is of, as stored ({@link StreamStore}), or null for the file's own data. */
     volatile String stream;
+    /** Durable state ([MS-SMB2] 3.3.1.10 Open.IsDurable...), or null; guarded by {@link OpenFiles#lock}. */
+    Durable durable;
+    /** ClientGuid/CreateGuid of the DH2Q CREATE that made it (a replay finds it), or null. */
+    String createKey;
+    /** What that CREATE did (a replay answers the same). */
+    org.smbscope.codec.smb2.CreateAction action = org.smbscope.codec.smb2.CreateAction.OPENED;
+    /** The lease this open shares ([MS-SMB2] 3.3.1.10 Open.Lease), or null; guarded by {@link OpenFiles#lock}. */
+    Lease lease;
     /** FSCTL_LMR_REQUEST_RESILIENCY was granted ([MS-SMB2] 3.3.5.15.9). */
     volatile boolean resilient;
     /** Open.LockSequenceArray ([MS-SMB2] 3.3.1.10): entry i is the last lock sequence number of index i+1, or -1. */

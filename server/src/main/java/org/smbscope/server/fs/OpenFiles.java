@@ -28,6 +28,13 @@ public final class OpenFiles {
     final EaStore eas = new EaStore();
     final SparseFiles sparse = new SparseFiles();
     final StreamStore streams = new StreamStore();
+    final DurableOpens durable = new DurableOpens();
+    /** [MS-SMB2] 3.3.1.13 LeaseTable: every lease by ClientGuid + LeaseKey, guarded by {@link #lock}. */
+    final Map<Lease.Id, Lease> leases = new HashMap<>();
+    /** DH2Q CREATEs waiting for a break, as ClientGuid/CreateGuid: a replay of one is refused meanwhile. */
+    final java.util.Set<String> pendingCreates = ConcurrentHashMap.newKeySet();
+    /** Opens made by a DH2Q CREATE, by ClientGuid/CreateGuid, durable or not: what a replay answers. */
+    final Map<String, Open> replays = new ConcurrentHashMap<>();
     private final Map<Key, FileState> states = new HashMap<>();
     private final Map<Long, Open> opens = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong(1);
@@ -87,6 +94,11 @@ public final class OpenFiles {
     /** Removes {@code o}; true if it was the last open of its file. Caller holds {@link #lock}. */
     boolean remove(Open o) {
         opens.remove(o.id);
+        durable.remove(o);
+        Leases.closing(this, o);
+        if (o.createKey != null) {
+            replays.remove(o.createKey, o);
+        }
         boolean last;
         synchronized (o.state) {
             o.state.opens.remove(o);
@@ -98,6 +110,33 @@ public final class OpenFiles {
         return last;
     }
 
+    /**
+     * The durable open scavenger ([MS-SMB2] 3.3.2.2): closes every disconnected durable open whose timeout
+     * has passed at {@code now}; how many it closed.
+     */
+    public int scavenge(java.time.Instant now) {
+        lock.lock();
+        try {
+            List<Open> gone = durable.expired(now);
+            for (Open o : gone) {
+                DurableOpens.purge(this, o);
+            }
+            return gone.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Durable opens held now, connected or not. */
+    public int durableCount() {
+        lock.lock();
+        try {
+            return durable.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The key of the existing file {@code p}, or null. */
     Object keyOf(Path p) {
         try {
@@ -105,6 +144,16 @@ public final class OpenFiles {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** True if an open made by a DH2Q CREATE with {@code createKey} (ClientGuid/CreateGuid) is still open. */
+    boolean createGuidInUse(String createKey) {
+        for (Open o : opens.values()) {
+            if (createKey.equals(o.createKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every open of every tree. */

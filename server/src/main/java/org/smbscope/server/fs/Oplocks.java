@@ -65,9 +65,22 @@ final class Oplocks {
      */
     static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
             Notices notices) throws Wait {
+        beforeOpen(files, state, granted, shareAccess, overwrite, null, notices);
+    }
+
+    /**
+     * As above, for an open that asks for lease {@code lease} (null: none), whose own opens it does not break.
+     * A disconnected durable holder is closed rather than broken, as Windows does.
+     */
+    static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
+            Lease.Id lease, Notices notices) throws Wait {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        for (Open h : state.opens) {
+        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits);
+        for (Open h : List.copyOf(state.opens)) {
+            if (h.lease != null) {
+                continue;
+            }
             if (h.breakDone != null) {
                 if (!stat) {
                     waits.add(h.breakDone);
@@ -82,6 +95,12 @@ final class Oplocks {
                 boolean conflict = ShareModes.conflicts(h.granted, h.share, granted, shareAccess);
                 if (level == OplockLevel.EXCLUSIVE.value() && conflict) {
                     continue; // fails with a sharing violation, no break
+                }
+                if (h.durable != null && h.durable.disconnected()) {
+                    // the file may be gone with it: the CREATE starts again
+                    DurableOpens.purge(files, h);
+                    waits.add(CompletableFuture.completedFuture(null));
+                    continue;
                 }
                 CompletableFuture<Void> done = start(files, h, overwrite ? OplockLevel.NONE : OplockLevel.LEVEL_II,
                         notices);
@@ -109,7 +128,8 @@ final class Oplocks {
         }
         for (Open o : state.opens) {
             if (o.breakDone != null || o.oplock.value() == OplockLevel.BATCH.value()
-                    || o.oplock.value() == OplockLevel.EXCLUSIVE.value()) {
+                    || o.oplock.value() == OplockLevel.EXCLUSIVE.value()
+                    || o.lease != null && (o.lease.breaking || (o.lease.state & (Lease.W | Lease.H)) != 0)) {
                 return OplockLevel.NONE;
             }
         }
@@ -129,6 +149,7 @@ final class Oplocks {
                     toNone(h, notices);
                 }
             }
+            Leases.dataChanged(files, by, notices);
         } finally {
             files.lock.unlock();
         }

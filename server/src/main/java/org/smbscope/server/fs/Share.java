@@ -34,6 +34,10 @@ final class Share {
         if (o == null) {
             throw new Failure(NtStatus.FILE_CLOSED);
         }
+        if (o.createKey != null) {
+            // once the handle is used, a replay of its CREATE is a new CREATE (smbtorture replay.replay6)
+            files.replays.remove(o.createKey, o);
+        }
         return o;
     }
 

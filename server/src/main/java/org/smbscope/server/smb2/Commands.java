@@ -141,9 +141,11 @@ final class Commands {
             return remember(chain, h, interfaceInfo(h, io, grant, signer), id);
         }
         NegotiateResponse nr = d.negotiated().response();
+        org.smbscope.codec.smb2.NegotiateRequest nq = d.negotiateRequest();
         RequestContext rc = new RequestContext(nr.dialect(), s.user, s.guest || s.anonymous,
                 (int) Math.min(Integer.MAX_VALUE, nr.maxReadSize()), (int) Math.min(Integer.MAX_VALUE, nr.maxWriteSize()),
-                (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()), (fid, level) -> d.oplockBreak(s, fid, level));
+                (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()), new Breaks(d, s),
+                nq == null ? null : nq.clientGuid(), h.flags().has(org.smbscope.codec.smb2.Smb2Flags.REPLAY_OPERATION));
         Outcome o;
         try {
             o = t.handler().handle(rc, r);
@@ -171,6 +173,19 @@ final class Commands {
                 chain.prevValid = true;
                 return new Dispatcher.Later(rh, p, s, d.newAsyncId(), signed);
             }
+        }
+    }
+
+    /** Oplock and lease breaks for the opens of session {@code s}, sent on its connection. */
+    private record Breaks(Dispatcher d, Session s) implements org.smbscope.server.tree.BreakSender {
+        @Override
+        public boolean oplockBreak(FileId fileId, org.smbscope.codec.smb2.OplockLevel level) {
+            return d.oplockBreak(s, fileId, level);
+        }
+
+        @Override
+        public boolean leaseBreak(org.smbscope.codec.smb2.LeaseBreakNotification n) {
+            return d.leaseBreak(s, n);
         }
     }
 

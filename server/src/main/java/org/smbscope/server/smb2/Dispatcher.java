@@ -489,6 +489,23 @@ final class Dispatcher {
         }
     }
 
+    /** [MS-SMB2] 3.3.4.7: an unsolicited Lease Break Notification on this connection. False if not sent. */
+    boolean leaseBreak(Session s, org.smbscope.codec.smb2.LeaseBreakNotification n) {
+        if (closed) {
+            return false;
+        }
+        Smb2Header h = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.OPLOCK_BREAK, 0, Smb2Flags.SERVER_TO_REDIR,
+                0, -1L, 0, 0, 0, 0, new byte[Smb2Header.SIGNATURE_LENGTH]);
+        boolean seal = s.encryptData && s.transform != null;
+        try {
+            flush(List.of(send(h, n, null)), new Frame(seal, s, false));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("lease break to {} not sent: {}", peer, e.toString());
+            return false;
+        }
+    }
+
     long newAsyncId() {
         return nextAsyncId.getAndIncrement();
     }
@@ -618,11 +635,12 @@ final class Dispatcher {
     }
 
     /**
-     * Ends a session on every channel: its trees are closed (their opens' pending work finishes), the rest
-     * cancelled.
+     * Ends a session on every channel (LOGOFF, or a PreviousSessionId of a reconnect, [MS-SMB2] 3.3.5.5.3): its
+     * trees are closed (their opens' pending work finishes), the rest cancelled. Durable opens stay for a
+     * reconnect, as on Windows (smbtorture durable-open.reopen4).
      */
     void endSession(Session s) {
-        s.closeTrees();
+        s.disconnectTrees();
         for (Dispatcher c : List.copyOf(s.channels.keySet())) {
             if (c != this) {
                 c.cancelPending(s.id);
@@ -646,7 +664,7 @@ final class Dispatcher {
             s.channels.remove(this);
             Dispatcher other = s.channels.keySet().stream().findFirst().orElse(null);
             if (other == null) {
-                s.closeTrees(); // the session's last channel
+                s.disconnectTrees(); // the session's last channel; durable opens stay for a reconnect
                 ctx.sessionOwners().remove(s.id, this);
             } else {
                 ctx.sessionOwners().replace(s.id, this, other);

@@ -142,7 +142,7 @@ final class NegotiateHandler {
         }
         Capabilities caps = Capabilities.NONE;
         if (dialect >= 0x0210) {
-            caps = Capabilities.of(Capabilities.LARGE_MTU);
+            caps = Capabilities.of(Capabilities.LARGE_MTU, Capabilities.LEASING);
         }
         if (dialect >= 0x0300) {
             caps = Capabilities.of(caps, Capabilities.MULTI_CHANNEL); // session binding (SessionBinding)

@@ -62,10 +62,10 @@ final class Session {
         return nextTreeId.getAndIncrement();
     }
 
-    /** Closes every tree (LOGOFF, connection end). */
-    void closeTrees() {
+    /** LOGOFF, a replaced session or the connection lost: trees go, durable opens stay ([MS-SMB2] 3.3.7.1). */
+    void disconnectTrees() {
         for (TreeConnection t : trees.values()) {
-            t.close();
+            t.disconnect();
         }
         trees.clear();
     }

@@ -18,4 +18,13 @@ record TreeConnection(int id, String share, TreeHandler handler, boolean encrypt
             LOG.warn("closing tree {} ({}) failed: {}", id, share, e.toString());
         }
     }
+
+    /** The connection or session is lost: durable opens stay for a reconnect ([MS-SMB2] 3.3.7.1). */
+    void disconnect() {
+        try {
+            handler.disconnect();
+        } catch (RuntimeException e) {
+            LOG.warn("disconnecting tree {} ({}) failed: {}", id, share, e.toString());
+        }
+    }
 }

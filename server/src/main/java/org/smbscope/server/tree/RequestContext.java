@@ -1,5 +1,6 @@
 package org.smbscope.server.tree;
 
+import org.smbscope.codec.dtyp.Guid;
 import org.smbscope.codec.smb2.Smb2Dialect;
 
 /**
@@ -11,26 +12,42 @@ import org.smbscope.codec.smb2.Smb2Dialect;
  * @param maxReadSize    the negotiated MaxReadSize (a READ asking for more gets STATUS_INVALID_PARAMETER)
  * @param maxWriteSize   the negotiated MaxWriteSize
  * @param maxTransactSize the negotiated MaxTransactSize (QUERY_DIRECTORY, QUERY_INFO, IOCTL output)
- * @param breaks         sends oplock break notifications on this session's connection
+ * @param breaks         sends oplock and lease break notifications on this session's connection
  * @param token          the session's security token, for access checks
+ * @param clientGuid     the ClientGuid of the connection's NEGOTIATE (leases and durable handles are keyed by it)
+ * @param replay         the request carries SMB2_FLAGS_REPLAY_OPERATION ([MS-SMB2] 2.2.1.2)
  */
 public record RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
-        int maxTransactSize, BreakSender breaks, SecurityToken token) {
+        int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay) {
 
     public RequestContext {
         breaks = breaks == null ? BreakSender.NONE : breaks;
         token = token == null ? SecurityToken.of(user, guest) : token;
+        clientGuid = clientGuid == null ? Guid.ZERO : clientGuid;
     }
 
-    /** A context whose token is {@link SecurityToken#of(String, boolean)} of the user. */
+    /** A context with the user's own token ({@link SecurityToken#of(String, boolean)}). */
+    public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+            int maxTransactSize, BreakSender breaks, Guid clientGuid, boolean replay) {
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, null, clientGuid, replay);
+    }
+
+    /** A context with {@code token}, a zero ClientGuid and no replay flag. */
+    public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+            int maxTransactSize, BreakSender breaks, SecurityToken token) {
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, token, Guid.ZERO, false);
+    }
+
+    /** A context with the user's own token, a zero ClientGuid and no replay flag. */
     public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
             int maxTransactSize, BreakSender breaks) {
-        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, null);
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, null, Guid.ZERO, false);
     }
 
     /** A context whose caller cannot receive oplock breaks ({@link BreakSender#NONE}). */
     public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
             int maxTransactSize) {
-        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, BreakSender.NONE, null);
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, BreakSender.NONE, null, Guid.ZERO,
+                false);
     }
 }

@@ -17,7 +17,15 @@ public interface TreeHandler extends AutoCloseable {
     /** Serves one request; {@link Outcome.Pending} for work that completes later (CHANGE_NOTIFY, a blocking lock). */
     Outcome handle(RequestContext context, Smb2Request request);
 
-    /** TREE_DISCONNECT, LOGOFF or the connection dropping: closes every open of this tree. */
+    /** TREE_DISCONNECT or LOGOFF: closes every open of this tree. */
     @Override
     void close();
+
+    /**
+     * The connection is lost, or the session ends without a LOGOFF ([MS-SMB2] 3.3.7.1): durable opens are
+     * kept for a reconnect, every other open is closed. By default, {@link #close()}.
+     */
+    default void disconnect() {
+        close();
+    }
 }
