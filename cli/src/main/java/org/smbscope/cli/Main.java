@@ -28,9 +28,27 @@ public final class Main implements Runnable {
 
     /** Builds the command line with every command registered. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the command named {@code name} registered when there is one by that name
+     * (picocli's model of every command and option costs a few hundred ms of start-up), else with all.
+     */
+    static CommandLine commandLine(String name) {
         CommandLine cl = new CommandLine(new Main());
+        List<Object> commands = new java.util.ArrayList<>();
+        Object named = null;
         for (Supplier<Object> command : Commands.all()) {
-            cl.addSubcommand(command.get());
+            Object c = command.get();
+            commands.add(c);
+            Command a = c.getClass().getAnnotation(Command.class);
+            if (name != null && a != null && (a.name().equals(name) || List.of(a.aliases()).contains(name))) {
+                named = c;
+            }
+        }
+        for (Object c : named != null ? List.of(named) : commands) {
+            cl.addSubcommand(c);
         }
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
@@ -53,6 +71,6 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
     }
 }

@@ -9,9 +9,15 @@ import org.smbscope.codec.wire.WireReader;
 import org.smbscope.codec.wire.WireWriter;
 
 /**
- * [MS-SMB2] 2.2.20 SMB2 READ Response. {@code data} is a read-only view: when decoded, it shares
+ * [MS-SMB2] 2.2.20 SMB2 READ Response. {@code data()} is a read-only view: when decoded, it shares
  * the frame's array (no copy, reads may be 8 MiB); its position/limit are the data's. Use
  * {@code data().duplicate()} before consuming it.
+ *
+ * <p>A server can avoid copying the data at all with {@link #inFrame}: it reads the data straight into
+ * {@code frame[DATA_OFFSET, frame.length)} of an array it allocated for the whole message, and
+ * {@link Smb2Codec#encode(Smb2Header, Smb2Message)} then writes the header and the fixed part into the
+ * first {@link #DATA_OFFSET} bytes of that array and returns the array itself (same bytes as the copying
+ * encoding).
  */
 public record ReadResponse(int dataRemaining, int flags, ByteBuffer data) implements Smb2Response {
     static final int STRUCTURE_SIZE = 17;
@@ -19,7 +25,32 @@ public record ReadResponse(int dataRemaining, int flags, ByteBuffer data) implem
     public static final int DATA_OFFSET = 0x50;
 
     public ReadResponse {
-        data = Objects.requireNonNull(data).asReadOnlyBuffer();
+        data = isFrame(Objects.requireNonNull(data)) ? data.duplicate() : data.asReadOnlyBuffer();
+    }
+
+    /**
+     * A response whose data is {@code frame[DATA_OFFSET, frame.length)}, already filled by the caller; the
+     * encoder writes the header and fixed part into {@code frame[0, DATA_OFFSET)} and returns {@code frame}
+     * (the caller must not use the array for anything else).
+     *
+     * @throws IllegalArgumentException if {@code frame} holds no data byte
+     */
+    public static ReadResponse inFrame(byte[] frame, int dataRemaining, int flags) {
+        if (frame.length <= DATA_OFFSET) {
+            throw new IllegalArgumentException("a READ response frame needs data after offset " + DATA_OFFSET);
+        }
+        return new ReadResponse(dataRemaining, flags, ByteBuffer.wrap(frame, DATA_OFFSET, frame.length - DATA_OFFSET).slice());
+    }
+
+    /** The shape {@link #inFrame} makes: a writable slice starting at DATA_OFFSET of an array that ends with it. */
+    private static boolean isFrame(ByteBuffer b) {
+        return !b.isReadOnly() && b.hasArray() && b.arrayOffset() == DATA_OFFSET && b.position() == 0
+                && b.remaining() > 0 && b.limit() == b.capacity() && b.array().length == DATA_OFFSET + b.capacity();
+    }
+
+    /** The array of an {@link #inFrame} response (encoded in place), else null. */
+    byte[] frame() {
+        return isFrame(data) ? data.array() : null;
     }
 
     public static ReadResponse of(byte[] data) {
@@ -28,7 +59,7 @@ public record ReadResponse(int dataRemaining, int flags, ByteBuffer data) implem
 
     @Override
     public ByteBuffer data() {
-        return data.duplicate();
+        return data.asReadOnlyBuffer();
     }
 
     public int dataLength() {
@@ -61,14 +92,13 @@ public record ReadResponse(int dataRemaining, int flags, ByteBuffer data) implem
             w.u8(0);
             return;
         }
-        ByteBuffer d = data.duplicate();
-        if (d.hasArray()) {
-            w.bytes(d.array(), d.arrayOffset() + d.position(), len);
-        } else {
-            byte[] copy = new byte[len];
-            d.get(copy);
-            w.bytes(copy);
-        }
+        w.bytes(data); // one copy (read-only buffers hide their array)
+    }
+
+    /** The 16 bytes after the header, as {@link #writeBody} writes them for a non-empty response. */
+    void writeFixed(WireWriter w) {
+        w.u16le(STRUCTURE_SIZE).u8(DATA_OFFSET).u8(0).u32le(data.remaining()).u32le(dataRemaining & 0xFFFFFFFFL)
+                .u32le(flags & 0xFFFFFFFFL);
     }
 
     static ReadResponse read(Body b) throws DecodeException {

@@ -50,6 +50,14 @@ public final class Smb2Codec {
 
     /** Encodes one message; the header's NextCommand is written as given. */
     public static byte[] encode(Smb2Header header, Smb2Message message) {
+        if (message instanceof ReadResponse r && r.frame() != null && header.command().equals(Smb2Command.READ)) {
+            byte[] frame = r.frame(); // ReadResponse.inFrame: the data is in place, write what goes before it
+            WireWriter w = new WireWriter(ReadResponse.DATA_OFFSET);
+            header.write(w);
+            r.writeFixed(w);
+            System.arraycopy(w.toByteArray(), 0, frame, 0, ReadResponse.DATA_OFFSET);
+            return frame;
+        }
         WireWriter w = new WireWriter(Smb2Header.SIZE + message.bodyLengthHint());
         write(w, header, message);
         return w.toByteArray();

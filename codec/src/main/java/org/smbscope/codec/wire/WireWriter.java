@@ -105,6 +105,15 @@ public final class WireWriter {
         return this;
     }
 
+    /** Writes {@code src}'s remaining bytes (one copy; {@code src}'s position is not moved). */
+    public WireWriter bytes(ByteBuffer src) {
+        int len = src.remaining();
+        ensure(len);
+        src.get(src.position(), buf, size, len);
+        size += len;
+        return this;
+    }
+
     public WireWriter zeros(int n) {
         ensure(n);
         size += n; // array is zero-filled on growth and never reused below size

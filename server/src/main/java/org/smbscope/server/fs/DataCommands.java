@@ -52,18 +52,27 @@ final class DataCommands {
             if ((n == 0 && length > 0) || n < min) {
                 throw new Failure(NtStatus.END_OF_FILE);
             }
-            ByteBuffer buf = ByteBuffer.allocate(n);
+            if (n == 0) {
+                return new ReadResponse(0, 0, ByteBuffer.allocate(0));
+            }
+            // the data goes straight into the array of the encoded response (ReadResponse.inFrame): the
+            // encoder writes header and fixed part in front of it, no copy of the (up to 8 MiB) data
+            byte[] frame = new byte[ReadResponse.DATA_OFFSET + n];
+            ByteBuffer buf = ByteBuffer.wrap(frame, ReadResponse.DATA_OFFSET, n);
             while (buf.hasRemaining()) {
-                if (o.channel.read(buf, offset + buf.position()) < 0) {
+                if (o.channel.read(buf, offset + buf.position() - ReadResponse.DATA_OFFSET) < 0) {
                     break;
                 }
             }
-            buf.flip();
-            if (buf.remaining() < min || (buf.remaining() == 0 && length > 0)) {
+            int got = buf.position() - ReadResponse.DATA_OFFSET;
+            if (got < min || got == 0) {
                 throw new Failure(NtStatus.END_OF_FILE);
             }
-            o.position(offset + buf.remaining());
-            return new ReadResponse(0, 0, buf);
+            if (got < n) { // the file shrank meanwhile
+                frame = java.util.Arrays.copyOf(frame, ReadResponse.DATA_OFFSET + got);
+            }
+            o.position(offset + got);
+            return ReadResponse.inFrame(frame, 0, 0);
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));
         }

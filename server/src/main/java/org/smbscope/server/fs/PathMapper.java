@@ -2,6 +2,7 @@ package org.smbscope.server.fs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -114,10 +115,25 @@ final class PathMapper {
             return null;
         }
         String want = name.toUpperCase(Locale.ROOT);
+        boolean ascii = isAscii(name);
+        if (dir.getFileSystem() == FileSystems.getDefault()) {
+            // the common case, and a hot one (every CREATE of a new name scans its directory): plain names from
+            // readdir, no Path per entry
+            String[] names = dir.toFile().list();
+            if (names == null) {
+                return null;
+            }
+            for (String f : names) {
+                if (sameIgnoringCase(f, name, want, ascii)) {
+                    return dir.resolve(f);
+                }
+            }
+            return null;
+        }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path e : s) {
                 Path f = e.getFileName();
-                if (f != null && f.toString().toUpperCase(Locale.ROOT).equals(want)) {
+                if (f != null && sameIgnoringCase(f.toString(), name, want, ascii)) {
                     return e;
                 }
             }
@@ -125,5 +141,22 @@ final class PathMapper {
             return null;
         }
         return null;
+    }
+
+    /** {@code f.toUpperCase(ROOT).equals(want)}, without upper-casing when both names are ASCII. */
+    private static boolean sameIgnoringCase(String f, String name, String want, boolean ascii) {
+        if (ascii && isAscii(f)) {
+            return f.length() == name.length() && f.equalsIgnoreCase(name);
+        }
+        return f.toUpperCase(Locale.ROOT).equals(want);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,6 +15,9 @@ final class DirectTcpFraming {
     /** The header layout itself is the codec's ({@code codec.netbios.DirectTcpFraming}). */
     private static final org.smbscope.codec.netbios.DirectTcpFraming HEADER = org.smbscope.codec.netbios.DirectTcpFraming.DEFAULT;
 
+    /** How much of a message goes out with its header (copied: small messages leave in one write). */
+    private static final int FIRST_WRITE = 64 * 1024;
+
     private final int maxFrameSize;
 
     DirectTcpFraming(int maxFrameSize) {
@@ -68,8 +71,17 @@ final class DirectTcpFraming {
         if (message.length > org.smbscope.codec.netbios.DirectTcpFraming.MAX_LENGTH) {
             throw new IOException("message too large for direct TCP framing: " + message.length);
         }
-        out.write(HEADER.header(message.length));
-        out.write(message);
+        // header and the first bytes in one write: with TCP_NODELAY a lone 4-byte header would leave as a
+        // segment of its own (and cost a system call); the rest of a large message follows without a copy
+        byte[] header = HEADER.header(message.length);
+        int first = Math.min(message.length, FIRST_WRITE);
+        byte[] head = new byte[header.length + first];
+        System.arraycopy(header, 0, head, 0, header.length);
+        System.arraycopy(message, 0, head, header.length, first);
+        out.write(head);
+        if (first < message.length) {
+            out.write(message, first, message.length - first);
+        }
         out.flush();
     }
 }

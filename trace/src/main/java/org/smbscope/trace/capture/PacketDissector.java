@@ -150,7 +150,7 @@ public final class PacketDissector {
             }
             r.skip("tcp rest of header", off - 14);
             return Optional.of(new Segment(p.number(), p.time(), Segment.Transport.TCP, new Endpoint(src, sport),
-                    new Endpoint(dst, dport), flags, seq, r.rest()));
+                    new Endpoint(dst, dport), flags, seq, p.data(), r.offset(), r.remaining()));
         }
         if (proto == 17) {
             int sport = r.u16be("udp source port");

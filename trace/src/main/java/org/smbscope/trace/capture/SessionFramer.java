@@ -38,11 +38,18 @@ public final class SessionFramer {
      * until its data comes.
      */
     public List<Frame> accept(byte[] data) throws CaptureDecodeException {
+        return accept(data, 0, data.length);
+    }
+
+    /** {@link #accept(byte[])} for the stream bytes {@code data[from, from+length)}. */
+    public List<Frame> accept(byte[] data, int from, int length) throws CaptureDecodeException {
+        java.util.Objects.checkFromIndexSize(from, length, data.length);
         List<Frame> out = new ArrayList<>();
-        int pos = 0;
-        while (pos < data.length) {
+        int end = from + length;
+        int pos = from;
+        while (pos < end) {
             if (body == null) {
-                int n = Math.min(4 - headerFill, data.length - pos);
+                int n = Math.min(4 - headerFill, end - pos);
                 System.arraycopy(data, pos, header, headerFill, n);
                 headerFill += n;
                 pos += n;
@@ -55,15 +62,15 @@ public final class SessionFramer {
                     len &= 0x1FFFF; // NBSS control packets: 17-bit length
                 }
                 if (len > maxFrame) {
-                    int at = (int) Math.min(Integer.MAX_VALUE, offset + pos - 4);
+                    int at = (int) Math.min(Integer.MAX_VALUE, offset + (pos - from) - 4);
                     throw new CaptureDecodeException("session length", at,
                             "frame length " + len + " over the limit " + maxFrame);
                 }
                 bodyLength = len;
                 bodyFill = 0;
-                body = new byte[Math.min(len, Math.max(data.length - pos, FIRST_ALLOCATION))];
+                body = new byte[Math.min(len, Math.max(end - pos, FIRST_ALLOCATION))];
             }
-            int n = Math.min(bodyLength - bodyFill, data.length - pos);
+            int n = Math.min(bodyLength - bodyFill, end - pos);
             if (bodyFill + n > body.length) {
                 body = Arrays.copyOf(body, (int) Math.min(bodyLength, Math.max(2L * body.length, bodyFill + n)));
             }
@@ -76,7 +83,7 @@ public final class SessionFramer {
                 headerFill = 0;
             }
         }
-        offset += data.length;
+        offset += length;
         return out;
     }
 

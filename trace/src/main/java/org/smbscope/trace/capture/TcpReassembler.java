@@ -51,7 +51,7 @@ public final class TcpReassembler {
         Conversation conv = conversationOf(s);
         closed = null;
         boolean control = s.syn() || s.fin() || s.rst();
-        if (s.payload().length == 0 && (!control || (!s.syn() && !conversations.containsKey(conv)))) {
+        if (s.length() == 0 && (!control || (!s.syn() && !conversations.containsKey(conv)))) {
             return List.of(); // a bare ACK, or the end of a conversation we hold nothing for
         }
         boolean fromClient = conv.client().equals(s.source());
@@ -65,13 +65,13 @@ public final class TcpReassembler {
             return List.of();
         }
         List<StreamChunk> out = new ArrayList<>();
-        if (s.payload().length > 0) {
+        if (s.length() > 0) {
             if (d.next < 0) {
                 d.next = seq; // capture started mid-stream
                 d.midStream = true;
             }
-            d.pending.merge(seq, s, (a, b) -> a.payload().length >= b.payload().length ? a : b);
-            d.pendingBytes += s.payload().length;
+            d.pending.merge(seq, s, (a, b) -> a.length() >= b.length() ? a : b);
+            d.pendingBytes += s.length();
             drain(conv, fromClient, d, out);
             if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
                 skipGap(conv, fromClient, d, out);
@@ -131,14 +131,14 @@ public final class TcpReassembler {
     private static void drain(Conversation conv, boolean fromClient, Direction d, List<StreamChunk> out) {
         Map.Entry<Long, Segment> head = d.pending.firstEntry();
         if (head != null && head.getKey() == d.next) { // the usual case: in order, no overlap
-            Long after = (d.next + head.getValue().payload().length) & 0xFFFFFFFFL;
+            Long after = (d.next + head.getValue().length()) & 0xFFFFFFFFL;
             Map.Entry<Long, Segment> second = d.pending.higherEntry(head.getKey());
             if (second == null || (int) (second.getKey() - after) > 0) { // nothing else follows: hand it on uncopied
                 Segment s = head.getValue();
                 d.pending.pollFirstEntry();
-                d.pendingBytes -= s.payload().length;
+                d.pendingBytes -= s.length();
                 d.next = after;
-                out.add(new StreamChunk(conv, fromClient, s.frame(), s.time(), s.payload()));
+                out.add(new StreamChunk(conv, fromClient, s.frame(), s.time(), s.bytes(), s.offset(), s.length(), 0));
                 return;
             }
         }
@@ -147,17 +147,17 @@ public final class TcpReassembler {
         while (!d.pending.isEmpty()) {
             Map.Entry<Long, Segment> e = d.pending.firstEntry();
             long seq = e.getKey();
-            byte[] p = e.getValue().payload();
+            Segment p = e.getValue();
             int ahead = (int) (seq - d.next); // > 0: a gap before this segment
             if (ahead > 0) {
                 break;
             }
             d.pending.pollFirstEntry();
-            d.pendingBytes -= p.length;
+            d.pendingBytes -= p.length();
             int skip = -ahead; // bytes already delivered (retransmission overlap)
-            if (skip < p.length) {
-                buf.write(p, skip, p.length - skip);
-                d.next = (d.next + (p.length - skip)) & 0xFFFFFFFFL;
+            if (skip < p.length()) {
+                buf.write(p.bytes(), p.offset() + skip, p.length() - skip);
+                d.next = (d.next + (p.length() - skip)) & 0xFFFFFFFFL;
                 last = e.getValue();
             }
         }

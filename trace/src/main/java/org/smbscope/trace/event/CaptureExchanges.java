@@ -134,25 +134,25 @@ public final class CaptureExchanges implements AutoCloseable {
         if (gap != null) {
             int start = messageStart(c);
             if (start < 0) {
-                gap[1] += c.data().length;
+                gap[1] += c.length();
                 return;
             }
             gap[1] += start;
             resyncing.remove(key);
             emitGap(gapAt.remove(key), gap);
             if (start > 0) {
-                c = new StreamChunk(c.conversation(), c.fromClient(), c.frame(), c.time(),
-                        java.util.Arrays.copyOfRange(c.data(), start, c.data().length));
+                c = new StreamChunk(c.conversation(), c.fromClient(), c.frame(), c.time(), c.bytes(), c.offset() + start,
+                        c.length() - start, 0);
             }
         }
         SessionFramer f = framers.computeIfAbsent(key, k -> new SessionFramer(limits.maxFrame()));
         List<SessionFramer.Frame> frames;
         try {
-            frames = f.accept(c.data());
+            frames = f.accept(c.bytes(), c.offset(), c.length());
         } catch (CaptureDecodeException e) {
             // a length no message has: this is not a message boundary after all; find the next one
             framers.remove(key);
-            resyncing.put(key, new long[] {0, c.data().length});
+            resyncing.put(key, new long[] {0, c.length()});
             gapAt.put(key, c);
             return;
         }
