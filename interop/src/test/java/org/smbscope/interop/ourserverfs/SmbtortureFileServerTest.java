@@ -34,7 +34,6 @@ class SmbtortureFileServerTest {
             Map.entry("smb2.durable-open.alloc-size", "fails against Samba too (allocation size after a write)"),
             Map.entry("smb2.durable-v2-open.app-instance", "fails against Samba too (no SMB2_CREATE_APP_INSTANCE_ID)"),
             Map.entry("smb2.ioctl.bug14769", "fails against Samba too (Samba's lab list)"),
-            Map.entry("smb2.ioctl.bug14788.NETWORK_INTERFACE", "FSCTL_QUERY_NETWORK_INTERFACE_INFO is the dispatcher's"),
             Map.entry("smb2.session.reauth2", "fails against Samba too (anonymous re-authentication)"),
             Map.entry("smb2.session.reauth3", "fails against Samba too (anonymous re-authentication)"),
             Map.entry("smb2.session.reauth4", "fails against Samba too (anonymous re-authentication)"),
