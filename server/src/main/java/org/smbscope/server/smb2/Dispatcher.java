@@ -6,16 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smbscope.codec.crypto.CryptoDecodeException;
 import org.smbscope.codec.crypto.PreauthHash;
 import org.smbscope.codec.crypto.Smb2Signer;
 import org.smbscope.codec.crypto.Smb3Transform;
-import org.smbscope.codec.smb1.NegotiateRequest;
-import org.smbscope.codec.smb1.Smb1Message;
-import org.smbscope.codec.smb1.Smb1Messages;
 import org.smbscope.codec.smb2.ErrorResponse;
 import org.smbscope.codec.smb2.NegotiateResponse;
 import org.smbscope.codec.smb2.Smb2Codec;
@@ -102,22 +98,8 @@ final class Dispatcher {
     final String peer;
     final CreditWindow credits;
     final Map<Long, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<Long, PendingOp> pendingByAsync = new ConcurrentHashMap<>();
-    private final Map<Long, PendingOp> pendingByMid = new ConcurrentHashMap<>();
-    private final AtomicLong nextAsyncId = new AtomicLong(1);
-    private final Object pendingLock = new Object();
-    /** Sync-form CANCELs that arrived before their request went async: message id to session id (bounded). */
-    private final Map<Long, Long> earlyCancels = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-            return size() > 256;
-        }
-    };
-    private final Object negotiateLock = new Object();
-    private volatile NegotiateOutcome negotiated;
-    private volatile org.smbscope.codec.smb2.NegotiateRequest negotiateRequest;
-    private volatile PreauthHash connectionPreauth;
-    private boolean wildcardAnswered;
+    private final PendingRequests pending = new PendingRequests();
+    private final ConnectionNegotiation negotiation;
     private final Commands commands;
     private volatile boolean closed;
 
@@ -133,18 +115,19 @@ final class Dispatcher {
         this.peer = peer;
         this.credits = new CreditWindow(ctx.limits().maxCredits());
         this.commands = new Commands(this);
+        this.negotiation = new ConnectionNegotiation(ctx, credits, peer);
     }
 
     NegotiateOutcome negotiated() {
-        return negotiated;
+        return negotiation.negotiated();
     }
 
     org.smbscope.codec.smb2.NegotiateRequest negotiateRequest() {
-        return negotiateRequest;
+        return negotiation.request();
     }
 
     PreauthHash connectionPreauth() {
-        return connectionPreauth;
+        return negotiation.preauth();
     }
 
     /** True while a tree is connected (the idle timeout spares such connections). */
@@ -189,7 +172,7 @@ final class Dispatcher {
         Session sealedBy = null;
         Smb2Codec.FrameKind kind = Smb2Codec.kind(frame);
         if (kind == Smb2Codec.FrameKind.TRANSFORM) {
-            NegotiateOutcome n = negotiated;
+            NegotiateOutcome n = negotiation.negotiated();
             if (n == null || n.dialect() < 0x0300) {
                 throw new Drop("encrypted message before an SMB 3 negotiate");
             }
@@ -211,7 +194,7 @@ final class Dispatcher {
         }
         if (kind == Smb2Codec.FrameKind.SMB1 && !encrypted) {
             ticket.enter(false);
-            smb1Negotiate(plain);
+            sink.send(negotiation.smb1(plain));
             return;
         }
         if (kind != Smb2Codec.FrameKind.SMB2) {
@@ -329,54 +312,13 @@ final class Dispatcher {
         return command == Smb2Command.READ.value() || command == Smb2Command.WRITE.value();
     }
 
-    /** [MS-SMB2] 3.3.5.3: an SMB1 NEGOTIATE offering "SMB 2.???" or "SMB 2.002" gets an SMB2 answer. */
-    private void smb1Negotiate(byte[] plain) throws Drop, IOException {
-        synchronized (negotiateLock) {
-            if (negotiated != null || wildcardAnswered) {
-                throw new Drop("SMB1 message after negotiation");
-            }
-            List<String> dialects;
-            try {
-                List<Smb1Message> ms = Smb1Messages.decode(plain);
-                dialects = ms.stream().filter(m -> m instanceof NegotiateRequest).map(m -> ((NegotiateRequest) m).dialects())
-                        .findFirst().orElseThrow(() -> new Drop("SMB1 message other than NEGOTIATE"));
-            } catch (org.smbscope.codec.smb1.Smb1DecodeException e) {
-                throw new Drop("bad SMB1 message: " + e.getMessage());
-            }
-            credits.consume(0, 1);
-            int grant = credits.grant(1);
-            Smb2Header h = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.NEGOTIATE, grant, Smb2Flags.SERVER_TO_REDIR,
-                    0, 0, 0, 0, 0, 0, new byte[16]);
-            int max = ctx.config().maxProtocol().dialect();
-            int min = ctx.config().minProtocol().dialect();
-            if (dialects.contains("SMB 2.???") && max >= 0x0210) {
-                wildcardAnswered = true;
-                sink.send(Smb2Codec.encode(h, ctx.negotiate().wildcard()));
-                return;
-            }
-            if (dialects.contains("SMB 2.002") && min <= 0x0202) {
-                try {
-                    NegotiateOutcome o = ctx.negotiate().handle(new org.smbscope.codec.smb2.NegotiateRequest(
-                            org.smbscope.codec.smb2.SecurityMode.SIGNING_ENABLED, org.smbscope.codec.smb2.Capabilities.NONE,
-                            org.smbscope.codec.dtyp.Guid.ZERO, List.of(org.smbscope.codec.smb2.Smb2Dialect.SMB_2_0_2), List.of()));
-                    negotiated = o;
-                    sink.send(Smb2Codec.encode(h, o.response()));
-                    return;
-                } catch (NegotiateHandler.Refused r) {
-                    throw new Drop(r.getMessage());
-                }
-            }
-            throw new Drop("SMB1 only client (dialects " + dialects + "); SMB1 is not served");
-        }
-    }
-
     private Reply processOne(byte[] msg, Smb2Header h, Frame f, Chain chain) throws Drop {
-        NegotiateOutcome neg = negotiated;
+        NegotiateOutcome neg = negotiation.negotiated();
         if (neg == null || h.command().equals(Smb2Command.NEGOTIATE)) {
             if (neg != null || f.compound() || f.encrypted() || !h.command().equals(Smb2Command.NEGOTIATE)) {
                 throw new Drop(neg == null ? "first message is " + h.command().name() + ", not NEGOTIATE" : "second NEGOTIATE");
             }
-            return negotiate(msg, h);
+            return negotiation.negotiate(msg, h);
         }
         boolean cancel = h.command().equals(Smb2Command.CANCEL);
         int charge = neg.dialect() == 0x0202 ? 1 : Math.max(1, h.creditCharge());
@@ -396,7 +338,7 @@ final class Dispatcher {
             return error(h, NtStatus.INVALID_PARAMETER, grant, null);
         }
         if (cancel) {
-            cancel(h);
+            pending.cancel(h);
             return new Silent(false);
         }
         if (!(p.message() instanceof Smb2Request req) || p.message() instanceof org.smbscope.codec.smb2.UnknownMessage
@@ -407,42 +349,6 @@ final class Dispatcher {
             return error(h, NtStatus.INVALID_PARAMETER, grant, null);
         }
         return commands.dispatch(msg, h, req, f, chain, grant);
-    }
-
-    private Reply negotiate(byte[] msg, Smb2Header h) throws Drop {
-        synchronized (negotiateLock) {
-            if (negotiated != null) {
-                throw new Drop("second NEGOTIATE");
-            }
-            if (!credits.consume(h.messageId(), 1)) {
-                throw new Drop("NEGOTIATE with message id " + h.messageId());
-            }
-            int grant = credits.grant(h.credits());
-            Smb2Packet p;
-            try {
-                p = Smb2Codec.decode(msg);
-            } catch (Smb2DecodeException e) {
-                throw new Drop("undecodable NEGOTIATE: " + e.getMessage());
-            }
-            if (!(p.message() instanceof org.smbscope.codec.smb2.NegotiateRequest req)) {
-                throw new Drop("NEGOTIATE without its body");
-            }
-            try {
-                NegotiateOutcome o = ctx.negotiate().handle(req);
-                Smb2Header rh = Smb2Header.responseTo(h, NtStatus.SUCCESS, grant);
-                byte[] bytes = Smb2Codec.encode(rh, o.response());
-                if (o.dialect() == 0x0311) {
-                    connectionPreauth = PreauthHash.initial().update(msg).update(bytes);
-                }
-                negotiateRequest = req;
-                negotiated = o;
-                return new Send(bytes, null);
-            } catch (NegotiateHandler.Refused r) {
-                LOG.debug("NEGOTIATE from {} refused: {}", peer, r.getMessage());
-                return new Send(Smb2Codec.encode(Smb2Header.responseTo(h, NtStatus.of(r.status), grant),
-                        ErrorResponse.empty(Smb2Command.NEGOTIATE)), null);
-            }
-        }
     }
 
     /** An error response with the header fields of {@code h}. */
@@ -507,42 +413,12 @@ final class Dispatcher {
     }
 
     long newAsyncId() {
-        return nextAsyncId.getAndIncrement();
-    }
-
-    /**
-     * CANCEL ([MS-SMB2] 3.3.5.16). Requests run on their own threads, so a CANCEL may overtake the request it
-     * names: a sync-form CANCEL for a message id not (yet) pending is remembered, and the request is cancelled
-     * as soon as it goes async.
-     */
-    private void cancel(Smb2Header h) {
-        PendingOp op;
-        synchronized (pendingLock) {
-            op = h.isAsync() ? pendingByAsync.get(h.asyncId()) : pendingByMid.get(h.messageId());
-            if (op == null && !h.isAsync()) {
-                earlyCancels.put(h.messageId(), h.sessionId());
-            }
-        }
-        if (op != null && op.sessionId() == h.sessionId()) {
-            runCancel(op);
-        }
-    }
-
-    private static void runCancel(PendingOp op) {
-        try {
-            op.cancel().run();
-        } catch (RuntimeException e) {
-            LOG.warn("cancel of async request {} failed: {}", op.asyncId(), e.toString());
-        }
+        return pending.newAsyncId();
     }
 
     /** Cancels every pending request of {@code sessionId} (LOGOFF); all of them when {@code sessionId} is -1. */
     void cancelPending(long sessionId) {
-        for (PendingOp op : List.copyOf(pendingByAsync.values())) {
-            if (sessionId == -1 || op.sessionId() == sessionId) {
-                runCancel(op);
-            }
-        }
+        pending.cancelSession(sessionId);
     }
 
     private Smb2Signer signerFor(Later l) {
@@ -552,16 +428,7 @@ final class Dispatcher {
 
     /** The STATUS_PENDING interim response of [MS-SMB2] 3.3.4.2 (unsigned), registering the async id for CANCEL. */
     private Send interim(Later l) {
-        PendingOp op = new PendingOp(l.asyncId(), l.response().messageId(), l.response().sessionId(), l.pending().cancel());
-        Long cancelledBy;
-        synchronized (pendingLock) {
-            pendingByMid.put(op.messageId(), op);
-            pendingByAsync.put(op.asyncId(), op);
-            cancelledBy = earlyCancels.remove(op.messageId());
-        }
-        if (cancelledBy != null && cancelledBy == op.sessionId()) {
-            runCancel(op);
-        }
+        pending.add(l.asyncId(), l.response().messageId(), l.response().sessionId(), l.pending().cancel());
         Smb2Header h = l.response().withStatus(NtStatus.PENDING).withAsyncId(l.asyncId())
                 .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED));
         return send(h, ErrorResponse.empty(h.command()), null);
@@ -581,8 +448,7 @@ final class Dispatcher {
 
     /** The outcome of finished async work ({@code done}, or an internal error), no longer pending. */
     private Outcome.Done finalOf(Later l, Outcome.Done done) {
-        pendingByMid.remove(l.response().messageId());
-        pendingByAsync.remove(l.asyncId());
+        pending.done(l.asyncId(), l.response().messageId());
         return done != null ? done : Outcome.Done.error(NtStatus.INTERNAL_ERROR, l.response().command());
     }
 
