@@ -379,24 +379,16 @@ final class Dispatcher {
      * 0xFFFFFFFFFFFFFFFF, SessionId 0, unsigned; encrypted when the session encrypts). False if not sent.
      */
     boolean oplockBreak(Session s, org.smbscope.codec.smb2.FileId fileId, org.smbscope.codec.smb2.OplockLevel level) {
-        if (closed) {
-            return false;
-        }
-        Smb2Header h = new Smb2Header(0, NtStatus.SUCCESS, Smb2Command.OPLOCK_BREAK, 0, Smb2Flags.SERVER_TO_REDIR,
-                0, -1L, 0, 0, 0, 0, new byte[Smb2Header.SIGNATURE_LENGTH]);
-        boolean seal = s.encryptData && s.transform != null;
-        try {
-            flush(List.of(send(h, new org.smbscope.codec.smb2.OplockBreak(level, fileId), null)),
-                    new Frame(seal, s, false));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("oplock break to {} not sent: {}", peer, e.toString());
-            return false;
-        }
+        return unsolicited(s, new org.smbscope.codec.smb2.OplockBreak(level, fileId));
     }
 
     /** [MS-SMB2] 3.3.4.7: an unsolicited Lease Break Notification on this connection. False if not sent. */
     boolean leaseBreak(Session s, org.smbscope.codec.smb2.LeaseBreakNotification n) {
+        return unsolicited(s, n);
+    }
+
+    /** A notification (OPLOCK_BREAK command) the server sends on its own for session {@code s}. */
+    private boolean unsolicited(Session s, Smb2Message body) {
         if (closed) {
             return false;
         }
@@ -404,10 +396,10 @@ final class Dispatcher {
                 0, -1L, 0, 0, 0, 0, new byte[Smb2Header.SIGNATURE_LENGTH]);
         boolean seal = s.encryptData && s.transform != null;
         try {
-            flush(List.of(send(h, n, null)), new Frame(seal, s, false));
+            flush(List.of(send(h, body, null)), new Frame(seal, s, false));
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.debug("lease break to {} not sent: {}", peer, e.toString());
+            LOG.debug("break notification to {} not sent: {}", peer, e.toString());
             return false;
         }
     }
