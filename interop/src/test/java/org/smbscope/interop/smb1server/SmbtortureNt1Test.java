@@ -103,7 +103,7 @@ class SmbtortureNt1Test {
         "base.ntdeny1", "base.ntdeny2", "base.aliases", "base.attr", "base.dir1", "base.tcon", "base.vuid", "base.rw1",
         "base.chkpath", "base.openattr", "base.unlink", "base.trans2", "base.tcondev", "raw.samba3caseinsensitive",
         "raw.samba3checkfsp", "raw.samba3rootdirfid", "base.open", "raw.composite", "rap.basic", "raw.seek", "raw.write", "base.lock", "raw.read", "base.createx_sharemodes_file", "base.denydos", "base.dir2", "base.winattr", "raw.unlink",
-        "raw.open", "raw.mkdir", "raw.eas", "raw.acls", "raw.mux", "base.disconnect"})
+        "raw.open", "raw.mkdir", "raw.eas", "raw.acls", "raw.mux", "base.disconnect", "raw.rename"})
     void suitePasses(String suite) {
         Counts c = run(suite, Duration.ofSeconds(60));
         assertThat(c.failed()).as(suite).isEmpty();

@@ -113,6 +113,28 @@ public final class DiskTreeHandler implements TreeHandler {
         }
     }
 
+    @Override
+    public Outcome.Done renameByPath(RequestContext context, CreateRequest open, byte[] renameInfo) {
+        Outcome opened = handle(context, open);
+        if (opened instanceof Outcome.Pending p) {
+            p.cancel().run(); // an attribute-only open waits for no break; should it, it gives up
+            return Outcome.Done.error(NtStatus.SHARING_VIOLATION, Smb2Command.SET_INFO);
+        }
+        Outcome.Done d = (Outcome.Done) opened;
+        if (d.status().value() != 0 || !(d.response() instanceof CreateResponse cr)) {
+            return d;
+        }
+        Outcome.Done r;
+        try {
+            setInfo.renameInternal(context, share.open(cr.fileId()), renameInfo);
+            r = Outcome.Done.ok(new org.smbscope.codec.smb2.SetInfoResponse());
+        } catch (Failure f) {
+            r = Outcome.Done.error(f.status(), Smb2Command.SET_INFO);
+        }
+        handle(context, new CloseRequest(0, cr.fileId()));
+        return r;
+    }
+
     private Outcome lock(RequestContext context, LockRequest r) throws Failure {
         Open o = share.open(r.fileId());
         if (o.directory) {

@@ -82,8 +82,10 @@ final class InfoSet {
                 }
                 disposition(o, (ByteBuffer.wrap(buffer).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 1) != 0);
             }
-            case 10 -> rename(ctx, o, decode(cls, buffer, FileInformation.Rename.class));
+            case 10 -> rename(ctx, o, decode(cls, buffer, FileInformation.Rename.class), false);
             case 15 -> new EaCommands(share).set(o, buffer);
+            // FileLinkInformation has FileRenameInformation's layout
+            case 11 -> link(o, decode(FileInformationClass.RENAME, buffer, FileInformation.Rename.class));
             default -> throw new Failure(NtStatus.INVALID_INFO_CLASS);
         }
     }
@@ -237,10 +239,69 @@ final class InfoSet {
         }
     }
 
-    private void rename(org.smbscope.server.tree.RequestContext ctx, Open o, FileInformation.Rename r)
-            throws Failure {
+    /**
+     * FileLinkInformation ([MS-FSA] 2.1.5.14.6): a new name for the open's file (a hard link); a directory is
+     * STATUS_FILE_IS_A_DIRECTORY, an existing name STATUS_OBJECT_NAME_COLLISION unless ReplaceIfExists (then it must
+     * not be open).
+     */
+    private void link(Open o, FileInformation.Rename r) throws Failure {
         refuseOnReadOnlyShare();
-        if (!o.has(Access.DELETE)) {
+        if (o.directory) {
+            throw new Failure(NtStatus.FILE_IS_A_DIRECTORY);
+        }
+        if (r.rootDirectory() != 0 || o.stream != null) {
+            throw new Failure(NtStatus.INVALID_PARAMETER);
+        }
+        String target = r.fileName();
+        while (target.startsWith("\\")) {
+            target = target.substring(1);
+        }
+        if (target.isEmpty() || target.indexOf(':') >= 0) {
+            throw new Failure(NtStatus.OBJECT_NAME_INVALID);
+        }
+        Path to = share.paths.resolve(target);
+        share.files.lock.lock();
+        try {
+            if (!Files.isDirectory(to.getParent())) {
+                throw new Failure(NtStatus.OBJECT_PATH_NOT_FOUND);
+            }
+            if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+                FileState other = share.files.existing(to);
+                if (!r.replaceIfExists()) {
+                    throw new Failure(NtStatus.OBJECT_NAME_COLLISION);
+                }
+                if (Files.isDirectory(to) || (other != null && !other.opens.isEmpty())) {
+                    throw new Failure(NtStatus.ACCESS_DENIED);
+                }
+                share.files.streams.forget(to);
+                Files.delete(to);
+            }
+            Files.createLink(to, o.path());
+        } catch (FileAlreadyExistsException e) {
+            throw new Failure(NtStatus.OBJECT_NAME_COLLISION);
+        } catch (UnsupportedOperationException e) {
+            throw new Failure(NtStatus.NOT_SUPPORTED);
+        } catch (IOException e) {
+            throw new Failure(IoStatus.of(e));
+        } finally {
+            share.files.lock.unlock();
+        }
+        share.changed(to, FileNotifyInformation.ACTION_ADDED, false, NotifyRegistry.FILE_NAME);
+    }
+
+    /**
+     * A rename by a server-internal open of attribute access only (SMB1 TRANS2_SET_PATH_INFORMATION, as Samba's
+     * internal open): it needs no DELETE access on the handle.
+     */
+    void renameInternal(org.smbscope.server.tree.RequestContext ctx, Open o, byte[] buffer) throws Failure {
+        FileInformationClass cls = new FileInformationClass(10);
+        rename(ctx, o, decode(cls, buffer, FileInformation.Rename.class), true);
+    }
+
+    private void rename(org.smbscope.server.tree.RequestContext ctx, Open o, FileInformation.Rename r,
+            boolean internal) throws Failure {
+        refuseOnReadOnlyShare();
+        if (!internal && !o.has(Access.DELETE)) {
             throw new Failure(NtStatus.ACCESS_DENIED);
         }
         if (r.rootDirectory() != 0) {
@@ -266,8 +327,9 @@ final class InfoSet {
         share.files.lock.lock();
         try {
             for (Open x : o.state.opens) {
-                if (x.stream != null) {
-                    // a file whose stream is open cannot be renamed, as on Windows
+                if (x.stream != null && !o.directory) {
+                    // a file whose stream is open cannot be renamed, as on Windows (a directory can: smbtorture
+                    // raw.rename "directory rename" holds a stream of it open across the rename)
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
             }

@@ -48,10 +48,7 @@ final class Smb1PathCommands {
                     id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.DISPOSITION.value(),
                             new byte[] {1}, 0, id)));
             case 0x06 -> done = delete(h, ctx, p);
-            // a rename opens the file without sharing delete, as Samba does: an open holding DELETE conflicts
-            case 0x07 -> done = withOpen(h, ctx, createRequest(p.path(), 0x010080, 1, 0, 0, READ_WRITE_SHARE),
-                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
-                            renameInfo(shareRelative(p.newPath()), false), 0, id)));
+            case 0x07 -> done = rename(h, ctx, p);
             default -> {
                 return Smb1Dispatcher.R.err(NtStatus.NOT_IMPLEMENTED, c);
             }
@@ -134,7 +131,17 @@ final class Smb1PathCommands {
         return any ? String.join("\\", out) : null;
     }
 
-    /** SMB_COM_NT_RENAME ([MS-CIFS] 2.2.4.66): SMB_NT_RENAME_RENAME_FILE (0x0104); hard links and copies are not offered. */
+    private static final int RENAME_FLAG_MOVE_CLUSTER_INFORMATION = 0x0102;
+    private static final int RENAME_FLAG_HARD_LINK = 0x0103;
+    private static final int RENAME_FLAG_RENAME = 0x0104;
+    private static final int RENAME_FLAG_COPY = 0x0105;
+
+    /**
+     * SMB_COM_NT_RENAME ([MS-CIFS] 2.2.4.66): SMB_NT_RENAME_RENAME_FILE (0x0104), SMB_NT_RENAME_SET_LINK_INFO (0x0103,
+     * a hard link) and SMB_NT_RENAME_COPY (0x0105); wildcards are STATUS_OBJECT_PATH_SYNTAX_BAD,
+     * SMB_NT_RENAME_MOVE_CLUSTER_INFORMATION STATUS_INVALID_PARAMETER and any other level STATUS_ACCESS_DENIED (as
+     * Windows before 7 and Samba answer).
+     */
     static Smb1Dispatcher.R ntRename(RequestContext ctx, Smb1Dispatcher.Tree t, Smb1Block b, boolean unicode) {
         Smb1Command c = Smb1Command.of(0xA5);
         byte[] w = b.words();
@@ -142,9 +149,6 @@ final class Smb1PathCommands {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
         int level = Smb1Legacy.u16(w, 2);
-        if (level != 0x0104) {
-            return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, c);
-        }
         String from = Smb1Legacy.bufferPath(b, 0, unicode);
         if (from == null) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
@@ -155,7 +159,99 @@ final class Smb1PathCommands {
         if (to == null || at > data.length) {
             return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, c);
         }
-        Smb1Dispatcher.R r = path(ctx, t, new PathRequest(Smb1Command.RENAME, Smb1Legacy.u16(w, 0), from, to));
-        return r.status().value() != 0 ? Smb1Dispatcher.R.err(r.status(), c) : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
+        if (hasWildcard(from) || hasWildcard(to)) {
+            return Smb1Dispatcher.R.err(NtStatus.OBJECT_PATH_SYNTAX_BAD, c);
+        }
+        TreeHandler h = t.handler();
+        Outcome.Done done = switch (level) {
+            case RENAME_FLAG_RENAME -> rename(h, ctx, new PathRequest(Smb1Command.RENAME, Smb1Legacy.u16(w, 0), from, to));
+            case RENAME_FLAG_HARD_LINK -> withOpen(h, ctx, createRequest(from, 0x80, 1, 0x40, 0, ALL_SHARE),
+                    id -> call(h, ctx, new SetInfoRequest(InfoType.FILE, 11, renameInfo(shareRelative(to), false), 0, id)));
+            case RENAME_FLAG_COPY -> copy(h, ctx, from, to);
+            // a cluster count with it is an invalid parameter; without, it is refused as any other level
+            case RENAME_FLAG_MOVE_CLUSTER_INFORMATION -> Outcome.Done.error(Smb1Legacy.u32(w, 4) != 0
+                    ? NtStatus.INVALID_PARAMETER : NtStatus.ACCESS_DENIED, org.smbscope.codec.smb2.Smb2Command.SET_INFO);
+            default -> Outcome.Done.error(NtStatus.ACCESS_DENIED, org.smbscope.codec.smb2.Smb2Command.SET_INFO);
+        };
+        return done.status().value() != 0 ? Smb1Dispatcher.R.err(done.status(), c)
+                : Smb1Dispatcher.R.ok(new Smb1EmptyMessage(c, true));
+    }
+
+    private static boolean hasWildcard(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch == '*' || ch == '?' || ch == '<' || ch == '>' || ch == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A rename by path (SMB_COM_RENAME, NT_RENAME): the file opened for DELETE without sharing delete, as Samba does
+     * (an open holding DELETE conflicts); a hidden or system file only when SearchAttributes include it, else
+     * STATUS_NO_SUCH_FILE.
+     */
+    private static Outcome.Done rename(TreeHandler h, RequestContext ctx, PathRequest p) {
+        Outcome.Done opened = call(h, ctx, createRequest(p.path(), 0x010080, 1, 0, 0, READ_WRITE_SHARE));
+        if (opened.status().value() != 0 || !(opened.response() instanceof CreateResponse cr)) {
+            return opened;
+        }
+        Outcome.Done r;
+        if ((FileAttribute.toMask(cr.fileAttributes()) & ~p.searchAttributes() & 0x6) != 0) {
+            r = Outcome.Done.error(NtStatus.NO_SUCH_FILE, cr.command());
+        } else {
+            r = call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.RENAME.value(),
+                    renameInfo(shareRelative(p.newPath()), false), 0, cr.fileId()));
+        }
+        Outcome.Done closed = call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, cr.fileId()));
+        return r.status().value() == 0 && closed.status().value() != 0 ? closed : r;
+    }
+
+    /** SMB_NT_RENAME_COPY: a new file {@code to} with the data and attributes of the file {@code from}. */
+    private static Outcome.Done copy(TreeHandler h, RequestContext ctx, String from, String to) {
+        Outcome.Done src = call(h, ctx, createRequest(from, 0x81, 1, 0x40, 0, READ_WRITE_SHARE));
+        if (src.status().value() != 0 || !(src.response() instanceof CreateResponse in)) {
+            return src;
+        }
+        try {
+            int attrs = FileAttribute.toMask(in.fileAttributes()) & 0x27;
+            Outcome.Done dst = call(h, ctx, createRequest(to, 0x2 | 0x100, 2, 0x40, attrs == 0 ? 0x80 : attrs,
+                    READ_WRITE_SHARE));
+            if (dst.status().value() != 0 || !(dst.response() instanceof CreateResponse out)) {
+                return dst;
+            }
+            Outcome.Done r = Outcome.Done.ok(null);
+            // (a failure below leaves the partial copy, as a failed copy on Windows does)
+            long offset = 0;
+            while (r.status().value() == 0) {
+                Outcome.Done read = call(h, ctx, org.smbscope.codec.smb2.ReadRequest.of(in.fileId(), offset, 65536));
+                if (read.status().equals(NtStatus.END_OF_FILE)) {
+                    break;
+                }
+                if (read.status().value() != 0 || !(read.response() instanceof org.smbscope.codec.smb2.ReadResponse rr)) {
+                    r = read;
+                    break;
+                }
+                java.nio.ByteBuffer chunk = rr.data().duplicate();
+                int n = chunk.remaining();
+                if (n == 0) {
+                    break;
+                }
+                r = call(h, ctx, org.smbscope.codec.smb2.WriteRequest.of(out.fileId(), offset, chunk));
+                offset += n;
+            }
+            if (r.status().value() == 0) {
+                // the copy keeps the source's attributes (a new file would otherwise show ARCHIVE)
+                byte[] basic = new WireWriter().bytes(new byte[32]).u32le(attrs == 0 ? 0x80 : attrs).u32le(0)
+                        .toByteArray();
+                r = call(h, ctx, new SetInfoRequest(InfoType.FILE, FileInformationClass.BASIC.value(), basic, 0,
+                        out.fileId()));
+            }
+            call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, out.fileId()));
+            return r;
+        } finally {
+            call(h, ctx, new org.smbscope.codec.smb2.CloseRequest(0, in.fileId()));
+        }
     }
 }

@@ -356,6 +356,17 @@ final class Smb1Trans2 {
                     ALL_SHARE), id -> Smb1Eas.set(t.handler(), ctx, id, tr.data()));
             return setAnswer(done, tr);
         }
+        if (q.informationLevel() == 1010) {
+            // pass-through FileRenameInformation by path: an attribute-only open (as Samba's), so an exclusive
+            // or batch oplock on the file is not broken and no sharing is checked (smbtorture raw.rename trans2rename)
+            byte[] info = Smb1Info.renameForSmb2(tr.data(), TreeCalls.shareRelative(q.fileName()));
+            if (info == null) {
+                return Smb1Dispatcher.R.err(NtStatus.INVALID_PARAMETER, tr.command());
+            }
+            Outcome.Done done = t.handler().renameByPath(ctx, createRequest(q.fileName(), 0x100, 1, 0, 0, ALL_SHARE),
+                    info);
+            return done.status().value() != 0 ? fail(done, tr.command()) : t2(NtStatus.SUCCESS, new byte[2], new byte[0]);
+        }
         Integer cls = Smb1Info.setClass(q.informationLevel());
         if (cls == null) {
             return Smb1Dispatcher.R.err(NtStatus.NOT_SUPPORTED, tr.command());

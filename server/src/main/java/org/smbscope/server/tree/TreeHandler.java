@@ -17,6 +17,18 @@ public interface TreeHandler extends AutoCloseable {
     /** Serves one request; {@link Outcome.Pending} for work that completes later (CHANGE_NOTIFY, a blocking lock). */
     Outcome handle(RequestContext context, Smb2Request request);
 
+    /**
+     * SMB1 TRANS2_SET_PATH_INFORMATION with the pass-through FileRenameInformation level: opens {@code open} (a
+     * CREATE asking attribute access only, so it breaks no oplock and takes no part in sharing), renames it as
+     * {@code renameInfo} (an SMB2 FILE_RENAME_INFORMATION) says without asking for DELETE access on that handle, as
+     * Samba's internal open does, and closes it. By default STATUS_NOT_SUPPORTED.
+     */
+    default Outcome.Done renameByPath(RequestContext context, org.smbscope.codec.smb2.CreateRequest open,
+            byte[] renameInfo) {
+        return Outcome.Done.error(org.smbscope.codec.status.NtStatus.NOT_SUPPORTED,
+                org.smbscope.codec.smb2.Smb2Command.SET_INFO);
+    }
+
     /** TREE_DISCONNECT or LOGOFF: closes every open of this tree. */
     @Override
     void close();

@@ -82,6 +82,21 @@ class InfoSetTest {
     }
 
     @Test
+    void aLinkIsASecondNameOfTheFile() throws Exception {
+        FileId a = f.file("a.txt");
+        f.write(a, 0, "A");
+        byte[] link = enc(new FileInformation.Rename(false, 0, "\\b.txt"));
+        assertThat(f.setFile(a, new FileInformationClass(11), link).status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(Files.isSameFile(f.root.resolve("a.txt"), f.root.resolve("b.txt"))).isTrue();
+        assertThat(f.setFile(a, new FileInformationClass(11), link).status()).isEqualTo(NtStatus.OBJECT_NAME_COLLISION);
+        FileId d = f.dir("d");
+        assertThat(f.setFile(d, new FileInformationClass(11), enc(new FileInformation.Rename(false, 0, "d2"))).status())
+                .isEqualTo(NtStatus.FILE_IS_A_DIRECTORY);
+        f.close(d);
+        f.close(a);
+    }
+
+    @Test
     void renameNeedsDeleteAccess() {
         f.close(f.file("r.txt"));
         FileId noDelete = FsFixture.id(f.create("r.txt", Access.FILE_GENERIC_WRITE, 7, CreateDisposition.OPEN,

@@ -38,6 +38,7 @@ class OplockTest {
     private FileSystem fs;
     private OpenFiles files;
     private DiskTreeHandler handler;
+    private Path root;
     private final Client a = new Client();
     private final Client b = new Client();
 
@@ -57,7 +58,7 @@ class OplockTest {
     @BeforeEach
     void setUp() throws Exception {
         fs = Jimfs.newFileSystem(Configuration.windows().toBuilder().setAttributeViews("basic", "dos").build());
-        Path root = Files.createDirectories(fs.getPath("C:\\share"));
+        root = Files.createDirectories(fs.getPath("C:\\share"));
         files = new OpenFiles().breakTimeout(Duration.ofMillis(300));
         handler = new DiskTreeHandler(ShareRoot.of(root), false, FsFixture.CLOCK, files);
     }
@@ -188,6 +189,19 @@ class OplockTest {
         Outcome o = handler.handle(b.ctx, open("f", OplockLevel.NONE, 0x80, CreateDisposition.OPEN));
         assertThat(o).isInstanceOf(Outcome.Done.class);
         assertThat(a.breaks).isEmpty();
+    }
+
+    @Test
+    void aRenameByPathBreaksNoOplockAndNeedsNoDeleteOnItsOpen() {
+        FileId held = created(a, open("f", OplockLevel.EXCLUSIVE, RW | Access.DELETE, CreateDisposition.OPEN_IF))
+                .fileId();
+        byte[] info = org.smbscope.codec.fscc.FileInformation.encode(
+                new org.smbscope.codec.fscc.FileInformation.Rename(false, 0, "g"));
+        Outcome.Done d = handler.renameByPath(b.ctx, open("f", OplockLevel.NONE, 0x180, CreateDisposition.OPEN), info);
+        assertThat(d.status()).isEqualTo(NtStatus.SUCCESS);
+        assertThat(a.breaks).isEmpty();
+        assertThat(Files.exists(root.resolve("g"))).isTrue();
+        assertThat(handler.handle(a.ctx, new CloseRequest(0, held))).isInstanceOf(Outcome.Done.class);
     }
 
     @Test

@@ -231,6 +231,26 @@ class StreamsTest {
 
     @ParameterizedTest
     @MethodSource("stores")
+    void aDirectoryIsRenamedWithAStreamOfItOpen(String store) throws Exception {
+        try (FsFixture f = share(store)) {
+            f.close(FsFixture.id(f.create("d", Access.FILE_GENERIC_READ, 7, CreateDisposition.CREATE,
+                    CreateOptions.DIRECTORY_FILE)));
+            FileId s = open(f, "d:a stream:$DATA", RW, 7, CreateDisposition.OPEN_IF);
+            f.write(s, 0, "kept");
+            FileId d = FsFixture.id(f.create("d", Access.FILE_GENERIC_READ | Access.DELETE, 7, CreateDisposition.OPEN,
+                    CreateOptions.DIRECTORY_FILE));
+            assertThat(rename(f, d, "e", false)).isEqualTo(NtStatus.SUCCESS);
+            f.close(d);
+            assertThat(read(f, s)).isEqualTo("kept");
+            f.close(s);
+            FileId again = open(f, "e:a stream", RW, 7, CreateDisposition.OPEN);
+            assertThat(read(f, again)).isEqualTo("kept");
+            f.close(again);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
     void aStreamRenamedOntoTheDefaultStreamBecomesTheFilesData(String store) throws Exception {
         try (FsFixture f = share(store)) {
             FileId s = open(f, "z.txt:s", RW | Access.DELETE, 7, CreateDisposition.CREATE);
