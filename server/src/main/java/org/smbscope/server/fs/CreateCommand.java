@@ -113,7 +113,8 @@ final class CreateCommand {
         boolean maximum = (desired & Access.MAXIMUM_ALLOWED) != 0;
         PathMapper.Target target = share.paths.resolveStream(r.name());
         if (target.name().named()) {
-            return new StreamCreate(share).create(ctx, r, target, requested, maximum, this, notices);
+            return new StreamCreate(share).create(ctx, r, target, requested, maximum, this, notices, leaseRequest,
+                    leaseRequest != null && leaseRequest.v2() && smb3);
         }
         Path p = target.path();
         if (target.name().explicitData() && Files.isDirectory(p)) {
@@ -328,7 +329,7 @@ final class CreateCommand {
     }
 
     /** The lease and durable response contexts of {@code open}. */
-    private List<CreateContext> grantedContexts(Open open, boolean durable) {
+    List<CreateContext> grantedContexts(Open open, boolean durable) {
         List<CreateContext> out = new ArrayList<>();
         share.files.lock.lock();
         try {

@@ -53,6 +53,18 @@ final class Leases {
         }
     }
 
+    /** What a lease is for: the file, or one named stream of it (a stream's lease is its own, smbtorture lease.request). */
+    static Object fileKey(FileState state, String stream) {
+        return stream == null ? state.key : List.of(state.key, org.smbscope.server.share.StreamName.key(stream));
+    }
+
+    /** Whether {@code a} and {@code b} are opens of the same stream (or both of the file's own data). */
+    private static boolean sameStream(Open a, Open b) {
+        return a.stream == null ? b.stream == null
+                : b.stream != null && org.smbscope.server.share.StreamName.key(a.stream)
+                        .equals(org.smbscope.server.share.StreamName.key(b.stream));
+    }
+
     static boolean isStat(Open o) {
         return (o.granted & ~STAT_RIGHTS) == 0;
     }
@@ -66,7 +78,7 @@ final class Leases {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         Set<Lease> leases = new LinkedHashSet<>();
         for (Open h : state.opens) {
-            if (h.lease != null && !h.lease.id.equals(requester)) {
+            if (h.lease != null && h.stream == null && !h.lease.id.equals(requester)) {
                 leases.add(h.lease);
             }
         }
@@ -81,6 +93,7 @@ final class Leases {
             if (l.breaking) {
                 if (wait && l.breakDone != null) {
                     waits.add(l.breakDone);
+                    l.queuedTo &= overwrite ? 0 : stat ? l.breakTo : l.breakTo & (conflict ? ~Lease.H : ~Lease.W);
                 }
                 continue;
             }
@@ -133,7 +146,7 @@ final class Leases {
         }
         boolean others = false;
         for (Open o : state.opens) {
-            if (o.lease != null && o.lease.id.equals(id)) {
+            if (o.lease != null && o.lease.id.equals(id) || !sameStream(o, open)) {
                 continue;
             }
             int level = o.oplock.value();
@@ -153,7 +166,7 @@ final class Leases {
             want &= ~Lease.W;
         }
         if (l == null) {
-            l = new Lease(id, state.key, v2, req.parentKey(), v2 ? req.epoch() : 0);
+            l = new Lease(id, fileKey(state, open.stream), v2, req.parentKey(), v2 ? req.epoch() : 0);
             l.state = want;
             if (v2) {
                 l.epoch++;
@@ -229,7 +242,8 @@ final class Leases {
     static void dataChanged(OpenFiles files, Open by, Oplocks.Notices notices) {
         Set<Lease> leases = new LinkedHashSet<>();
         for (Open h : by.state.opens) {
-            if (h.lease != null && h.lease != by.lease && !h.lease.breaking && (h.lease.state & Lease.R) != 0) {
+            if (h.lease != null && h.lease != by.lease && !h.lease.breaking && (h.lease.state & Lease.R) != 0
+                    && sameStream(h, by)) {
                 leases.add(h.lease);
             }
         }
@@ -259,6 +273,7 @@ final class Leases {
         CompletableFuture<Void> done = new CompletableFuture<>();
         l.breaking = true;
         l.breakTo = to;
+        l.queuedTo = to;
         l.breakDone = done;
         long millis = files.breakTimeout().toMillis();
         CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> expire(files, l, done));
@@ -304,6 +319,7 @@ final class Leases {
             throws Failure {
         CompletableFuture<Void> done;
         Lease l;
+        int state = ack.leaseState();
         files.lock.lock();
         try {
             l = files.leases.get(new Lease.Id(clientGuid, new Lease.Key(ack.leaseKey())));
@@ -313,19 +329,33 @@ final class Leases {
             if (!l.breaking) {
                 throw new Failure(NtStatus.UNSUCCESSFUL);
             }
-            int state = ack.leaseState();
             if ((state & ~l.breakTo) != 0) {
                 throw new Failure(REQUEST_NOT_ACCEPTED); // still breaking (smbtorture lease.breaking2)
             }
             done = l.breakDone;
+            l.state = state;
+            if ((state & ~l.queuedTo) != 0 && !l.opens.isEmpty()) {
+                // opens queued during the break need more: the next step, with the same epoch, while they wait
+                int next = (state & Lease.W) != 0 ? state & ~Lease.W
+                        : (state & Lease.H) != 0 ? state & ~Lease.H : 0;
+                boolean more = (state & (Lease.W | Lease.H)) != 0;
+                LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0,
+                        more ? ACK_REQUIRED : 0, l.id.key().bytes(), state, next, 0, 0, 0);
+                BreakSender sender = sender(l);
+                CompletableFuture.runAsync(() -> sender.leaseBreak(n));
+                if (more) {
+                    l.breakTo = next;
+                    return new LeaseBreakAcknowledgment(0, ack.leaseKey(), state, 0);
+                }
+                l.state = next;
+            }
             l.breaking = false;
             l.breakDone = null;
-            l.state = state;
         } finally {
             files.lock.unlock();
         }
         done.complete(null);
-        return new LeaseBreakAcknowledgment(0, ack.leaseKey(), l.state, 0);
+        return new LeaseBreakAcknowledgment(0, ack.leaseKey(), state, 0);
     }
 
     /** The RqLs response context ([MS-SMB2] 2.2.14.2.10 / 2.2.14.2.11). */
