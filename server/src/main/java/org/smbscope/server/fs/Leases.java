@@ -182,6 +182,12 @@ final class Leases {
         }
         l.opens.add(open);
         l.breaks = sender;
+        if (sender != BreakSender.NONE) {
+            List<BreakSender> known = files.clientSenders.computeIfAbsent(clientGuid, g -> new ArrayList<>());
+            if (!known.contains(sender)) {
+                known.add(sender);
+            }
+        }
         open.lease = l;
         open.oplock = OplockLevel.LEASE;
         return l;
@@ -229,6 +235,9 @@ final class Leases {
         l.opens.remove(o);
         if (l.opens.isEmpty()) {
             files.leases.remove(l.id, l);
+            if (files.leases.keySet().stream().noneMatch(id -> id.clientGuid().equals(l.id.clientGuid()))) {
+                files.clientSenders.remove(l.id.clientGuid());
+            }
             CompletableFuture<Void> done = l.breakDone;
             l.breaking = false;
             l.breakDone = null;
@@ -264,7 +273,7 @@ final class Leases {
         }
         LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0, ack ? ACK_REQUIRED : 0,
                 l.id.key().bytes(), from, to, 0, 0, 0);
-        BreakSender sender = sender(l);
+        BreakSender sender = sender(files, l);
         if (!ack) {
             l.state = to;
             notices.add(() -> sender.leaseBreak(n));
@@ -286,16 +295,34 @@ final class Leases {
     }
 
     /**
-     * Where a break of {@code l} goes: the connection of its oldest open that has one (smbtorture
-     * lease.v2_complex1: a lease used from two connections is broken on the first).
+     * Where a break of {@code l} goes: the client's first connection that takes it, else the connection of the
+     * lease's oldest open (smbtorture lease.v2_complex1: a lease is broken on the client's first connection).
      */
-    private static BreakSender sender(Lease l) {
+    private static BreakSender sender(OpenFiles files, Lease l) {
+        List<BreakSender> candidates = new ArrayList<>(files.clientSenders.getOrDefault(l.id.clientGuid(), List.of()));
         for (Open o : l.opens) {
             if (o.breaks != BreakSender.NONE && (o.durable == null || !o.durable.disconnected())) {
-                return o.breaks;
+                candidates.add(o.breaks);
+                break;
             }
         }
-        return l.breaks;
+        candidates.add(l.breaks);
+        return new BreakSender() {
+            @Override
+            public boolean oplockBreak(org.smbscope.codec.smb2.FileId fileId, OplockLevel newLevel) {
+                return false;
+            }
+
+            @Override
+            public boolean leaseBreak(LeaseBreakNotification n) {
+                for (BreakSender s : candidates) {
+                    if (s != BreakSender.NONE && s.leaseBreak(n)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
     }
 
     /** No acknowledgment in time: the lease goes to the state it was broken to. */
@@ -341,7 +368,7 @@ final class Leases {
                 boolean more = (state & (Lease.W | Lease.H)) != 0;
                 LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0,
                         more ? ACK_REQUIRED : 0, l.id.key().bytes(), state, next, 0, 0, 0);
-                BreakSender sender = sender(l);
+                BreakSender sender = sender(files, l);
                 CompletableFuture.runAsync(() -> sender.leaseBreak(n));
                 if (more) {
                     l.breakTo = next;
