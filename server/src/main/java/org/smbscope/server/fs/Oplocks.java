@@ -36,7 +36,9 @@ final class Oplocks {
 
         /**
          * Sends on a thread of its own: a holder's connection that does not read (smbtorture batch22a blocks
-         * it) must not hold up the request that caused the break, nor its timer.
+         * it) must not hold up the request that caused the break, nor its timer. The request waits a little for
+         * it, though, so that the break normally reaches the holder before the request's own (interim) response
+         * and any later response on the connection (smbtorture lease.rename_wait).
          */
         void send() {
             if (sends.isEmpty()) {
@@ -45,7 +47,12 @@ final class Oplocks {
             List<Runnable> batch = List.copyOf(sends);
             sends.clear();
             // a platform thread: virtual threads may all wait for carriers pinned by blocking reads
-            Thread.ofPlatform().daemon().name("oplock-break").start(() -> batch.forEach(Runnable::run));
+            Thread t = Thread.ofPlatform().daemon().name("oplock-break").start(() -> batch.forEach(Runnable::run));
+            try {
+                t.join(java.time.Duration.ofMillis(250));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
