@@ -60,9 +60,7 @@ final class Leases {
 
     /** Whether {@code a} and {@code b} are opens of the same stream (or both of the file's own data). */
     private static boolean sameStream(Open a, Open b) {
-        return a.stream == null ? b.stream == null
-                : b.stream != null && org.smbscope.server.share.StreamName.key(a.stream)
-                        .equals(org.smbscope.server.share.StreamName.key(b.stream));
+        return Oplocks.onStream(b, a.stream);
     }
 
     static boolean isStat(Open o) {
@@ -74,11 +72,11 @@ final class Leases {
      * wait for to {@code waits}. Disconnected durable holders are closed instead. Caller holds the lock.
      */
     static void beforeOpen(OpenFiles files, FileState state, Lease.Id requester, int granted, int shareAccess,
-            boolean overwrite, Oplocks.Notices notices, List<CompletableFuture<Void>> waits) {
+            boolean overwrite, Oplocks.Notices notices, List<CompletableFuture<Void>> waits, String stream) {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         Set<Lease> leases = new LinkedHashSet<>();
         for (Open h : state.opens) {
-            if (h.lease != null && h.stream == null && !h.lease.id.equals(requester)) {
+            if (h.lease != null && Oplocks.onStream(h, stream) && !h.lease.id.equals(requester)) {
                 leases.add(h.lease);
             }
         }

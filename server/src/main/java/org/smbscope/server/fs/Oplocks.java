@@ -56,6 +56,13 @@ final class Oplocks {
         }
     }
 
+    /** Whether {@code h} is an open of the stream {@code stream} (null: of the file's own data). */
+    static boolean onStream(Open h, String stream) {
+        return stream == null ? h.stream == null
+                : h.stream != null && org.smbscope.server.share.StreamName.key(h.stream)
+                        .equals(org.smbscope.server.share.StreamName.key(stream));
+    }
+
     /** CREATE must wait for {@link #done} (breaks acknowledged, holders closed or timed out) and then retry. */
     static final class Wait extends Exception {
         final transient CompletableFuture<Void> done;
@@ -81,11 +88,20 @@ final class Oplocks {
      */
     static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
             Lease.Id lease, Notices notices) throws Wait {
+        beforeOpen(files, state, granted, shareAccess, overwrite, lease, notices, null);
+    }
+
+    /**
+     * As above, for an open of the named stream {@code stream} (null: the file's own data): oplocks and leases
+     * are per stream (smbtorture oplock.stream1, oplock.batch26), only the holders on the same stream count.
+     */
+    static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
+            Lease.Id lease, Notices notices, String stream) throws Wait {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits);
+        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits, stream);
         for (Open h : List.copyOf(state.opens)) {
-            if (h.lease != null) {
+            if (h.lease != null || !onStream(h, stream)) {
                 continue;
             }
             if (h.breakDone != null) {
@@ -125,15 +141,24 @@ final class Oplocks {
 
     /** The level a new open gets; {@code state.opens} does not hold it yet. Caller holds {@link OpenFiles#lock}. */
     static OplockLevel grant(FileState state, boolean directory, OplockLevel requested, BreakSender sender) {
+        return grant(state, directory, requested, sender, null);
+    }
+
+    /** As above, for an open of the named stream {@code stream} (null: the file's own data). */
+    static OplockLevel grant(FileState state, boolean directory, OplockLevel requested, BreakSender sender,
+            String stream) {
         int want = requested.value();
         if (directory || sender == BreakSender.NONE || (want != OplockLevel.BATCH.value()
                 && want != OplockLevel.EXCLUSIVE.value() && want != OplockLevel.LEVEL_II.value())) {
             return OplockLevel.NONE;
         }
-        if (state.opens.isEmpty()) {
+        if (state.opens.stream().noneMatch(o -> onStream(o, stream))) {
             return requested;
         }
         for (Open o : state.opens) {
+            if (!onStream(o, stream)) {
+                continue;
+            }
             if (o.breakDone != null || o.oplock.value() == OplockLevel.BATCH.value()
                     || o.oplock.value() == OplockLevel.EXCLUSIVE.value()
                     || o.lease != null && (o.lease.breaking || (o.lease.state & (Lease.W | Lease.H)) != 0)) {
@@ -152,7 +177,8 @@ final class Oplocks {
         files.lock.lock();
         try {
             for (Open h : by.state.opens) {
-                if (h.breakDone == null && h.oplock.value() == OplockLevel.LEVEL_II.value()) {
+                if (h.breakDone == null && h.oplock.value() == OplockLevel.LEVEL_II.value()
+                        && onStream(h, by.stream)) {
                     toNone(h, notices);
                 }
             }

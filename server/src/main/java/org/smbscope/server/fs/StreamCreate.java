@@ -25,8 +25,8 @@ import org.smbscope.server.tree.RequestContext;
  * watchers' notice); the dispositions apply to the stream; share modes are checked against the other opens of
  * the same stream only; the file's delete pending ends every name-based open. The open's data is a
  * {@link StreamChannel} over the {@link StreamStore}; its {@link Open#path()} is the file's, so renames of the
- * file and the file's per-file state (delete pending, the list of opens) are shared with it. No oplock is
- * granted on a stream; a lease is, its own (separate from the file's).
+ * file and the file's per-file state (delete pending, the list of opens) are shared with it. Oplocks and
+ * leases on a stream are its own, apart from the file's.
  */
 final class StreamCreate {
     private static final int SUPERSEDE = 0;
@@ -115,6 +115,11 @@ final class StreamCreate {
             if (lease != null) {
                 Leases.check(share.files, ctx.clientGuid(), lease, Leases.fileKey(state, name));
             }
+            if (exists) {
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite,
+                        lease == null ? null : new Lease.Id(ctx.clientGuid(), new Lease.Key(lease.key())), notices,
+                        stored);
+            }
             String key = StreamName.key(name);
             for (Open other : state.opens) {
                 if (other.stream != null && StreamName.key(other.stream).equals(key)
@@ -144,6 +149,8 @@ final class StreamCreate {
             }
             if (lease != null) { // a stream's lease is its own (smbtorture lease.request)
                 Leases.grant(share.files, state, open, lease, ctx.clientGuid(), leaseV2, ctx.breaks());
+            } else { // and so is its oplock (smbtorture oplock.stream1)
+                open.oplock = Oplocks.grant(state, false, r.oplockLevel(), ctx.breaks(), stored);
             }
             open.breaks = ctx.breaks();
             share.files.add(open);
