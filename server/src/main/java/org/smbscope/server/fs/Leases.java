@@ -31,6 +31,8 @@ final class Leases {
     /** SMB2_LEASE_FLAG_BREAK_IN_PROGRESS. */
     static final int BREAK_IN_PROGRESS = 0x2;
     static final NtStatus REQUEST_NOT_ACCEPTED = new NtStatus(0xC00000D0);
+    /** How many connections of one client a share remembers for lease breaks ({@link OpenFiles#clientSenders}). */
+    private static final int MAX_SENDERS = 32;
     /** Attributes, READ_CONTROL and SYNCHRONIZE: a "stat open" breaks no lease (smbtorture lease.statopen4). */
     private static final int STAT_RIGHTS = 0x80 | 0x100 | 0x20000 | 0x100000;
 
@@ -183,6 +185,9 @@ final class Leases {
         if (sender != BreakSender.NONE) {
             List<BreakSender> known = files.clientSenders.computeIfAbsent(clientGuid, g -> new ArrayList<>());
             if (!known.contains(sender)) {
+                if (known.size() == MAX_SENDERS) {
+                    known.remove(1); // keep the first connection; forget the oldest of the others
+                }
                 known.add(sender);
             }
         }
@@ -367,7 +372,8 @@ final class Leases {
                 LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0,
                         more ? ACK_REQUIRED : 0, l.id.key().bytes(), state, next, 0, 0, 0);
                 BreakSender sender = sender(files, l);
-                CompletableFuture.runAsync(() -> sender.leaseBreak(n));
+                // after this acknowledgment's response, on a thread of its own as every break (Oplocks.Notices)
+                Thread.ofPlatform().daemon().name("lease-break").start(() -> sender.leaseBreak(n));
                 if (more) {
                     l.breakTo = next;
                     return new LeaseBreakAcknowledgment(0, ack.leaseKey(), state, 0);
