@@ -190,7 +190,8 @@ final class CreateCommand {
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
-                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, leaseId, notices);
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, leaseId, notices,
+                        null, deleteOnClose);
                 for (Open other : state.opens) {
                     // overwriting drops the named streams: none may be open
                     if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())

@@ -260,9 +260,13 @@ public final class DiskTreeHandler implements TreeHandler {
         });
     }
 
-    /** SET_INFO; a rename first breaks the handle caching of other leases on the file and waits for it. */
+    /**
+     * SET_INFO; a rename, or setting delete-on-close (smbtorture lease.unlink), first breaks the handle caching of
+     * other leases on the file and waits for it.
+     */
     private Outcome setInfo(RequestContext context, SetInfoRequest r) throws Failure {
-        if (r.infoType().equals(org.smbscope.codec.smb2.InfoType.FILE) && r.infoClass() == 10) {
+        boolean disposition = r.infoClass() == 13 && r.buffer().length > 0 && r.buffer()[0] != 0;
+        if (r.infoType().equals(org.smbscope.codec.smb2.InfoType.FILE) && (r.infoClass() == 10 || disposition)) {
             Oplocks.Notices notices = new Oplocks.Notices();
             CompletableFuture<Void> wait;
             try {

@@ -74,7 +74,8 @@ final class Leases {
      * wait for to {@code waits}. Disconnected durable holders are closed instead. Caller holds the lock.
      */
     static void beforeOpen(OpenFiles files, FileState state, Lease.Id requester, int granted, int shareAccess,
-            boolean overwrite, Oplocks.Notices notices, List<CompletableFuture<Void>> waits, String stream) {
+            boolean overwrite, Oplocks.Notices notices, List<CompletableFuture<Void>> waits, String stream,
+            boolean deleting) {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         Set<Lease> leases = new LinkedHashSet<>();
         for (Open h : state.opens) {
@@ -87,6 +88,7 @@ final class Leases {
             for (Open o : l.opens) {
                 conflict |= ShareModes.conflicts(o.granted, o.share, granted, shareAccess);
             }
+            conflict |= deleting; // the holder must close for the delete to happen, as Windows
             // the open waits only for the end of write caching, or of handle caching it conflicts with
             // (smbtorture lease.breaking4: an overwrite is not blocked by a break of RH)
             boolean wait = !stat && ((l.state & Lease.W) != 0 || conflict && (l.state & Lease.H) != 0);

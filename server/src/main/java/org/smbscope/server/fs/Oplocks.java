@@ -88,18 +88,19 @@ final class Oplocks {
      */
     static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
             Lease.Id lease, Notices notices) throws Wait {
-        beforeOpen(files, state, granted, shareAccess, overwrite, lease, notices, null);
+        beforeOpen(files, state, granted, shareAccess, overwrite, lease, notices, null, false);
     }
 
     /**
      * As above, for an open of the named stream {@code stream} (null: the file's own data): oplocks and leases
-     * are per stream (smbtorture oplock.stream1, oplock.batch26), only the holders on the same stream count.
+     * are per stream (smbtorture oplock.stream1, oplock.batch26), only the holders on the same stream count. An
+     * open that will delete the file ({@code deleting}) takes other leases' handle caching (lease.unlink).
      */
     static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
-            Lease.Id lease, Notices notices, String stream) throws Wait {
+            Lease.Id lease, Notices notices, String stream, boolean deleting) throws Wait {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits, stream);
+        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits, stream, deleting);
         for (Open h : List.copyOf(state.opens)) {
             if (h.lease != null || !onStream(h, stream)) {
                 continue;

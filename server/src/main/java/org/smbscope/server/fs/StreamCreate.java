@@ -118,7 +118,7 @@ final class StreamCreate {
             if (exists) {
                 Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite,
                         lease == null ? null : new Lease.Id(ctx.clientGuid(), new Lease.Key(lease.key())), notices,
-                        stored);
+                        stored, false);
             }
             String key = StreamName.key(name);
             for (Open other : state.opens) {

@@ -326,4 +326,20 @@ class LeaseTest {
         return new RequestContext(c.dialect(), c.user(), c.guest(), c.maxReadSize(), c.maxWriteSize(),
                 c.maxTransactSize(), c.breaks(), c.token(), c.clientGuid(), false, channelSequence & 0xFFFF);
     }
+
+    @Test
+    void anOpenThatDeletesTakesHandleCaching() throws Exception {
+        created(a, open("f", OplockLevel.LEASE, rqls(KEY1, R | H)));
+        CreateRequest unlink = new CreateRequest(OplockLevel.NONE, new ImpersonationLevel(2),
+                new AccessMask(Access.DELETE), Set.of(), new ShareAccess(7), CreateDisposition.OPEN,
+                CreateOptions.of(CreateOptions.DELETE_ON_CLOSE, CreateOptions.NON_DIRECTORY_FILE), "f",
+                List.of());
+        Outcome o = handler.handle(b.ctx, unlink);
+        LeaseBreakNotification n = (LeaseBreakNotification) a.next();
+        assertThat(n.currentLeaseState()).isEqualTo(R | H);
+        assertThat(n.newLeaseState()).isEqualTo(R);
+        assertThat(n.flags()).isEqualTo(Leases.ACK_REQUIRED);
+        handler.handle(a.ctx, new LeaseBreakAcknowledgment(0, KEY1, R, 0));
+        assertThat(((Outcome.Pending) o).completion().get(5, TimeUnit.SECONDS).status()).isEqualTo(NtStatus.SUCCESS);
+    }
 }
