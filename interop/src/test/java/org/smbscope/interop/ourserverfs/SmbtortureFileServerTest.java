@@ -77,12 +77,18 @@ class SmbtortureFileServerTest {
         "smb2.notify.handle-permissions", "smb2.compound", "smb2.session",
         "smb2.durable-open", "smb2.durable-v2-open", "smb2.durable-open-disconnect",
         "smb2.durable-v2-delay",
-        // smb2.replay: 27 subtests need multichannel; the quick ones of the rest
+        // smb2.replay (29 of 56 pass, as against Samba 4.17; the *-windows and pending3* subtests fail against
+        // Samba too): the quick ones, and one of the multichannel pending2*-sane (6 s each)
         "smb2.replay.replay-commands", "smb2.replay.replay-regular", "smb2.replay.replay-dhv2-oplock1",
         "smb2.replay.replay-dhv2-oplock2", "smb2.replay.replay-dhv2-oplock3", "smb2.replay.replay-dhv2-oplock-lease",
         "smb2.replay.replay-dhv2-lease1", "smb2.replay.replay-dhv2-lease2", "smb2.replay.replay-dhv2-lease3",
         "smb2.replay.replay-dhv2-lease-oplock", "smb2.replay.dhv2-pending1n-vs-oplock-sane", "smb2.replay.replay7",
-        // smb2.lease takes three minutes (waits for breaks that must not come): its quicker subtests
+        "smb2.replay.channel-sequence", "smb2.replay.replay3", "smb2.replay.replay4",
+        "smb2.replay.dhv2-pending2n-vs-oplock-sane",
+        // smb2.lease takes three minutes (waits for breaks that must not come): its quicker subtests. 36 of 39
+        // pass (Samba 4.17: 34, failing statopen3 and unlink); 3 skip (v2_request*: directory leasing; dynamic_share)
+        "smb2.lease.request", "smb2.lease.breaking3", "smb2.lease.v2_complex1", "smb2.lease.rename_wait",
+        "smb2.lease.unlink",
         "smb2.lease.nobreakself", "smb2.lease.statopen", "smb2.lease.statopen2", "smb2.lease.statopen3",
         "smb2.lease.statopen4", "smb2.lease.upgrade", "smb2.lease.upgrade2", "smb2.lease.upgrade3",
         "smb2.lease.break_twice", "smb2.lease.breaking1", "smb2.lease.breaking2", "smb2.lease.breaking4",

@@ -113,7 +113,8 @@ final class CreateCommand {
         boolean maximum = (desired & Access.MAXIMUM_ALLOWED) != 0;
         PathMapper.Target target = share.paths.resolveStream(r.name());
         if (target.name().named()) {
-            return new StreamCreate(share).create(ctx, r, target, requested, maximum, this, notices);
+            return new StreamCreate(share).create(ctx, r, target, requested, maximum, this, notices, leaseRequest,
+                    leaseRequest != null && leaseRequest.v2() && smb3);
         }
         Path p = target.path();
         if (target.name().explicitData() && Files.isDirectory(p)) {
@@ -189,7 +190,8 @@ final class CreateCommand {
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
-                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, leaseId, notices);
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite, leaseId, notices,
+                        null, deleteOnClose);
                 for (Open other : state.opens) {
                     // overwriting drops the named streams: none may be open
                     if (StreamOpens.baseConflicts(other, granted, r.shareAccess().value())
@@ -328,7 +330,7 @@ final class CreateCommand {
     }
 
     /** The lease and durable response contexts of {@code open}. */
-    private List<CreateContext> grantedContexts(Open open, boolean durable) {
+    List<CreateContext> grantedContexts(Open open, boolean durable) {
         List<CreateContext> out = new ArrayList<>();
         share.files.lock.lock();
         try {

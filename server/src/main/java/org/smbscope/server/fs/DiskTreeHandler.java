@@ -85,8 +85,18 @@ public final class DiskTreeHandler implements TreeHandler {
     @Override
     public Outcome handle(RequestContext context, Smb2Request request) {
         try {
+            switch (request) {
+                case WriteRequest r -> channelSequence(context, r.fileId(), true);
+                case SetInfoRequest r -> channelSequence(context, r.fileId(), true);
+                case IoctlRequest r -> channelSequence(context, r.fileId(), true);
+                case ReadRequest r -> channelSequence(context, r.fileId(), false);
+                case QueryInfoRequest r -> channelSequence(context, r.fileId(), false);
+                case FlushRequest r -> channelSequence(context, r.fileId(), false);
+                case LockRequest r -> channelSequence(context, r.fileId(), false);
+                default -> { }
+            }
             return switch (request) {
-                case CreateRequest r -> create(context, r);
+                case CreateRequest r -> sequenced(context, create(context, r));
                 case CloseRequest r -> Outcome.Done.ok(close.close(r));
                 case ReadRequest r -> Outcome.Done.ok(data.read(context, r));
                 case WriteRequest r -> Outcome.Done.ok(data.write(context, r));
@@ -169,6 +179,46 @@ public final class DiskTreeHandler implements TreeHandler {
         return out;
     }
 
+    /**
+     * [MS-SMB2] 3.3.5.2.10: a request's newer ChannelSequence (up to 0x7FFF ahead, as Samba) becomes the open's;
+     * a {@code modifying} one (WRITE, SET_INFO, IOCTL) with an older one fails with STATUS_FILE_NOT_AVAILABLE
+     * (smbtorture replay.channel-sequence, replay.replay4).
+     */
+    private void channelSequence(RequestContext context, org.smbscope.codec.smb2.FileId id, boolean modifying)
+            throws Failure {
+        if (context.channelSequence() < 0) {
+            return;
+        }
+        Open o;
+        try {
+            o = share.open(id);
+        } catch (Failure f) {
+            return; // the command itself answers
+        }
+        synchronized (o) {
+            int ahead = (context.channelSequence() - o.channelSequence) & 0xFFFF;
+            if (ahead <= 0x7FFF) {
+                o.channelSequence = context.channelSequence();
+            } else if (modifying) {
+                throw new Failure(FILE_NOT_AVAILABLE);
+            }
+        }
+    }
+
+    /** A CREATE's open takes the request's ChannelSequence. */
+    private Outcome sequenced(RequestContext context, Outcome out) {
+        if (context.channelSequence() >= 0 && out instanceof Outcome.Done d
+                && d.response() instanceof CreateResponse cr && !d.status().isError()) {
+            Open o = share.table.get(cr.fileId());
+            if (o != null) {
+                synchronized (o) {
+                    o.channelSequence = context.channelSequence();
+                }
+            }
+        }
+        return out;
+    }
+
     /** CREATE; when it must wait for an oplock break it goes async and is retried once the break ends. */
     private Outcome create(RequestContext context, CreateRequest r) throws Failure {
         CreateContexts.V2 v2 = context.dialect().value() >= 0x0300 ? CreateContexts.of(r.contexts()).v2() : null;
@@ -232,9 +282,13 @@ public final class DiskTreeHandler implements TreeHandler {
         });
     }
 
-    /** SET_INFO; a rename first breaks the handle caching of other leases on the file and waits for it. */
+    /**
+     * SET_INFO; a rename, or setting delete-on-close (smbtorture lease.unlink), first breaks the handle caching of
+     * other leases on the file and waits for it.
+     */
     private Outcome setInfo(RequestContext context, SetInfoRequest r) throws Failure {
-        if (r.infoType().equals(org.smbscope.codec.smb2.InfoType.FILE) && r.infoClass() == 10) {
+        boolean disposition = r.infoClass() == 13 && r.buffer().length > 0 && r.buffer()[0] != 0;
+        if (r.infoType().equals(org.smbscope.codec.smb2.InfoType.FILE) && (r.infoClass() == 10 || disposition)) {
             Oplocks.Notices notices = new Oplocks.Notices();
             CompletableFuture<Void> wait;
             try {

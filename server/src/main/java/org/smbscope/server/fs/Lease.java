@@ -62,6 +62,11 @@ final class Lease {
     /** Lease.Breaking: the state broken to, and what completes on ack, close or timeout. */
     boolean breaking;
     int breakTo;
+    /**
+     * What the opens waiting on the break need the lease to end at: an open that arrives during a break may need
+     * more (an overwrite: nothing); the acknowledgment then breaks one step further (smbtorture lease.breaking3).
+     */
+    int queuedTo;
     CompletableFuture<Void> breakDone;
 
     Lease(Id id, Object fileKey, boolean v2, byte[] parentKey, int epoch) {

@@ -31,6 +31,8 @@ final class Leases {
     /** SMB2_LEASE_FLAG_BREAK_IN_PROGRESS. */
     static final int BREAK_IN_PROGRESS = 0x2;
     static final NtStatus REQUEST_NOT_ACCEPTED = new NtStatus(0xC00000D0);
+    /** How many connections of one client a share remembers for lease breaks ({@link OpenFiles#clientSenders}). */
+    private static final int MAX_SENDERS = 32;
     /** Attributes, READ_CONTROL and SYNCHRONIZE: a "stat open" breaks no lease (smbtorture lease.statopen4). */
     private static final int STAT_RIGHTS = 0x80 | 0x100 | 0x20000 | 0x100000;
 
@@ -53,6 +55,16 @@ final class Leases {
         }
     }
 
+    /** What a lease is for: the file, or one named stream of it (a stream's lease is its own, smbtorture lease.request). */
+    static Object fileKey(FileState state, String stream) {
+        return stream == null ? state.key : List.of(state.key, org.smbscope.server.share.StreamName.key(stream));
+    }
+
+    /** Whether {@code a} and {@code b} are opens of the same stream (or both of the file's own data). */
+    private static boolean sameStream(Open a, Open b) {
+        return Oplocks.onStream(b, a.stream);
+    }
+
     static boolean isStat(Open o) {
         return (o.granted & ~STAT_RIGHTS) == 0;
     }
@@ -62,11 +74,12 @@ final class Leases {
      * wait for to {@code waits}. Disconnected durable holders are closed instead. Caller holds the lock.
      */
     static void beforeOpen(OpenFiles files, FileState state, Lease.Id requester, int granted, int shareAccess,
-            boolean overwrite, Oplocks.Notices notices, List<CompletableFuture<Void>> waits) {
+            boolean overwrite, Oplocks.Notices notices, List<CompletableFuture<Void>> waits, String stream,
+            boolean deleting) {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         Set<Lease> leases = new LinkedHashSet<>();
         for (Open h : state.opens) {
-            if (h.lease != null && !h.lease.id.equals(requester)) {
+            if (h.lease != null && Oplocks.onStream(h, stream) && !h.lease.id.equals(requester)) {
                 leases.add(h.lease);
             }
         }
@@ -75,12 +88,14 @@ final class Leases {
             for (Open o : l.opens) {
                 conflict |= ShareModes.conflicts(o.granted, o.share, granted, shareAccess);
             }
+            conflict |= deleting; // the holder must close for the delete to happen, as Windows
             // the open waits only for the end of write caching, or of handle caching it conflicts with
             // (smbtorture lease.breaking4: an overwrite is not blocked by a break of RH)
             boolean wait = !stat && ((l.state & Lease.W) != 0 || conflict && (l.state & Lease.H) != 0);
             if (l.breaking) {
                 if (wait && l.breakDone != null) {
                     waits.add(l.breakDone);
+                    l.queuedTo &= overwrite ? 0 : stat ? l.breakTo : l.breakTo & (conflict ? ~Lease.H : ~Lease.W);
                 }
                 continue;
             }
@@ -133,7 +148,7 @@ final class Leases {
         }
         boolean others = false;
         for (Open o : state.opens) {
-            if (o.lease != null && o.lease.id.equals(id)) {
+            if (o.lease != null && o.lease.id.equals(id) || !sameStream(o, open)) {
                 continue;
             }
             int level = o.oplock.value();
@@ -153,7 +168,7 @@ final class Leases {
             want &= ~Lease.W;
         }
         if (l == null) {
-            l = new Lease(id, state.key, v2, req.parentKey(), v2 ? req.epoch() : 0);
+            l = new Lease(id, fileKey(state, open.stream), v2, req.parentKey(), v2 ? req.epoch() : 0);
             l.state = want;
             if (v2) {
                 l.epoch++;
@@ -169,6 +184,15 @@ final class Leases {
         }
         l.opens.add(open);
         l.breaks = sender;
+        if (sender != BreakSender.NONE) {
+            List<BreakSender> known = files.clientSenders.computeIfAbsent(clientGuid, g -> new ArrayList<>());
+            if (!known.contains(sender)) {
+                if (known.size() == MAX_SENDERS) {
+                    known.remove(1); // keep the first connection; forget the oldest of the others
+                }
+                known.add(sender);
+            }
+        }
         open.lease = l;
         open.oplock = OplockLevel.LEASE;
         return l;
@@ -216,6 +240,9 @@ final class Leases {
         l.opens.remove(o);
         if (l.opens.isEmpty()) {
             files.leases.remove(l.id, l);
+            if (files.leases.keySet().stream().noneMatch(id -> id.clientGuid().equals(l.id.clientGuid()))) {
+                files.clientSenders.remove(l.id.clientGuid());
+            }
             CompletableFuture<Void> done = l.breakDone;
             l.breaking = false;
             l.breakDone = null;
@@ -229,7 +256,8 @@ final class Leases {
     static void dataChanged(OpenFiles files, Open by, Oplocks.Notices notices) {
         Set<Lease> leases = new LinkedHashSet<>();
         for (Open h : by.state.opens) {
-            if (h.lease != null && h.lease != by.lease && !h.lease.breaking && (h.lease.state & Lease.R) != 0) {
+            if (h.lease != null && h.lease != by.lease && !h.lease.breaking && (h.lease.state & Lease.R) != 0
+                    && sameStream(h, by)) {
                 leases.add(h.lease);
             }
         }
@@ -250,7 +278,7 @@ final class Leases {
         }
         LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0, ack ? ACK_REQUIRED : 0,
                 l.id.key().bytes(), from, to, 0, 0, 0);
-        BreakSender sender = sender(l);
+        BreakSender sender = sender(files, l);
         if (!ack) {
             l.state = to;
             notices.add(() -> sender.leaseBreak(n));
@@ -259,6 +287,7 @@ final class Leases {
         CompletableFuture<Void> done = new CompletableFuture<>();
         l.breaking = true;
         l.breakTo = to;
+        l.queuedTo = to;
         l.breakDone = done;
         long millis = files.breakTimeout().toMillis();
         CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> expire(files, l, done));
@@ -271,16 +300,34 @@ final class Leases {
     }
 
     /**
-     * Where a break of {@code l} goes: the connection of its oldest open that has one (smbtorture
-     * lease.v2_complex1: a lease used from two connections is broken on the first).
+     * Where a break of {@code l} goes: the client's first connection that takes it, else the connection of the
+     * lease's oldest open (smbtorture lease.v2_complex1: a lease is broken on the client's first connection).
      */
-    private static BreakSender sender(Lease l) {
+    private static BreakSender sender(OpenFiles files, Lease l) {
+        List<BreakSender> candidates = new ArrayList<>(files.clientSenders.getOrDefault(l.id.clientGuid(), List.of()));
         for (Open o : l.opens) {
             if (o.breaks != BreakSender.NONE && (o.durable == null || !o.durable.disconnected())) {
-                return o.breaks;
+                candidates.add(o.breaks);
+                break;
             }
         }
-        return l.breaks;
+        candidates.add(l.breaks);
+        return new BreakSender() {
+            @Override
+            public boolean oplockBreak(org.smbscope.codec.smb2.FileId fileId, OplockLevel newLevel) {
+                return false;
+            }
+
+            @Override
+            public boolean leaseBreak(LeaseBreakNotification n) {
+                for (BreakSender s : candidates) {
+                    if (s != BreakSender.NONE && s.leaseBreak(n)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
     }
 
     /** No acknowledgment in time: the lease goes to the state it was broken to. */
@@ -304,6 +351,7 @@ final class Leases {
             throws Failure {
         CompletableFuture<Void> done;
         Lease l;
+        int state = ack.leaseState();
         files.lock.lock();
         try {
             l = files.leases.get(new Lease.Id(clientGuid, new Lease.Key(ack.leaseKey())));
@@ -313,19 +361,34 @@ final class Leases {
             if (!l.breaking) {
                 throw new Failure(NtStatus.UNSUCCESSFUL);
             }
-            int state = ack.leaseState();
             if ((state & ~l.breakTo) != 0) {
                 throw new Failure(REQUEST_NOT_ACCEPTED); // still breaking (smbtorture lease.breaking2)
             }
             done = l.breakDone;
+            l.state = state;
+            if ((state & ~l.queuedTo) != 0 && !l.opens.isEmpty()) {
+                // opens queued during the break need more: the next step, with the same epoch, while they wait
+                int next = (state & Lease.W) != 0 ? state & ~Lease.W
+                        : (state & Lease.H) != 0 ? state & ~Lease.H : 0;
+                boolean more = (state & (Lease.W | Lease.H)) != 0;
+                LeaseBreakNotification n = new LeaseBreakNotification(l.v2 ? l.epoch & 0xFFFF : 0,
+                        more ? ACK_REQUIRED : 0, l.id.key().bytes(), state, next, 0, 0, 0);
+                BreakSender sender = sender(files, l);
+                // after this acknowledgment's response, on a thread of its own as every break (Oplocks.Notices)
+                Thread.ofPlatform().daemon().name("lease-break").start(() -> sender.leaseBreak(n));
+                if (more) {
+                    l.breakTo = next;
+                    return new LeaseBreakAcknowledgment(0, ack.leaseKey(), state, 0);
+                }
+                l.state = next;
+            }
             l.breaking = false;
             l.breakDone = null;
-            l.state = state;
         } finally {
             files.lock.unlock();
         }
         done.complete(null);
-        return new LeaseBreakAcknowledgment(0, ack.leaseKey(), l.state, 0);
+        return new LeaseBreakAcknowledgment(0, ack.leaseKey(), state, 0);
     }
 
     /** The RqLs response context ([MS-SMB2] 2.2.14.2.10 / 2.2.14.2.11). */

@@ -39,6 +39,8 @@ final class Open {
     boolean brokenFromLevelII;
     /** The named stream this open is of, as stored ({@link StreamStore}), or null for the file's own data. */
     volatile String stream;
+    /** Open.ChannelSequence ([MS-SMB2] 3.3.1.10), guarded by this open's monitor. */
+    int channelSequence;
     /** Durable state ([MS-SMB2] 3.3.1.10 Open.IsDurable...), or null; guarded by {@link OpenFiles#lock}. */
     Durable durable;
     /** ClientGuid/CreateGuid of the DH2Q CREATE that made it (a replay finds it), or null. */

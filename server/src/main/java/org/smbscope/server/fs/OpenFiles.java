@@ -31,6 +31,13 @@ public final class OpenFiles {
     final DurableOpens durable = new DurableOpens();
     /** [MS-SMB2] 3.3.1.13 LeaseTable: every lease by ClientGuid + LeaseKey, guarded by {@link #lock}. */
     final Map<Lease.Id, Lease> leases = new HashMap<>();
+    /**
+     * The connections (their break senders) a client made lease opens on, oldest first, by ClientGuid: a lease
+     * break goes to the client's first connection that still takes it (smbtorture lease.v2_complex1). Kept while
+     * the client has leases; guarded by {@link #lock}.
+     */
+    final Map<org.smbscope.codec.dtyp.Guid, List<org.smbscope.server.tree.BreakSender>> clientSenders =
+            new HashMap<>();
     /** DH2Q CREATEs waiting for a break, as ClientGuid/CreateGuid: a replay of one is refused meanwhile. */
     final java.util.Set<String> pendingCreates = ConcurrentHashMap.newKeySet();
     /** Opens made by a DH2Q CREATE, by ClientGuid/CreateGuid, durable or not: what a replay answers. */

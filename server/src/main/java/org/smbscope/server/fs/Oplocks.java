@@ -36,7 +36,9 @@ final class Oplocks {
 
         /**
          * Sends on a thread of its own: a holder's connection that does not read (smbtorture batch22a blocks
-         * it) must not hold up the request that caused the break, nor its timer.
+         * it) must not hold up the request that caused the break, nor its timer. The request waits a little for
+         * it, though, so that the break normally reaches the holder before the request's own (interim) response
+         * and any later response on the connection (smbtorture lease.rename_wait).
          */
         void send() {
             if (sends.isEmpty()) {
@@ -45,8 +47,20 @@ final class Oplocks {
             List<Runnable> batch = List.copyOf(sends);
             sends.clear();
             // a platform thread: virtual threads may all wait for carriers pinned by blocking reads
-            Thread.ofPlatform().daemon().name("oplock-break").start(() -> batch.forEach(Runnable::run));
+            Thread t = Thread.ofPlatform().daemon().name("oplock-break").start(() -> batch.forEach(Runnable::run));
+            try {
+                t.join(java.time.Duration.ofMillis(250));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Whether {@code h} is an open of the stream {@code stream} (null: of the file's own data). */
+    static boolean onStream(Open h, String stream) {
+        return stream == null ? h.stream == null
+                : h.stream != null && org.smbscope.server.share.StreamName.key(h.stream)
+                        .equals(org.smbscope.server.share.StreamName.key(stream));
     }
 
     /** CREATE must wait for {@link #done} (breaks acknowledged, holders closed or timed out) and then retry. */
@@ -74,11 +88,21 @@ final class Oplocks {
      */
     static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
             Lease.Id lease, Notices notices) throws Wait {
+        beforeOpen(files, state, granted, shareAccess, overwrite, lease, notices, null, false);
+    }
+
+    /**
+     * As above, for an open of the named stream {@code stream} (null: the file's own data): oplocks and leases
+     * are per stream (smbtorture oplock.stream1, oplock.batch26), only the holders on the same stream count. An
+     * open that will delete the file ({@code deleting}) takes other leases' handle caching (lease.unlink).
+     */
+    static void beforeOpen(OpenFiles files, FileState state, int granted, int shareAccess, boolean overwrite,
+            Lease.Id lease, Notices notices, String stream, boolean deleting) throws Wait {
         boolean stat = !overwrite && (granted & ~STAT_RIGHTS) == 0;
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits);
+        Leases.beforeOpen(files, state, lease, granted, shareAccess, overwrite, notices, waits, stream, deleting);
         for (Open h : List.copyOf(state.opens)) {
-            if (h.lease != null) {
+            if (h.lease != null || !onStream(h, stream)) {
                 continue;
             }
             if (h.breakDone != null) {
@@ -118,15 +142,24 @@ final class Oplocks {
 
     /** The level a new open gets; {@code state.opens} does not hold it yet. Caller holds {@link OpenFiles#lock}. */
     static OplockLevel grant(FileState state, boolean directory, OplockLevel requested, BreakSender sender) {
+        return grant(state, directory, requested, sender, null);
+    }
+
+    /** As above, for an open of the named stream {@code stream} (null: the file's own data). */
+    static OplockLevel grant(FileState state, boolean directory, OplockLevel requested, BreakSender sender,
+            String stream) {
         int want = requested.value();
         if (directory || sender == BreakSender.NONE || (want != OplockLevel.BATCH.value()
                 && want != OplockLevel.EXCLUSIVE.value() && want != OplockLevel.LEVEL_II.value())) {
             return OplockLevel.NONE;
         }
-        if (state.opens.isEmpty()) {
+        if (state.opens.stream().noneMatch(o -> onStream(o, stream))) {
             return requested;
         }
         for (Open o : state.opens) {
+            if (!onStream(o, stream)) {
+                continue;
+            }
             if (o.breakDone != null || o.oplock.value() == OplockLevel.BATCH.value()
                     || o.oplock.value() == OplockLevel.EXCLUSIVE.value()
                     || o.lease != null && (o.lease.breaking || (o.lease.state & (Lease.W | Lease.H)) != 0)) {
@@ -145,7 +178,8 @@ final class Oplocks {
         files.lock.lock();
         try {
             for (Open h : by.state.opens) {
-                if (h.breakDone == null && h.oplock.value() == OplockLevel.LEVEL_II.value()) {
+                if (h.breakDone == null && h.oplock.value() == OplockLevel.LEVEL_II.value()
+                        && onStream(h, by.stream)) {
                     toNone(h, notices);
                 }
             }

@@ -25,8 +25,8 @@ import org.smbscope.server.tree.RequestContext;
  * watchers' notice); the dispositions apply to the stream; share modes are checked against the other opens of
  * the same stream only; the file's delete pending ends every name-based open. The open's data is a
  * {@link StreamChannel} over the {@link StreamStore}; its {@link Open#path()} is the file's, so renames of the
- * file and the file's per-file state (delete pending, the list of opens) are shared with it. No oplock is
- * granted on a stream.
+ * file and the file's per-file state (delete pending, the list of opens) are shared with it. Oplocks and
+ * leases on a stream are its own, apart from the file's.
  */
 final class StreamCreate {
     private static final int SUPERSEDE = 0;
@@ -46,7 +46,8 @@ final class StreamCreate {
      * {@code maximum}): a stream is checked against its file's descriptor.
      */
     CreateResponse create(RequestContext ctx, CreateRequest r, PathMapper.Target t, int requested, boolean maximum,
-            CreateCommand files, Oplocks.Notices notices) throws Failure, Oplocks.Wait {
+            CreateCommand files, Oplocks.Notices notices, LeaseRequest lease, boolean leaseV2)
+            throws Failure, Oplocks.Wait {
         int disposition = r.createDisposition().value();
         CreateOptions options = r.createOptions();
         if (options.has(CreateOptions.DIRECTORY_FILE)) {
@@ -111,6 +112,14 @@ final class StreamCreate {
             if (deleteOnClose && readOnlyFile) {
                 throw new Failure(NtStatus.CANNOT_DELETE);
             }
+            if (lease != null) {
+                Leases.check(share.files, ctx.clientGuid(), lease, Leases.fileKey(state, name));
+            }
+            if (exists) {
+                Oplocks.beforeOpen(share.files, state, granted, r.shareAccess().value(), overwrite,
+                        lease == null ? null : new Lease.Id(ctx.clientGuid(), new Lease.Key(lease.key())), notices,
+                        stored, false);
+            }
             String key = StreamName.key(name);
             for (Open other : state.opens) {
                 if (other.stream != null && StreamName.key(other.stream).equals(key)
@@ -138,6 +147,11 @@ final class StreamCreate {
             if (deleteOnClose) {
                 open.deleteOnClose(true);
             }
+            if (lease != null) { // a stream's lease is its own (smbtorture lease.request)
+                Leases.grant(share.files, state, open, lease, ctx.clientGuid(), leaseV2, ctx.breaks());
+            } else { // and so is its oplock (smbtorture oplock.stream1)
+                open.oplock = Oplocks.grant(state, false, r.oplockLevel(), ctx.breaks(), stored);
+            }
             open.breaks = ctx.breaks();
             share.files.add(open);
             share.table.add(open);
@@ -149,9 +163,11 @@ final class StreamCreate {
                     NotifyRegistry.STREAM_NAME);
         }
         FileFacts facts = StreamOpens.sized(share.facts(p), open);
-        return new CreateResponse(OplockLevel.NONE, 0, action, facts.creationTime(), facts.lastAccessTime(),
+        List<org.smbscope.codec.smb2.CreateContext> contexts = files.responseContexts(r, facts, open, ctx);
+        contexts.addAll(files.grantedContexts(open, false));
+        return new CreateResponse(open.oplock, 0, action, facts.creationTime(), facts.lastAccessTime(),
                 facts.lastWriteTime(), facts.changeTime(), facts.allocationSize(), facts.endOfFile(),
-                facts.attributes(), open.fileId(), files.responseContexts(r, facts, open, ctx));
+                facts.attributes(), open.fileId(), contexts);
     }
 
     private String find(Path p, String name) throws Failure {

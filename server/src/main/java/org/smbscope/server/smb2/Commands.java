@@ -145,7 +145,9 @@ final class Commands {
         RequestContext rc = new RequestContext(nr.dialect(), s.user, s.guest || s.anonymous,
                 (int) Math.min(Integer.MAX_VALUE, nr.maxReadSize()), (int) Math.min(Integer.MAX_VALUE, nr.maxWriteSize()),
                 (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()), new Breaks(d, s),
-                nq == null ? null : nq.clientGuid(), h.flags().has(org.smbscope.codec.smb2.Smb2Flags.REPLAY_OPERATION));
+                null, nq == null ? null : nq.clientGuid(),
+                h.flags().has(org.smbscope.codec.smb2.Smb2Flags.REPLAY_OPERATION),
+                nr.dialect().value() >= 0x0300 ? h.status().value() & 0xFFFF : -1); // ChannelSequence on 3.x
         Outcome o;
         try {
             o = t.handler().handle(rc, r);

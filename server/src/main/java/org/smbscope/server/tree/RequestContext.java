@@ -16,14 +16,22 @@ import org.smbscope.codec.smb2.Smb2Dialect;
  * @param token          the session's security token, for access checks
  * @param clientGuid     the ClientGuid of the connection's NEGOTIATE (leases and durable handles are keyed by it)
  * @param replay         the request carries SMB2_FLAGS_REPLAY_OPERATION ([MS-SMB2] 2.2.1.2)
+ * @param channelSequence the request's ChannelSequence (SMB 3.x, [MS-SMB2] 2.2.1.2), or -1 when it has none
  */
 public record RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
-        int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay) {
+        int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay,
+        int channelSequence) {
 
     public RequestContext {
         breaks = breaks == null ? BreakSender.NONE : breaks;
         token = token == null ? SecurityToken.of(user, guest) : token;
         clientGuid = clientGuid == null ? Guid.ZERO : clientGuid;
+    }
+
+    /** A context without a ChannelSequence. */
+    public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+            int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay) {
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, token, clientGuid, replay, -1);
     }
 
     /** A context with the user's own token ({@link SecurityToken#of(String, boolean)}). */

@@ -261,4 +261,85 @@ class LeaseTest {
         assertThat(files.leases).isEmpty();
         assertThat(state(created(a, open("g", OplockLevel.LEASE, rqls(KEY1, R))))).isEqualTo(R);
     }
+
+    @Test
+    void aNamedStreamHasLeasesAndOplocksOfItsOwn() throws Exception {
+        assertThat(state(created(a, open("f", OplockLevel.LEASE, rqls(KEY1, R | W | H))))).isEqualTo(R | W | H);
+        assertThat(state(created(a, open("f:s", OplockLevel.LEASE, rqls(KEY2, R | W | H))))).isEqualTo(R | W | H);
+        assertThat(created(b, open("f:t", OplockLevel.BATCH)).oplockLevel()).isEqualTo(OplockLevel.BATCH);
+        assertThat(a.breaks).isEmpty();
+        assertThat(b.breaks).isEmpty();
+        // the same key on another stream of the file is another file
+        Outcome.Done d = (Outcome.Done) handler.handle(a.ctx, open("f:t", OplockLevel.LEASE, rqls(KEY1, R)));
+        assertThat(d.status()).isEqualTo(NtStatus.INVALID_PARAMETER);
+    }
+
+    @Test
+    void opensQueuedDuringABreakBreakOneStepAtATime() throws Exception {
+        created(a, open("f", OplockLevel.LEASE, rqls(KEY1, R | W | H)));
+        Outcome second = handler.handle(b.ctx, open("f", OplockLevel.NONE));
+        LeaseBreakNotification n = (LeaseBreakNotification) a.next();
+        assertThat(n.newLeaseState()).isEqualTo(R | H);
+        CreateRequest overwrite = new CreateRequest(OplockLevel.NONE, new ImpersonationLevel(2), new AccessMask(RW),
+                Set.of(), new ShareAccess(7), CreateDisposition.OVERWRITE, CreateOptions.NON_DIRECTORY_FILE, "f",
+                List.of());
+        Outcome third = handler.handle(b.ctx, overwrite);
+        assertThat(third).isInstanceOf(Outcome.Pending.class);
+
+        handler.handle(a.ctx, new LeaseBreakAcknowledgment(0, KEY1, R | H, 0));
+        n = (LeaseBreakNotification) a.next();
+        assertThat(n.currentLeaseState()).isEqualTo(R | H);
+        assertThat(n.newLeaseState()).isEqualTo(R);
+        assertThat(n.flags()).isEqualTo(Leases.ACK_REQUIRED);
+        assertThat(((Outcome.Pending) second).completion()).isNotDone();
+
+        handler.handle(a.ctx, new LeaseBreakAcknowledgment(0, KEY1, R, 0));
+        n = (LeaseBreakNotification) a.next();
+        assertThat(n.newLeaseState()).isZero();
+        assertThat(n.flags()).isZero();
+        assertThat(((Outcome.Pending) second).completion().get(5, TimeUnit.SECONDS).status())
+                .isEqualTo(NtStatus.SUCCESS);
+        assertThat(((Outcome.Pending) third).completion().get(5, TimeUnit.SECONDS).status())
+                .isEqualTo(NtStatus.SUCCESS);
+    }
+
+    @Test
+    void aStaleChannelSequenceFailsModifyingRequestsOnly() {
+        FileId id = created(a, open("f", OplockLevel.NONE)).fileId();
+        RequestContext newer = sequenced(5);
+        RequestContext stale = sequenced(0);
+        Outcome.Done w = (Outcome.Done) handler.handle(newer, WriteRequest.of(id, 0, ByteBuffer.wrap(new byte[] {1})));
+        assertThat(w.status()).isEqualTo(NtStatus.SUCCESS);
+        w = (Outcome.Done) handler.handle(stale, WriteRequest.of(id, 0, ByteBuffer.wrap(new byte[] {1})));
+        assertThat(w.status().value()).isEqualTo(0xC0000467); // STATUS_FILE_NOT_AVAILABLE
+        // 0x8000 ahead is behind
+        w = (Outcome.Done) handler.handle(sequenced(5 + 0x8000), WriteRequest.of(id, 0,
+                ByteBuffer.wrap(new byte[] {1})));
+        assertThat(w.status().value()).isEqualTo(0xC0000467);
+        w = (Outcome.Done) handler.handle(sequenced(5 + 0x7FFF), WriteRequest.of(id, 0,
+                ByteBuffer.wrap(new byte[] {1})));
+        assertThat(w.status()).isEqualTo(NtStatus.SUCCESS);
+    }
+
+    private RequestContext sequenced(int channelSequence) {
+        RequestContext c = a.ctx;
+        return new RequestContext(c.dialect(), c.user(), c.guest(), c.maxReadSize(), c.maxWriteSize(),
+                c.maxTransactSize(), c.breaks(), c.token(), c.clientGuid(), false, channelSequence & 0xFFFF);
+    }
+
+    @Test
+    void anOpenThatDeletesTakesHandleCaching() throws Exception {
+        created(a, open("f", OplockLevel.LEASE, rqls(KEY1, R | H)));
+        CreateRequest unlink = new CreateRequest(OplockLevel.NONE, new ImpersonationLevel(2),
+                new AccessMask(Access.DELETE), Set.of(), new ShareAccess(7), CreateDisposition.OPEN,
+                CreateOptions.of(CreateOptions.DELETE_ON_CLOSE, CreateOptions.NON_DIRECTORY_FILE), "f",
+                List.of());
+        Outcome o = handler.handle(b.ctx, unlink);
+        LeaseBreakNotification n = (LeaseBreakNotification) a.next();
+        assertThat(n.currentLeaseState()).isEqualTo(R | H);
+        assertThat(n.newLeaseState()).isEqualTo(R);
+        assertThat(n.flags()).isEqualTo(Leases.ACK_REQUIRED);
+        handler.handle(a.ctx, new LeaseBreakAcknowledgment(0, KEY1, R, 0));
+        assertThat(((Outcome.Pending) o).completion().get(5, TimeUnit.SECONDS).status()).isEqualTo(NtStatus.SUCCESS);
+    }
 }
