@@ -519,12 +519,10 @@ final class Dispatcher {
         closed = true;
         // work of a session that lives on in another channel goes on (a pending CREATE stays pending for a
         // replay on another channel, [MS-SMB2] 3.3.5.9.10, smbtorture replay.dhv2-pending2*-sane); the rest ends
-        for (PendingOp op : List.copyOf(pendingByAsync.values())) {
-            Session s = sessions.get(op.sessionId());
-            if (s == null || s.channels.keySet().stream().allMatch(c -> c == this)) {
-                runCancel(op);
-            }
-        }
+        pending.cancelWhere(sessionId -> {
+            Session s = sessions.get(sessionId);
+            return s == null || s.channels.keySet().stream().allMatch(c -> c == this);
+        });
         for (Session s : sessions.values()) {
             s.channels.remove(this);
             Dispatcher other = s.channels.keySet().stream().findFirst().orElse(null);

@@ -74,8 +74,13 @@ final class PendingRequests {
 
     /** Cancels every pending request of {@code sessionId} (LOGOFF); all of them when {@code sessionId} is -1. */
     void cancelSession(long sessionId) {
+        cancelWhere(id -> sessionId == -1 || id == sessionId);
+    }
+
+    /** Cancels every pending request whose session id {@code sessions} accepts. */
+    void cancelWhere(java.util.function.LongPredicate sessions) {
         for (Op op : List.copyOf(byAsync.values())) {
-            if (sessionId == -1 || op.sessionId() == sessionId) {
+            if (sessions.test(op.sessionId())) {
                 run(op);
             }
         }
