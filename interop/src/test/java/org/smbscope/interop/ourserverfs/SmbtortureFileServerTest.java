@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smbscope.interop.fixture.Peers;
 import org.smbscope.interop.fixture.ProcessResult;
 import org.smbscope.interop.fixture.ProcessRunner;
+import org.smbscope.interop.fixture.TortureResult;
 
 /**
  * Samba's smbtorture (samba-testsuite 4.17) file-server suites against our server's disk shares: every
@@ -44,9 +42,6 @@ class SmbtortureFileServerTest {
             Map.entry("smb2.create.quota-fake-file", "fails against Samba too (no quota support)"),
             Map.entry("smb2.dir.one", "fails against Samba too (Samba's lab list)"),
             Map.entry("smb2.dir.modify", "fails against Samba too (Samba's lab list)"));
-
-    private static final Pattern RESULT = Pattern.compile("^(success|failure|error|skip): (.+?)( \\[)?$",
-            Pattern.MULTILINE);
 
     @TempDir
     static Path dir;
@@ -98,17 +93,9 @@ class SmbtortureFileServerTest {
     void suitePassesWhereExpected(String suite) {
         ProcessResult r = ProcessRunner.run(Duration.ofSeconds(120), List.of(Peers.require("smbtorture").toString(),
                 server.unc("share"), "-U", DiskServer.CREDS, suite));
-        List<String> failed = new ArrayList<>();
-        List<String> passed = new ArrayList<>();
-        Matcher m = RESULT.matcher(r.stdout());
-        while (m.find()) {
-            String name = suite + "." + m.group(2).trim();
-            if (m.group(1).equals("failure") || m.group(1).equals("error")) {
-                failed.add(name);
-            } else if (m.group(1).equals("success")) {
-                passed.add(name);
-            }
-        }
+        TortureResult t = TortureResult.parse(r.stdout());
+        List<String> failed = t.failed().stream().map(name -> suite + "." + name).toList();
+        List<String> passed = t.passed();
         Set<String> known = KNOWN.keySet();
         assertThat(failed).as(r.output()).allMatch(known::contains);
         assertThat(passed).as(r.output()).isNotEmpty();

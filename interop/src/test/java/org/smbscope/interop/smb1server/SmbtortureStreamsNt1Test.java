@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smbscope.interop.fixture.Peers;
 import org.smbscope.interop.fixture.ProcessResult;
 import org.smbscope.interop.fixture.ProcessRunner;
+import org.smbscope.interop.fixture.TortureResult;
 
 /**
  * smbtorture's {@code raw.streams} (alternate data streams over SMB1: NT_CREATE_ANDX of {@code file:stream},
@@ -26,9 +24,6 @@ class SmbtortureStreamsNt1Test {
             "rename3", "fails against Samba too",
             "rename2", "a stream renamed to <file>:<stream> answers SMB2's SHARING_VIOLATION; over SMB1 "
                     + "smbtorture wants INVALID_PARAMETER (NT_RENAME) and NOT_SUPPORTED (TRANS2)");
-    private static final Pattern RESULT = Pattern.compile("^(success|failure|error|skip): (.+?)( \\[)?$",
-            Pattern.MULTILINE);
-
     @TempDir
     Path dir;
 
@@ -39,19 +34,9 @@ class SmbtortureStreamsNt1Test {
             ProcessResult r = ProcessRunner.run(Duration.ofSeconds(60), List.of(
                     Peers.require("smbtorture").toString(), server.unc("share"), "-U", Nt1Server.CREDS,
                     "raw.streams"));
-            List<String> failed = new ArrayList<>();
-            List<String> passed = new ArrayList<>();
-            Matcher m = RESULT.matcher(r.stdout());
-            while (m.find()) {
-                String name = m.group(2).trim();
-                if (m.group(1).equals("success")) {
-                    passed.add(name);
-                } else if (!m.group(1).equals("skip")) {
-                    failed.add(name);
-                }
-            }
-            assertThat(failed).as(r.output()).allMatch(KNOWN::containsKey);
-            assertThat(passed).as(r.output()).contains("dir", "io", "sharemodes", "names2", "createdisp", "attr",
+            TortureResult t = TortureResult.parse(r.stdout());
+            assertThat(t.failed()).as(r.output()).allMatch(KNOWN::containsKey);
+            assertThat(t.passed()).as(r.output()).contains("dir", "io", "sharemodes", "names2", "createdisp", "attr",
                     "sumtab", "delete", "rename", "perms");
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smbscope.interop.fixture.Peers;
+import org.smbscope.interop.fixture.TortureResult;
 import org.smbscope.interop.fixture.ProcessResult;
 import org.smbscope.interop.fixture.ProcessRunner;
 

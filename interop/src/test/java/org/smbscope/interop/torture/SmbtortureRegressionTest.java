@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.smbscope.interop.fixture.Peers;
+import org.smbscope.interop.fixture.TortureResult;
 import org.smbscope.interop.fixture.ProcessResult;
 import org.smbscope.interop.fixture.ProcessRunner;
 
