@@ -24,8 +24,6 @@ import org.smbscope.codec.smb1.TransactionRequest;
 import org.smbscope.codec.smb1.TransactionResponse;
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.codec.wire.WireWriter;
-import org.smbscope.server.fs.DiskTreeHandler;
-import org.smbscope.server.share.ShareRoot;
 
 /**
  * The legacy open family and the EA levels through {@link Smb1Files} on a disk share in a temporary directory
@@ -44,16 +42,11 @@ class Smb1LegacyOpensTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Smb1Dispatcher d = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, ""));
-        share = dir.resolve("share");
-        files = d.files;
-        tree = new Smb1Dispatcher.Tree(1, "share", new DiskTreeHandler(ShareRoot.of(share), false, Smb1TestPeer.CLOCK),
-                false, false);
-        session = new Smb1Dispatcher.Session(100);
-        session.valid = true;
-        session.user = "alice";
-        session.trees.put(tree.tid(), tree);
-        d.sessions.put(session.uid, session);
+        Smb1ShareFixture f = Smb1ShareFixture.start(dir);
+        share = f.share();
+        files = f.files();
+        tree = f.tree();
+        session = f.session();
         newFrame();
     }
 

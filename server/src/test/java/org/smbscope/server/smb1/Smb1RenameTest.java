@@ -18,8 +18,6 @@ import org.smbscope.codec.smb1.Smb1RawMessage;
 import org.smbscope.codec.smb1.TransactionRequest;
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.codec.wire.WireWriter;
-import org.smbscope.server.fs.DiskTreeHandler;
-import org.smbscope.server.share.ShareRoot;
 
 /**
  * SMB_COM_NT_RENAME levels (rename, hard link, copy, refused ones), wildcards and search attributes, and the
@@ -38,16 +36,11 @@ class Smb1RenameTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Smb1Dispatcher d = Smb1TestPeer.dispatcher(Smb1TestPeer.config(dir, ""));
-        share = dir.resolve("share");
-        files = d.files;
-        tree = new Smb1Dispatcher.Tree(1, "share", new DiskTreeHandler(ShareRoot.of(share), false, Smb1TestPeer.CLOCK),
-                false, false);
-        session = new Smb1Dispatcher.Session(100);
-        session.valid = true;
-        session.user = "alice";
-        session.trees.put(tree.tid(), tree);
-        d.sessions.put(session.uid, session);
+        Smb1ShareFixture f = Smb1ShareFixture.start(dir);
+        share = f.share();
+        files = f.files();
+        tree = f.tree();
+        session = f.session();
     }
 
     private Smb1Dispatcher.R send(Smb1Message m) {
