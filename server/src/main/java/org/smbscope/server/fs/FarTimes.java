@@ -2,10 +2,8 @@ package org.smbscope.server.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Instant;
 
 import org.smbscope.codec.dtyp.FileTime;
@@ -31,17 +29,11 @@ final class FarTimes {
 
     /** Remembers that {@code asked} was set as {@code p}'s last write time. */
     static void write(Path p, FileTime asked) {
-        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
-        if (v == null) {
-            return;
-        }
         try {
             FileTime held = FileFacts.time(Files.getLastModifiedTime(p));
-            ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            b.putLong(asked.value()).putLong(held.value()).flip();
-            v.write(NAME, b);
-        } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
-            // not kept on this file system
+            UserXattr.write(p, NAME, UserXattr.longs(asked.value(), held.value()));
+        } catch (IOException e) {
+            // the file went: nothing to remember
         }
     }
 
@@ -50,20 +42,11 @@ final class FarTimes {
         if (!held.toInstant().isAfter(LIMIT.minusSeconds(1))) {
             return held;
         }
-        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
-        if (v == null) {
+        ByteBuffer b = UserXattr.read(p, NAME, 16);
+        if (b == null) {
             return held;
         }
-        try {
-            ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            if (v.read(NAME, b) != 16) {
-                return held;
-            }
-            b.flip();
-            long asked = b.getLong();
-            return b.getLong() == held.value() ? new FileTime(asked) : held;
-        } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
-            return held;
-        }
+        long asked = b.getLong();
+        return b.getLong() == held.value() ? new FileTime(asked) : held;
     }
 }
