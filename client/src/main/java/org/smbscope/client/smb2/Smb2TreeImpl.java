@@ -19,6 +19,7 @@ import org.smbscope.client.FileEntry;
 import org.smbscope.client.FsSize;
 import org.smbscope.client.SmbProtocolException;
 import org.smbscope.client.SmbTree;
+import org.smbscope.client.WireTap;
 import org.smbscope.codec.dtyp.FileTime;
 import org.smbscope.codec.fscc.DirectoryEntry;
 import org.smbscope.codec.fscc.DirectoryInformation;
@@ -230,12 +231,11 @@ final class Smb2TreeImpl implements SmbTree {
                     throw new SmbProtocolException("file ended at " + done + " of " + size + " bytes (changed while reading?)");
                 }
                 ReadResponse r = (ReadResponse) Smb2Errors.expect(in, "reading").message();
-                ByteBuffer data = r.data();
-                int got = data.remaining();
+                int got = r.dataLength();
                 if (got == 0 || got > range[1]) {
                     throw new SmbProtocolException("read of " + range[1] + " bytes at " + range[0] + " returned " + got);
                 }
-                writeTo(out, data);
+                writeData(out, in.message(), r);
                 done += got;
                 if (got < range[1]) { // short read: fetch the rest of this range synchronously
                     long off = range[0] + got;
@@ -263,6 +263,21 @@ final class Smb2TreeImpl implements SmbTree {
         return done;
     }
 
+    /**
+     * Writes a READ response's data straight from the received message (the decoded view is
+     * read-only and would cost a copy of every 1 MiB): the data sits at the DataOffset the decoder
+     * has checked ([MS-SMB2] 2.2.20).
+     */
+    private static void writeData(OutputStream out, byte[] message, ReadResponse r) throws IOException {
+        int offset = message[HeaderView.SIZE + 2] & 0xff;
+        int length = r.dataLength();
+        if (offset >= HeaderView.SIZE && offset <= message.length - length) {
+            out.write(message, offset, length);
+        } else {
+            writeTo(out, r.data());
+        }
+    }
+
     private static void writeTo(OutputStream out, ByteBuffer data) throws IOException {
         if (data.hasArray()) {
             out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
@@ -284,38 +299,45 @@ final class Smb2TreeImpl implements SmbTree {
         long acked = 0;
         try {
             Deque<CompletableFuture<Incoming>> inflight = new ArrayDeque<>();
-            Deque<Integer> lengths = new ArrayDeque<>();
+            Deque<byte[]> sent = new ArrayDeque<>();
+            // a WRITE's message, once answered, carries the next one: no 1 MiB allocation per request
+            // (not with a wire tap, which may keep what it was shown)
+            Deque<byte[]> free = new ArrayDeque<>();
+            boolean reuse = session.owner.config.wireTap() == WireTap.NONE;
             boolean eof = false;
             while (!eof || !inflight.isEmpty()) {
                 while (!eof && inflight.size() < window) {
-                    // read straight into the array (readNBytes(int) reads 16 KiB pieces and joins them)
-                    byte[] buf = new byte[chunk];
-                    int got = in.readNBytes(buf, 0, chunk);
-                    if (got < chunk) {
-                        buf = java.util.Arrays.copyOf(buf, got);
-                    }
-                    if (buf.length == 0) {
+                    // the file's bytes go straight to where the message carries them
+                    byte[] m = free.isEmpty() ? new byte[WriteRequest.DATA_OFFSET + chunk] : free.poll();
+                    int got = in.readNBytes(m, WriteRequest.DATA_OFFSET, chunk);
+                    if (got == 0) {
                         eof = true;
                         break;
+                    }
+                    if (got < chunk) {
+                        m = java.util.Arrays.copyOf(m, WriteRequest.DATA_OFFSET + got);
+                        eof = true;
                     }
                     if (session.security != null && (offset >= BULK || (offset == 0 && in.available() >= BULK))) {
                         session.security.warmUpForBulk();
                     }
-                    inflight.add(submit(WriteRequest.of(f.fileId(), offset, ByteBuffer.wrap(buf)), charge(buf.length)));
-                    lengths.add(buf.length);
-                    offset += buf.length;
-                    if (buf.length < chunk) {
-                        eof = true;
-                    }
+                    writeHead(m, f.fileId(), offset, got);
+                    inflight.add(connection().submit(new Outgoing(m, charge(got))));
+                    sent.add(m);
+                    offset += got;
                 }
                 if (inflight.isEmpty()) {
                     break;
                 }
                 Incoming r = connection().await(inflight.poll());
-                int want = lengths.poll();
+                byte[] m = sent.poll();
+                int want = m.length - WriteRequest.DATA_OFFSET;
                 WriteResponse w = (WriteResponse) Smb2Errors.expect(r, "writing").message();
                 if (w.count() != want) {
                     throw new SmbProtocolException("server wrote " + w.count() + " of " + want + " bytes");
+                }
+                if (reuse && want == chunk) {
+                    free.add(m);
                 }
                 acked += want;
                 progress.accept(acked);
@@ -324,6 +346,21 @@ final class Smb2TreeImpl implements SmbTree {
             close(f.fileId());
         }
         return acked;
+    }
+
+    /**
+     * Writes the header and fixed part of a WRITE request of {@code length} bytes into
+     * {@code m[0, DATA_OFFSET)}, whose data the caller has put at {@link WriteRequest#DATA_OFFSET}
+     * ([MS-SMB2] 2.2.21): the codec encodes an empty WRITE, and its Length is set to the data's.
+     */
+    private void writeHead(byte[] m, FileId fileId, long offset, int length) {
+        byte[] head = Requests.encode(WriteRequest.of(fileId, offset, ByteBuffer.allocate(0)), session.sessionId, treeId);
+        int dataOffset = HeaderView.u16(head, HeaderView.SIZE + 2);
+        if (dataOffset != WriteRequest.DATA_OFFSET || head.length < dataOffset) {
+            throw new IllegalStateException("WRITE data offset " + dataOffset + ", expected " + WriteRequest.DATA_OFFSET);
+        }
+        System.arraycopy(head, 0, m, 0, dataOffset);
+        HeaderView.put32(m, HeaderView.SIZE + 4, length);
     }
 
     @Override
