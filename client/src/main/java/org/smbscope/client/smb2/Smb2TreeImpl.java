@@ -56,7 +56,7 @@ import org.smbscope.codec.status.NtStatus;
  * NO_MORE_FILES, query/set info, and the path operations built on them ([MS-SMB2] 3.2.4).
  */
 final class Smb2TreeImpl implements SmbTree {
-    /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUpForBulk}). */
+    /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUp}). */
     static final long BULK = 16L << 20;
     private static final int FILE_FS_FULL_SIZE_INFORMATION = 7;
     private final Smb2SessionImpl session;
@@ -208,7 +208,7 @@ final class Smb2TreeImpl implements SmbTree {
                 "opening remote file");
         long size = f.endOfFile();
         if (size >= BULK && session.security != null) {
-            session.security.warmUpForBulk();
+            session.security.warmUp();
         }
         int chunk = session.owner.info.maxReadSize();
         int window = session.owner.config.maxInFlight();
@@ -319,7 +319,7 @@ final class Smb2TreeImpl implements SmbTree {
                         eof = true;
                     }
                     if (session.security != null && (offset >= BULK || (offset == 0 && in.available() >= BULK))) {
-                        session.security.warmUpForBulk();
+                        session.security.warmUp();
                     }
                     writeHead(m, f.fileId(), offset, got);
                     inflight.add(connection().submit(new Outgoing(m, charge(got))));
