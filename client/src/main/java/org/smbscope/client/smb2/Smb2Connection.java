@@ -74,7 +74,7 @@ final class Smb2Connection implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         this.tap = tap;
         this.decoder = decoder;
-        this.reader = Thread.ofVirtual().name("smb2-reader " + transport.describe()).start(this::readLoop);
+        this.reader = Thread.ofPlatform().daemon().name("smb2-reader " + transport.describe()).start(this::readLoop);
     }
 
     Duration requestTimeout() {
@@ -279,6 +279,7 @@ final class Smb2Connection implements AutoCloseable {
             }
             plain = sec.open(frame);
             encrypted = true;
+            transport.recycle(frame); // only the plaintext lives on
         }
         for (byte[] m : split(plain)) {
             onMessage(m, encrypted);
@@ -380,6 +381,17 @@ final class Smb2Connection implements AutoCloseable {
             tap.frame(direction, clock.instant(), m, decoded);
         } catch (RuntimeException ignored) {
             // a tap must not break the connection
+        }
+    }
+
+    /**
+     * Hands a received message back to the transport once its consumer is done with it (a bulk
+     * READ's data has been written out), so the next frame of that size reuses the array. Not with
+     * a wire tap, which was shown the message and may keep it.
+     */
+    void recycle(Incoming in) {
+        if (tap == WireTap.NONE && !in.encrypted()) {
+            transport.recycle(in.message());
         }
     }
 

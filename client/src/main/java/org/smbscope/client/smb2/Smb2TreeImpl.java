@@ -236,6 +236,7 @@ final class Smb2TreeImpl implements SmbTree {
                     throw new SmbProtocolException("read of " + range[1] + " bytes at " + range[0] + " returned " + got);
                 }
                 writeData(out, in.message(), r);
+                connection().recycle(in);
                 done += got;
                 if (got < range[1]) { // short read: fetch the rest of this range synchronously
                     long off = range[0] + got;

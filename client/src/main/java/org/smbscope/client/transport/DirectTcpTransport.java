@@ -13,6 +13,7 @@ public final class DirectTcpTransport implements Transport {
 
     private final SocketStreams streams;
     private final int maxFrameSize;
+    private final FramePool pool = new FramePool();
 
     private DirectTcpTransport(SocketStreams streams, int maxFrameSize) {
         this.streams = streams;
@@ -37,7 +38,7 @@ public final class DirectTcpTransport implements Transport {
     public byte[] receive() throws IOException {
         while (true) {
             int type = FrameIo.readType(streams.in);
-            byte[] body = FrameIo.readBody(streams.in, maxFrameSize);
+            byte[] body = FrameIo.readBody(streams.in, maxFrameSize, pool);
             if (type == 0x00) {
                 return body;
             }
@@ -45,6 +46,11 @@ public final class DirectTcpTransport implements Transport {
                 throw new IOException(String.format("unexpected frame type 0x%02x on direct TCP", type));
             }
         }
+    }
+
+    @Override
+    public void recycle(byte[] frame) {
+        pool.give(frame);
     }
 
     @Override

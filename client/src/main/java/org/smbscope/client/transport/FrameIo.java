@@ -38,11 +38,16 @@ final class FrameIo {
     }
 
     static byte[] readBody(DataInputStream in, int max) throws IOException {
+        return readBody(in, max, null);
+    }
+
+    /** The next frame's body, in an array from {@code pool} when there is one. */
+    static byte[] readBody(DataInputStream in, int max, FramePool pool) throws IOException {
         int length = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
         if (length > max) {
             throw new FrameTooLargeException(length, max);
         }
-        byte[] body = new byte[length];
+        byte[] body = pool == null ? new byte[length] : pool.take(length);
         in.readFully(body);
         return body;
     }

@@ -25,6 +25,7 @@ public final class NetbiosSessionTransport implements Transport {
 
     private final SocketStreams streams;
     private final int maxFrameSize;
+    private final FramePool pool = new FramePool();
 
     private NetbiosSessionTransport(SocketStreams streams, int maxFrameSize) {
         this.streams = streams;
@@ -72,7 +73,7 @@ public final class NetbiosSessionTransport implements Transport {
     public byte[] receive() throws IOException {
         while (true) {
             int type = FrameIo.readType(streams.in);
-            byte[] body = FrameIo.readBody(streams.in, maxFrameSize);
+            byte[] body = FrameIo.readBody(streams.in, maxFrameSize, pool);
             if (type == SESSION_MESSAGE) {
                 return body;
             }
@@ -80,6 +81,11 @@ public final class NetbiosSessionTransport implements Transport {
                 throw new IOException(String.format("unexpected NetBIOS session packet type 0x%02x", type));
             }
         }
+    }
+
+    @Override
+    public void recycle(byte[] frame) {
+        pool.give(frame);
     }
 
     @Override

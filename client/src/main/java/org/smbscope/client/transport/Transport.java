@@ -17,6 +17,13 @@ public interface Transport extends AutoCloseable {
      */
     byte[] receive() throws IOException;
 
+    /**
+     * Hands back a frame {@link #receive} returned, once nothing references it any more, so that a
+     * later frame of the same length can reuse the array (bulk transfers). Optional.
+     */
+    default void recycle(byte[] frame) {
+    }
+
     /** A short description for messages, e.g. {@code tcp 127.0.0.10:445}. */
     String describe();
 
