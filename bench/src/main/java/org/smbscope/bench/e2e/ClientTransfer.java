@@ -1,7 +1,6 @@
 package org.smbscope.bench.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +85,7 @@ public final class ClientTransfer {
                         bytes = t.download(remote, out, n -> { });
                     }
                 } else {
-                    try (InputStream in = Files.newInputStream(local)) {
-                        bytes = t.upload(remote, in, n -> { });
-                    }
+                    bytes = t.upload(remote, local, n -> { }); // as the smbscope smbclient put does
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;

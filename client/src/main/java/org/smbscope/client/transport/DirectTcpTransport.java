@@ -3,6 +3,7 @@ package org.smbscope.client.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 
 /**
  * [MS-SMB2] 2.1 Direct TCP transport: every frame is preceded by a zero byte and a 24-bit
@@ -46,6 +47,11 @@ public final class DirectTcpTransport implements Transport {
                 throw new IOException(String.format("unexpected frame type 0x%02x on direct TCP", type));
             }
         }
+    }
+
+    @Override
+    public void send(byte[] head, ByteBuffer tail) throws IOException {
+        FrameIo.write(streams, 0x00, head, tail);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.smbscope.client.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.smbscope.codec.netbios.NegativeSessionResponse;
 import org.smbscope.codec.netbios.NetbiosDecodeException;
@@ -81,6 +82,11 @@ public final class NetbiosSessionTransport implements Transport {
                 throw new IOException(String.format("unexpected NetBIOS session packet type 0x%02x", type));
             }
         }
+    }
+
+    @Override
+    public void send(byte[] head, ByteBuffer tail) throws IOException {
+        FrameIo.write(streams, SESSION_MESSAGE, head, tail);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smbscope.client.transport;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * A connected byte stream that carries whole SMB frames. {@link #send} may be called by one
@@ -10,6 +11,17 @@ public interface Transport extends AutoCloseable {
 
     /** Writes one frame (the SMB message without the transport header). */
     void send(byte[] frame) throws IOException;
+
+    /**
+     * Writes one frame whose body is {@code head} followed by the remaining bytes of {@code tail}
+     * (bulk data in a direct buffer, which a socket transport writes without copying it). The
+     * default joins them into one array.
+     */
+    default void send(byte[] head, ByteBuffer tail) throws IOException {
+        byte[] frame = java.util.Arrays.copyOf(head, head.length + tail.remaining());
+        tail.duplicate().get(frame, head.length, tail.remaining());
+        send(frame);
+    }
 
     /**
      * Blocks for the next frame. Throws {@link java.io.EOFException} when the peer closed the
