@@ -26,6 +26,16 @@ public interface SmbTree extends AutoCloseable {
     /** Creates or overwrites {@code path} with {@code in}; returns the byte count. */
     long upload(String path, InputStream in, LongConsumer progress) throws IOException;
 
+    /**
+     * Creates or overwrites {@code path} with the local file {@code local}; returns the byte count.
+     * An implementation may move the data without copying it through the Java heap.
+     */
+    default long upload(String path, java.nio.file.Path local, LongConsumer progress) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(local)) {
+            return upload(path, in, progress);
+        }
+    }
+
     void mkdir(String path) throws IOException;
 
     void rmdir(String path) throws IOException;

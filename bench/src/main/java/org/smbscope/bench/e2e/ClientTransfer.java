@@ -1,7 +1,6 @@
 package org.smbscope.bench.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,9 @@ import org.smbscope.client.SmbTree;
 /**
  * Our SMB client inside one JVM, so the figure excludes JVM start-up: connects, authenticates,
  * then times only the transfer (open to close of the remote file), {@code runs} times on one
- * session, printing one line per run: {@code run=i bytes=B seconds=S MiBps=X}. The first run is
+ * session, printing one line per run: {@code run=i bytes=B seconds=S MiBps=X cpu_ms=C user_ms=U sys_ms=K}
+ * (C: CPU time of the whole JVM during the transfer, JIT and GC threads included; U and K: its user
+ * and kernel parts from /proc/self/stat, in 10 ms ticks). The first run is
  * the JIT's warm-up; bench/run reports the median of the rest.
  *
  * <p>{@code java -cp benchmarks.jar org.smbscope.bench.e2e.ClientTransfer HOST SHARE USER PASSWORD
@@ -26,6 +27,23 @@ import org.smbscope.client.SmbTree;
  */
 public final class ClientTransfer {
     private ClientTransfer() {
+    }
+
+    /** CPU time of the whole process (all threads: ours, JIT compilers, GC), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime and stime of this process in clock ticks (10 ms on Linux), zeros where /proc is missing. */
+    private static long[] userSystemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
     }
 
     public static void main(String[] a) throws IOException {
@@ -58,6 +76,8 @@ public final class ClientTransfer {
             System.out.println("# " + c.negotiated());
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                long[] ticks0 = userSystemTicks();
                 long bytes;
                 if (get) {
                     try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.CREATE,
@@ -65,13 +85,13 @@ public final class ClientTransfer {
                         bytes = t.download(remote, out, n -> { });
                     }
                 } else {
-                    try (InputStream in = Files.newInputStream(local)) {
-                        bytes = t.upload(remote, in, n -> { });
-                    }
+                    bytes = t.upload(remote, local, n -> { }); // as the smbscope smbclient put does
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("run=%d bytes=%d seconds=%.3f MiBps=%.1f%n", i, bytes, seconds,
-                        bytes / seconds / (1 << 20));
+                long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
+                long[] ticks1 = userSystemTicks();
+                System.out.printf("run=%d bytes=%d seconds=%.3f MiBps=%.1f cpu_ms=%d user_ms=%d sys_ms=%d%n", i, bytes,
+                        seconds, bytes / seconds / (1 << 20), cpuMs, (ticks1[0] - ticks0[0]) * 10, (ticks1[1] - ticks0[1]) * 10);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.smbscope.client.smb2;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class Smb2Connection implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         this.tap = tap;
         this.decoder = decoder;
-        this.reader = Thread.ofVirtual().name("smb2-reader " + transport.describe()).start(this::readLoop);
+        this.reader = Thread.ofPlatform().daemon().name("smb2-reader " + transport.describe()).start(this::readLoop);
     }
 
     Duration requestTimeout() {
@@ -103,12 +104,12 @@ final class Smb2Connection implements AutoCloseable {
 
     /** Sends one request and waits for its final response. */
     Incoming call(Outgoing request) throws IOException {
-        return await(send(List.of(request), false).get(0));
+        return await(send(List.of(request), false, null).get(0));
     }
 
     /** Sends a related compound and waits for all its responses. */
     List<Incoming> callCompound(List<Outgoing> requests) throws IOException {
-        List<CompletableFuture<Incoming>> futures = send(requests, true);
+        List<CompletableFuture<Incoming>> futures = send(requests, true, null);
         List<Incoming> out = new ArrayList<>();
         for (CompletableFuture<Incoming> f : futures) {
             out.add(await(f));
@@ -118,7 +119,28 @@ final class Smb2Connection implements AutoCloseable {
 
     /** Sends a request without waiting; for pipelined transfers. */
     CompletableFuture<Incoming> submit(Outgoing request) throws IOException {
-        return send(List.of(request), false).get(0);
+        return send(List.of(request), false, null).get(0);
+    }
+
+    /**
+     * Sends a request whose last bytes are {@code data} (a WRITE's payload in a direct buffer),
+     * without waiting: on a session that neither signs nor seals the payload goes to the socket
+     * without a copy into the heap; otherwise (or with a wire tap) it is joined to the message
+     * first. The data has been written (or copied) when this returns.
+     */
+    CompletableFuture<Incoming> submit(Outgoing request, ByteBuffer data) throws IOException {
+        Outgoing o = request;
+        ByteBuffer tail = data;
+        long sessionId = HeaderView.u64(o.message(), HeaderView.OFF_SESSION_ID);
+        MessageSecurity sec = sessionId == 0 ? null : security.get(sessionId);
+        if (tap != WireTap.NONE || (sec != null && (sec.encrypting()
+                || sec.signs(HeaderView.u16(o.message(), HeaderView.OFF_COMMAND))))) {
+            byte[] joined = java.util.Arrays.copyOf(o.message(), o.message().length + data.remaining());
+            data.duplicate().get(joined, o.message().length, data.remaining());
+            o = new Outgoing(joined, o.creditCharge());
+            tail = null;
+        }
+        return send(List.of(o), false, tail).get(0);
     }
 
     Incoming await(CompletableFuture<Incoming> f) throws IOException {
@@ -154,7 +176,9 @@ final class Smb2Connection implements AutoCloseable {
         }
     }
 
-    private List<CompletableFuture<Incoming>> send(List<Outgoing> requests, boolean related) throws IOException {
+    /** {@code tail}: bytes that follow a single request's message on the wire (see {@link #submit(Outgoing, ByteBuffer)}). */
+    private List<CompletableFuture<Incoming>> send(List<Outgoing> requests, boolean related, ByteBuffer tail)
+            throws IOException {
         IOException f = failure;
         if (f != null) {
             throw new IOException("connection to " + transport.describe() + " is broken: " + f.getMessage(), f);
@@ -207,7 +231,11 @@ final class Smb2Connection implements AutoCloseable {
             for (byte[] m : messages) {
                 tap(WireTap.Direction.SENT, m);
             }
-            transport.send(frame);
+            if (tail == null) {
+                transport.send(frame);
+            } else {
+                transport.send(frame, tail);
+            }
         } catch (IOException e) {
             fail(e);
             throw e;
@@ -279,6 +307,7 @@ final class Smb2Connection implements AutoCloseable {
             }
             plain = sec.open(frame);
             encrypted = true;
+            transport.recycle(frame); // only the plaintext lives on
         }
         for (byte[] m : split(plain)) {
             onMessage(m, encrypted);
@@ -380,6 +409,17 @@ final class Smb2Connection implements AutoCloseable {
             tap.frame(direction, clock.instant(), m, decoded);
         } catch (RuntimeException ignored) {
             // a tap must not break the connection
+        }
+    }
+
+    /**
+     * Hands a received message back to the transport once its consumer is done with it (a bulk
+     * READ's data has been written out), so the next frame of that size reuses the array. Not with
+     * a wire tap, which was shown the message and may keep it.
+     */
+    void recycle(Incoming in) {
+        if (tap == WireTap.NONE && !in.encrypted()) {
+            transport.recycle(in.message());
         }
     }
 

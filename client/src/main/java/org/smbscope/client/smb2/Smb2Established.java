@@ -155,6 +155,7 @@ final class Smb2Established implements SmbConnection {
                 throw new SmbProtocolException("final SESSION_SETUP response is not signed");
             }
             connection.register(security);
+            security.warmUp(); // under way before the first transfer: it takes a few hundred ms of CPU
         } else if (config.signing() == Protection.REQUIRED || config.encryption() == Protection.REQUIRED) {
             throw new SmbProtocolException("signing/encryption required but the session is "
                     + (guest ? "a guest" : "anonymous") + " session (no keys)");

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import org.smbscope.client.FileEntry;
 import org.smbscope.client.FsSize;
 import org.smbscope.client.SmbProtocolException;
 import org.smbscope.client.SmbTree;
+import org.smbscope.client.WireTap;
 import org.smbscope.codec.dtyp.FileTime;
 import org.smbscope.codec.fscc.DirectoryEntry;
 import org.smbscope.codec.fscc.DirectoryInformation;
@@ -55,7 +59,7 @@ import org.smbscope.codec.status.NtStatus;
  * NO_MORE_FILES, query/set info, and the path operations built on them ([MS-SMB2] 3.2.4).
  */
 final class Smb2TreeImpl implements SmbTree {
-    /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUpForBulk}). */
+    /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUp}). */
     static final long BULK = 16L << 20;
     private static final int FILE_FS_FULL_SIZE_INFORMATION = 7;
     private final Smb2SessionImpl session;
@@ -207,7 +211,7 @@ final class Smb2TreeImpl implements SmbTree {
                 "opening remote file");
         long size = f.endOfFile();
         if (size >= BULK && session.security != null) {
-            session.security.warmUpForBulk();
+            session.security.warmUp();
         }
         int chunk = session.owner.info.maxReadSize();
         int window = session.owner.config.maxInFlight();
@@ -230,12 +234,12 @@ final class Smb2TreeImpl implements SmbTree {
                     throw new SmbProtocolException("file ended at " + done + " of " + size + " bytes (changed while reading?)");
                 }
                 ReadResponse r = (ReadResponse) Smb2Errors.expect(in, "reading").message();
-                ByteBuffer data = r.data();
-                int got = data.remaining();
+                int got = r.dataLength();
                 if (got == 0 || got > range[1]) {
                     throw new SmbProtocolException("read of " + range[1] + " bytes at " + range[0] + " returned " + got);
                 }
-                writeTo(out, data);
+                writeData(out, in.message(), r);
+                connection().recycle(in);
                 done += got;
                 if (got < range[1]) { // short read: fetch the rest of this range synchronously
                     long off = range[0] + got;
@@ -263,6 +267,21 @@ final class Smb2TreeImpl implements SmbTree {
         return done;
     }
 
+    /**
+     * Writes a READ response's data straight from the received message (the decoded view is
+     * read-only and would cost a copy of every 1 MiB): the data sits at the DataOffset the decoder
+     * has checked ([MS-SMB2] 2.2.20).
+     */
+    private static void writeData(OutputStream out, byte[] message, ReadResponse r) throws IOException {
+        int offset = message[HeaderView.SIZE + 2] & 0xff;
+        int length = r.dataLength();
+        if (offset >= HeaderView.SIZE && offset <= message.length - length) {
+            out.write(message, offset, length);
+        } else {
+            writeTo(out, r.data());
+        }
+    }
+
     private static void writeTo(OutputStream out, ByteBuffer data) throws IOException {
         if (data.hasArray()) {
             out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
@@ -284,29 +303,104 @@ final class Smb2TreeImpl implements SmbTree {
         long acked = 0;
         try {
             Deque<CompletableFuture<Incoming>> inflight = new ArrayDeque<>();
+            Deque<byte[]> sent = new ArrayDeque<>();
+            // a WRITE's message, once answered, carries the next one: no 1 MiB allocation per request
+            // (not with a wire tap, which may keep what it was shown)
+            Deque<byte[]> free = new ArrayDeque<>();
+            boolean reuse = session.owner.config.wireTap() == WireTap.NONE;
+            boolean eof = false;
+            while (!eof || !inflight.isEmpty()) {
+                while (!eof && inflight.size() < window) {
+                    // the file's bytes go straight to where the message carries them
+                    byte[] m = free.isEmpty() ? new byte[WriteRequest.DATA_OFFSET + chunk] : free.poll();
+                    int got = in.readNBytes(m, WriteRequest.DATA_OFFSET, chunk);
+                    if (got == 0) {
+                        eof = true;
+                        break;
+                    }
+                    if (got < chunk) {
+                        m = java.util.Arrays.copyOf(m, WriteRequest.DATA_OFFSET + got);
+                        eof = true;
+                    }
+                    if (session.security != null && (offset >= BULK || (offset == 0 && in.available() >= BULK))) {
+                        session.security.warmUp();
+                    }
+                    writeHead(m, f.fileId(), offset, got);
+                    inflight.add(connection().submit(new Outgoing(m, charge(got))));
+                    sent.add(m);
+                    offset += got;
+                }
+                if (inflight.isEmpty()) {
+                    break;
+                }
+                Incoming r = connection().await(inflight.poll());
+                byte[] m = sent.poll();
+                int want = m.length - WriteRequest.DATA_OFFSET;
+                WriteResponse w = (WriteResponse) Smb2Errors.expect(r, "writing").message();
+                if (w.count() != want) {
+                    throw new SmbProtocolException("server wrote " + w.count() + " of " + want + " bytes");
+                }
+                if (reuse && want == chunk) {
+                    free.add(m);
+                }
+                acked += want;
+                progress.accept(acked);
+            }
+        } finally {
+            close(f.fileId());
+        }
+        return acked;
+    }
+
+    /**
+     * On a session that neither signs nor seals, the file's bytes go from the file to the socket
+     * through one direct buffer, never through the Java heap (the stream upload copies each 1 MiB
+     * twice on the way: file to heap, heap to the socket's direct buffer); otherwise the stream upload.
+     */
+    @Override
+    public long upload(String path, Path local, LongConsumer progress) throws IOException {
+        SessionSecurity sec = session.security;
+        if (session.owner.config.wireTap() != WireTap.NONE || (sec != null && (sec.signing() || sec.encrypting()))) {
+            return SmbTree.super.upload(path, local, progress);
+        }
+        try (FileChannel file = FileChannel.open(local, StandardOpenOption.READ)) {
+            return uploadDirect(path, file, progress);
+        }
+    }
+
+    private long uploadDirect(String path, FileChannel file, LongConsumer progress) throws IOException {
+        CreateResponse f = open(path, AccessMask.FILE_WRITE_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
+                | AccessMask.FILE_WRITE_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OVERWRITE_IF,
+                CreateOptions.NON_DIRECTORY_FILE.value(), "opening remote file");
+        int chunk = session.owner.info.maxWriteSize();
+        int window = session.owner.config.maxInFlight();
+        // one buffer does: the connection has written a request's data when submit returns
+        ByteBuffer data = ByteBuffer.allocateDirect(chunk);
+        long offset = 0;
+        long acked = 0;
+        try {
+            Deque<CompletableFuture<Incoming>> inflight = new ArrayDeque<>();
             Deque<Integer> lengths = new ArrayDeque<>();
             boolean eof = false;
             while (!eof || !inflight.isEmpty()) {
                 while (!eof && inflight.size() < window) {
-                    // read straight into the array (readNBytes(int) reads 16 KiB pieces and joins them)
-                    byte[] buf = new byte[chunk];
-                    int got = in.readNBytes(buf, 0, chunk);
-                    if (got < chunk) {
-                        buf = java.util.Arrays.copyOf(buf, got);
+                    data.clear();
+                    while (data.hasRemaining() && file.read(data) >= 0) {
+                        // until the buffer is full or the file ends
                     }
-                    if (buf.length == 0) {
+                    data.flip();
+                    int got = data.remaining();
+                    if (got < chunk) {
                         eof = true;
+                    }
+                    if (got == 0) {
                         break;
                     }
-                    if (session.security != null && (offset >= BULK || (offset == 0 && in.available() >= BULK))) {
-                        session.security.warmUpForBulk();
-                    }
-                    inflight.add(submit(WriteRequest.of(f.fileId(), offset, ByteBuffer.wrap(buf)), charge(buf.length)));
-                    lengths.add(buf.length);
-                    offset += buf.length;
-                    if (buf.length < chunk) {
-                        eof = true;
-                    }
+                    byte[] head = new byte[WriteRequest.DATA_OFFSET];
+                    writeHead(head, f.fileId(), offset, got);
+                    inflight.add(connection().submit(new Outgoing(head, charge(got)), data));
+                    lengths.add(got);
+                    offset += got;
                 }
                 if (inflight.isEmpty()) {
                     break;
@@ -324,6 +418,21 @@ final class Smb2TreeImpl implements SmbTree {
             close(f.fileId());
         }
         return acked;
+    }
+
+    /**
+     * Writes the header and fixed part of a WRITE request of {@code length} bytes into
+     * {@code m[0, DATA_OFFSET)}, whose data the caller has put at {@link WriteRequest#DATA_OFFSET}
+     * ([MS-SMB2] 2.2.21): the codec encodes an empty WRITE, and its Length is set to the data's.
+     */
+    private void writeHead(byte[] m, FileId fileId, long offset, int length) {
+        byte[] head = Requests.encode(WriteRequest.of(fileId, offset, ByteBuffer.allocate(0)), session.sessionId, treeId);
+        int dataOffset = HeaderView.u16(head, HeaderView.SIZE + 2);
+        if (dataOffset != WriteRequest.DATA_OFFSET || head.length < dataOffset) {
+            throw new IllegalStateException("WRITE data offset " + dataOffset + ", expected " + WriteRequest.DATA_OFFSET);
+        }
+        System.arraycopy(head, 0, m, 0, dataOffset);
+        HeaderView.put32(m, HeaderView.SIZE + 4, length);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.smbscope.client.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 
 /**
  * [MS-SMB2] 2.1 Direct TCP transport: every frame is preceded by a zero byte and a 24-bit
@@ -13,6 +14,7 @@ public final class DirectTcpTransport implements Transport {
 
     private final SocketStreams streams;
     private final int maxFrameSize;
+    private final FramePool pool = new FramePool();
 
     private DirectTcpTransport(SocketStreams streams, int maxFrameSize) {
         this.streams = streams;
@@ -37,7 +39,7 @@ public final class DirectTcpTransport implements Transport {
     public byte[] receive() throws IOException {
         while (true) {
             int type = FrameIo.readType(streams.in);
-            byte[] body = FrameIo.readBody(streams.in, maxFrameSize);
+            byte[] body = FrameIo.readBody(streams.in, maxFrameSize, pool);
             if (type == 0x00) {
                 return body;
             }
@@ -45,6 +47,16 @@ public final class DirectTcpTransport implements Transport {
                 throw new IOException(String.format("unexpected frame type 0x%02x on direct TCP", type));
             }
         }
+    }
+
+    @Override
+    public void send(byte[] head, ByteBuffer tail) throws IOException {
+        FrameIo.write(streams, 0x00, head, tail);
+    }
+
+    @Override
+    public void recycle(byte[] frame) {
+        pool.give(frame);
     }
 
     @Override

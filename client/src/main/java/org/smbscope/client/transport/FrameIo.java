@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /** The 4-byte frame header shared by direct TCP and the NetBIOS session service: type + 24-bit length. */
 final class FrameIo {
@@ -28,6 +29,30 @@ final class FrameIo {
         out.flush();
     }
 
+    /**
+     * Writes one frame whose body is {@code head} followed by {@code tail}: without copying the
+     * tail when it is a direct buffer and the socket can gather, else joined into one array.
+     */
+    static void write(SocketStreams streams, int type, byte[] head, ByteBuffer tail) throws IOException {
+        int length = head.length + tail.remaining();
+        if (length > TransportConfig.MAX_DIRECT_FRAME) {
+            throw new IOException("frame of " + length + " bytes does not fit a 24-bit length");
+        }
+        if (!streams.gathers() || !tail.isDirect()) {
+            byte[] body = java.util.Arrays.copyOf(head, length);
+            tail.duplicate().get(body, head.length, tail.remaining());
+            write(streams.out, type, body);
+            return;
+        }
+        byte[] framed = new byte[4 + head.length];
+        framed[0] = (byte) type;
+        framed[1] = (byte) (length >>> 16);
+        framed[2] = (byte) (length >>> 8);
+        framed[3] = (byte) length;
+        System.arraycopy(head, 0, framed, 4, head.length);
+        streams.writeGathering(framed, tail.duplicate());
+    }
+
     /** The type byte of the next frame; EOF before it is a clean close. */
     static int readType(DataInputStream in) throws IOException {
         int type = in.read();
@@ -38,11 +63,16 @@ final class FrameIo {
     }
 
     static byte[] readBody(DataInputStream in, int max) throws IOException {
+        return readBody(in, max, null);
+    }
+
+    /** The next frame's body, in an array from {@code pool} when there is one. */
+    static byte[] readBody(DataInputStream in, int max, FramePool pool) throws IOException {
         int length = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
         if (length > max) {
             throw new FrameTooLargeException(length, max);
         }
-        byte[] body = new byte[length];
+        byte[] body = pool == null ? new byte[length] : pool.take(length);
         in.readFully(body);
         return body;
     }

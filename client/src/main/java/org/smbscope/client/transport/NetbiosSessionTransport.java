@@ -2,6 +2,7 @@ package org.smbscope.client.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.smbscope.codec.netbios.NegativeSessionResponse;
 import org.smbscope.codec.netbios.NetbiosDecodeException;
@@ -25,6 +26,7 @@ public final class NetbiosSessionTransport implements Transport {
 
     private final SocketStreams streams;
     private final int maxFrameSize;
+    private final FramePool pool = new FramePool();
 
     private NetbiosSessionTransport(SocketStreams streams, int maxFrameSize) {
         this.streams = streams;
@@ -72,7 +74,7 @@ public final class NetbiosSessionTransport implements Transport {
     public byte[] receive() throws IOException {
         while (true) {
             int type = FrameIo.readType(streams.in);
-            byte[] body = FrameIo.readBody(streams.in, maxFrameSize);
+            byte[] body = FrameIo.readBody(streams.in, maxFrameSize, pool);
             if (type == SESSION_MESSAGE) {
                 return body;
             }
@@ -80,6 +82,16 @@ public final class NetbiosSessionTransport implements Transport {
                 throw new IOException(String.format("unexpected NetBIOS session packet type 0x%02x", type));
             }
         }
+    }
+
+    @Override
+    public void send(byte[] head, ByteBuffer tail) throws IOException {
+        FrameIo.write(streams, SESSION_MESSAGE, head, tail);
+    }
+
+    @Override
+    public void recycle(byte[] frame) {
+        pool.give(frame);
     }
 
     @Override

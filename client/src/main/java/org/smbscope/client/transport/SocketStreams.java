@@ -7,23 +7,54 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 
-/** A connected socket with buffered streams, shared by both transports. */
+/**
+ * A connected socket with buffered streams, shared by both transports. A socket we connect
+ * ourselves comes from a {@link SocketChannel} (blocking), so that bulk data held in direct
+ * buffers can be written without a copy into the Java heap ({@link #writeGathering}).
+ */
 final class SocketStreams implements AutoCloseable {
     /** Size of the stream buffers. */
     static final int BUFFER = 1 << 16;
     final Socket socket;
     final DataInputStream in;
     final OutputStream out;
+    /** The socket's channel, or null (a socket a caller created without one). */
+    private final SocketChannel channel;
 
     private SocketStreams(Socket socket) throws IOException {
         this.socket = socket;
+        this.channel = socket.getChannel();
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER));
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
     }
 
+    /** Whether {@link #writeGathering} writes without copying. */
+    boolean gathers() {
+        return channel != null;
+    }
+
+    /**
+     * Writes {@code head} and then {@code tail} (a direct buffer: no copy on the way to the
+     * kernel) after anything buffered; callers hold the transport's write lock.
+     */
+    void writeGathering(byte[] head, ByteBuffer tail) throws IOException {
+        out.flush();
+        ByteBuffer[] parts = {ByteBuffer.wrap(head), tail};
+        long left = head.length + (long) tail.remaining();
+        while (left > 0) {
+            long n = channel.write(parts);
+            if (n < 0) {
+                throw new IOException("socket closed while writing");
+            }
+            left -= n;
+        }
+    }
+
     static SocketStreams connect(InetSocketAddress address, TransportConfig config) throws IOException {
-        Socket socket = new Socket();
+        Socket socket = SocketChannel.open().socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
