@@ -2,12 +2,10 @@ package org.smbscope.cli.smbclient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -314,8 +312,8 @@ final class Shell {
         long start = System.nanoTime();
         long n;
         TransferProgress bar = progress.start(source.getFileName().toString(), Files.size(source));
-        try (InputStream is = Files.newInputStream(source, StandardOpenOption.READ)) {
-            n = tree.upload(rel(abs), is, bar);
+        try {
+            n = tree.upload(rel(abs), source, bar); // from the file: a direct path on plain sessions
         } finally {
             bar.finish();
         }
@@ -399,9 +397,7 @@ final class Shell {
             } else if (matches(pattern, name) && confirm("Put file " + name + "?")) {
                 long start = System.nanoTime();
                 long n;
-                try (InputStream is = Files.newInputStream(p)) {
-                    n = tree.upload(rel(remoteDir + name), is, b -> { });
-                }
+                n = tree.upload(rel(remoteDir + name), p, b -> { });
                 out.println(String.format(Locale.ROOT, "putting file %s as %s%s %s", name, remoteDir, name, rate(n, start)));
             }
         }
