@@ -69,6 +69,28 @@ final class AesGcm {
         }
     }
 
+    /**
+     * Decrypts {@code data} (ciphertext then tag, position to limit) in place, with no copy of a direct buffer:
+     * the JDK's GCM takes ciphertext and tag in one piece and may write its output over its input.
+     */
+    void openInPlace(byte[] nonce, byte[] aad, java.nio.ByteBuffer data) throws AEADBadTagException {
+        if (data.remaining() < TAG) {
+            throw new AEADBadTagException("shorter than a tag");
+        }
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            java.nio.ByteBuffer src = data.duplicate();
+            java.nio.ByteBuffer dst = data.duplicate();
+            dst.limit(dst.limit() - TAG);
+            c.doFinal(src, dst);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
     /** A GMAC computation over associated data given in pieces. */
     Cipher gmacCipher(byte[] nonce) {
         try {

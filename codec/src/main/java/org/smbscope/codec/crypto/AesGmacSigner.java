@@ -53,6 +53,22 @@ final class AesGmacSigner implements Smb2Signer {
     }
 
     @Override
+    public byte[] compute(java.nio.ByteBuffer message) {
+        Smb2Signer.checkRange(message);
+        // the JDK buffers associated data in an array anyway: one copy with the Signature field zeroed, one call
+        byte[] copy = new byte[message.remaining()];
+        message.get(message.position(), copy);
+        java.util.Arrays.fill(copy, SIGNATURE_OFFSET, HEADER_LENGTH, (byte) 0);
+        try {
+            Cipher c = gcm.gmacCipher(nonce(copy, 0));
+            c.updateAAD(copy);
+            return c.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GMAC failed", e);
+        }
+    }
+
+    @Override
     public String toString() {
         return algorithm().label();
     }

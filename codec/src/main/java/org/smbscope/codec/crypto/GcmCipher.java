@@ -29,6 +29,11 @@ final class GcmCipher implements Smb3Cipher {
     }
 
     @Override
+    public void openInPlace(byte[] nonce, byte[] aad, java.nio.ByteBuffer data) throws AEADBadTagException {
+        gcm.openInPlace(nonce, aad, data);
+    }
+
+    @Override
     public String toString() {
         return id.label();
     }

@@ -35,4 +35,23 @@ public sealed interface Smb3Cipher permits CcmCipher, GcmCipher {
      */
     void open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] tag, byte[] out, int outOff)
             throws AEADBadTagException;
+
+    /**
+     * Checks the tag and decrypts in place: {@code data} holds the ciphertext followed by the 16-byte tag
+     * (position to limit); afterwards the plaintext stands where the ciphertext was. Nothing usable is left there
+     * when the tag does not match. The position is unchanged.
+     */
+    default void openInPlace(byte[] nonce, byte[] aad, java.nio.ByteBuffer data) throws AEADBadTagException {
+        int at = data.position();
+        int len = data.remaining() - TAG_LENGTH;
+        if (len < 0) {
+            throw new AEADBadTagException("shorter than a tag");
+        }
+        byte[] in = new byte[len];
+        byte[] tag = new byte[TAG_LENGTH];
+        data.get(at, in).get(at + len, tag);
+        byte[] out = new byte[len];
+        open(nonce, aad, in, 0, len, tag, out, 0);
+        data.put(at, out);
+    }
 }

@@ -64,6 +64,27 @@ class Smb2SignerTest {
         assertThat(s.verify(buf, 10, 104)).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void aMessageInADirectBufferGetsTheSameSignatureAsInAnArray(SigningAlgorithm alg) {
+        Smb2Signer s = Smb2Signer.of(alg, KEY);
+        for (int length : new int[] {64, 65, 80, 200_003}) {
+            byte[] m = message(length, length);
+            s.sign(m, 0, m.length);
+            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(length + 7);
+            direct.position(3);
+            direct.put(m).flip().position(3); // the message at 3 .. 3+length, bytes after the limit ignored
+            assertThat(s.compute(direct)).as("%s, %d bytes", alg, length).isEqualTo(s.compute(m, 0, m.length));
+            assertThat(s.verify(direct)).isTrue();
+            assertThat(direct.position()).isEqualTo(3);
+            direct.put(3 + length - 1, (byte) (m[length - 1] ^ 1));
+            assertThat(s.verify(direct)).isFalse();
+            assertThat(s.verify(java.nio.ByteBuffer.wrap(m))).isTrue();
+        }
+        assertThatThrownBy(() -> s.compute(java.nio.ByteBuffer.allocateDirect(63)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void gmacNonceCarriesMessageIdRoleAndCancel() {
         byte[] m = message(64, 0);

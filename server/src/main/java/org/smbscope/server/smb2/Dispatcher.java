@@ -326,7 +326,7 @@ final class Dispatcher {
             throw new Drop("message id " + Long.toUnsignedString(h.messageId()) + " (charge " + charge
                     + ") outside the credit window");
         }
-        int grant = cancel ? 0 : credits.grant(h.credits());
+        int grant = cancel ? 0 : credits.grant(h.credits(), charge);
         Smb2Packet p;
         try {
             p = Smb2Codec.decode(msg);
