@@ -79,10 +79,11 @@ final class Commands {
         }
         boolean signed = h.flags().isSigned();
         Smb2Signer channelSigner = s.signerOn(d);
-        if (signed && channelSigner != null && !f.encrypted() && msg.length >= CryptoWarmups.BULK) {
+        if (signed && channelSigner != null && !f.encrypted() && f.length(msg) >= CryptoWarmups.BULK) {
             d.ctx.warmups().warm(channelSigner.algorithm(), null);
         }
-        if (signed && channelSigner != null && !f.encrypted() && !channelSigner.verify(msg, 0, msg.length)) {
+        if (signed && channelSigner != null && !f.encrypted()
+                && !(f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
             return new Dispatcher.Silent(true);
         }

@@ -1,6 +1,7 @@
 package org.smbscope.server.smb2;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,10 +84,23 @@ final class Dispatcher {
         NtStatus createError;
         /** The previous message had a valid session whose ids a related follower inherits. */
         boolean prevValid;
+        /** A message went async (its request may be used after the frame's processing returned). */
+        boolean wentAsync;
     }
 
-    /** The frame a message came in. */
-    record Frame(boolean encrypted, Session sealedBy, boolean compound) {
+    /**
+     * The frame a message came in. {@code direct}: for a lone WRITE read into a direct buffer, the whole message
+     * (position to limit; the message array holds only its header and fixed part), else null.
+     */
+    record Frame(boolean encrypted, Session sealedBy, boolean compound, ByteBuffer direct) {
+        Frame(boolean encrypted, Session sealedBy, boolean compound) {
+            this(encrypted, sealedBy, compound, null);
+        }
+
+        /** The length of the message {@code msg} of this frame. */
+        int length(byte[] msg) {
+            return direct != null ? direct.remaining() : msg.length;
+        }
     }
 
     record PendingOp(long asyncId, long messageId, long sessionId, Runnable cancel) {
@@ -166,6 +180,100 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * Handles one frame read into a (direct) buffer, from its position to its limit, as {@link #onFrame(byte[],
+     * RequestOrder.Ticket)} does: an encrypted one is decrypted in place (the buffer needs the room for a tag after
+     * its limit, see {@link FrameBuffers}); a lone WRITE is served from the buffer, its data going to the file without
+     * a copy; anything else is copied to an array and goes the usual way. Returns true when nothing refers to the
+     * buffer any more (false: a request went async and may still read it).
+     */
+    boolean onFrame(ByteBuffer frame, RequestOrder.Ticket ticket) {
+        if (closed) {
+            return true;
+        }
+        try {
+            return process(frame, ticket);
+        } catch (Drop d) {
+            LOG.debug("dropping connection from {}: {}", peer, d.getMessage());
+            sink.drop(d.getMessage());
+        } catch (IOException e) {
+            sink.drop("write failed: " + e);
+        } catch (RuntimeException e) {
+            LOG.warn("internal error on a frame from {}; dropping the connection", peer, e);
+            sink.drop("internal error: " + e);
+        }
+        return false;
+    }
+
+    private boolean process(ByteBuffer frame, RequestOrder.Ticket ticket) throws Drop, IOException {
+        ByteBuffer plain = frame;
+        boolean encrypted = false;
+        Session sealedBy = null;
+        if (frame.remaining() >= 4 && frame.getInt(frame.position()) == Smb2Codec.TRANSFORM_MAGIC) {
+            NegotiateOutcome n = negotiation.negotiated();
+            if (n == null || n.dialect() < 0x0300) {
+                throw new Drop("encrypted message before an SMB 3 negotiate");
+            }
+            try {
+                byte[] header = new byte[Math.min(frame.remaining(), Smb3Transform.HEADER_LENGTH)];
+                frame.get(frame.position(), header);
+                long sid = Smb3Transform.sessionId(header, 0, header.length);
+                sealedBy = sessions.get(sid);
+                if (sealedBy == null || sealedBy.transform == null) {
+                    throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
+                }
+                if (frame.remaining() >= CryptoWarmups.BULK) {
+                    ctx.warmups().warm(null, sealedBy.transform.cipher());
+                }
+                plain = sealedBy.transform.openInPlace(frame);
+            } catch (CryptoDecodeException e) {
+                throw new Drop("cannot decrypt: " + e.getMessage());
+            }
+            encrypted = true;
+        }
+        byte[] head = loneWriteHead(plain);
+        if (head == null) {
+            byte[] copy = new byte[plain.remaining()];
+            plain.get(plain.position(), copy);
+            processPlain(copy, encrypted, sealedBy, ticket);
+            return true;
+        }
+        ticket.enter(true);
+        if (closed) {
+            return true;
+        }
+        Chain chain = new Chain();
+        runParts(head, List.of(new Smb2Compound.Part(0, head.length)), 0, new Frame(encrypted, sealedBy, false, plain),
+                chain, new ArrayList<>());
+        return !chain.wentAsync;
+    }
+
+    /**
+     * For a lone SMB2 WRITE request in {@code m} (position to limit) with its data right after the fixed part, up to
+     * the end, and no channel info: a copy of its header and fixed part with Length 0, which decodes to the request
+     * without its data ({@link #processOne} puts the data back as a view of {@code m}). Null for anything else.
+     */
+    private static byte[] loneWriteHead(ByteBuffer m) {
+        int at = m.position();
+        int length = m.remaining();
+        int body = at + Smb2Header.SIZE;
+        if (length <= org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET || m.getInt(at) != Smb2Codec.SMB2_MAGIC) {
+            return null;
+        }
+        ByteBuffer le = m.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean write = le.getShort(at + 12) == Smb2Command.WRITE.value() && le.getInt(at + 20) == 0 // lone
+                && le.getShort(body) == 49 && le.getShort(body + 2) == org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET
+                && le.getInt(body + 4) == length - org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET
+                && le.getShort(body + 42) == 0; // WriteChannelInfoLength
+        if (!write) {
+            return null;
+        }
+        byte[] head = new byte[org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET];
+        m.get(at, head);
+        Arrays.fill(head, Smb2Header.SIZE + 4, Smb2Header.SIZE + 8, (byte) 0);
+        return head;
+    }
+
     private void process(byte[] frame, RequestOrder.Ticket ticket) throws Drop, IOException {
         byte[] plain = frame;
         boolean encrypted = false;
@@ -190,8 +298,14 @@ final class Dispatcher {
                 throw new Drop("cannot decrypt: " + e.getMessage());
             }
             encrypted = true;
-            kind = Smb2Codec.kind(plain);
         }
+        processPlain(plain, encrypted, sealedBy, ticket);
+    }
+
+    /** The part of {@link #process} after decryption. */
+    private void processPlain(byte[] plain, boolean encrypted, Session sealedBy, RequestOrder.Ticket ticket)
+            throws Drop, IOException {
+        Smb2Codec.FrameKind kind = Smb2Codec.kind(plain);
         if (kind == Smb2Codec.FrameKind.SMB1 && !encrypted) {
             ticket.enter(false);
             sink.send(negotiation.smb1(plain));
@@ -249,6 +363,7 @@ final class Dispatcher {
                     }
                 }
                 case Later l -> {
+                    chain.wentAsync = true;
                     if (i == parts.size() - 1) {
                         // alone or last of a compound: the interim goes with the others, the final later
                         out.add(interim(l));
@@ -340,6 +455,13 @@ final class Dispatcher {
         if (cancel) {
             pending.cancel(h);
             return new Silent(false);
+        }
+        if (f.direct() != null && p.message() instanceof org.smbscope.codec.smb2.WriteRequest w) {
+            // the data stays where it was read (see loneWriteHead)
+            ByteBuffer m = f.direct();
+            p = new Smb2Packet(p.header(), new org.smbscope.codec.smb2.WriteRequest(w.offset(), w.fileId(), w.channel(),
+                    w.remainingBytes(), w.flags(), m.slice(m.position() + org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET,
+                            m.remaining() - org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET)), p.offset(), p.length());
         }
         if (!(p.message() instanceof Smb2Request req) || p.message() instanceof org.smbscope.codec.smb2.UnknownMessage
                 || !h.command().isKnown()) {
