@@ -69,6 +69,24 @@ final class AesGcm {
         }
     }
 
+    /** {@link Smb3Cipher#seal(byte[], byte[], byte[], java.nio.ByteBuffer, java.nio.ByteBuffer)} with the JDK's GCM. */
+    byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            int start = out.position();
+            int length = head.length + tail.remaining();
+            c.update(java.nio.ByteBuffer.wrap(head), out);
+            c.doFinal(tail, out); // the rest of the ciphertext, then the tag
+            byte[] tag = new byte[TAG];
+            out.get(start + length, tag);
+            out.position(start + length);
+            return tag;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
     /**
      * Decrypts {@code data} (ciphertext then tag, position to limit) in place, with no copy of a direct buffer:
      * the JDK's GCM takes ciphertext and tag in one piece and may write its output over its input.

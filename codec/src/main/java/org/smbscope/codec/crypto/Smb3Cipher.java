@@ -37,6 +37,20 @@ public sealed interface Smb3Cipher permits CcmCipher, GcmCipher {
             throws AEADBadTagException;
 
     /**
+     * Encrypts {@code head} followed by {@code tail} (position to limit, consumed) into {@code out} at its position
+     * (advanced by their length) and returns the 16-byte tag; for a message whose bulk is in a (direct) buffer.
+     */
+    default byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
+        byte[] plain = new byte[head.length + tail.remaining()];
+        System.arraycopy(head, 0, plain, 0, head.length);
+        tail.get(plain, head.length, plain.length - head.length);
+        byte[] cipher = new byte[plain.length];
+        byte[] tag = seal(nonce, aad, plain, 0, plain.length, cipher, 0);
+        out.put(cipher);
+        return tag;
+    }
+
+    /**
      * Checks the tag and decrypts in place: {@code data} holds the ciphertext followed by the 16-byte tag
      * (position to limit); afterwards the plaintext stands where the ciphertext was. Nothing usable is left there
      * when the tag does not match. The position is unchanged.

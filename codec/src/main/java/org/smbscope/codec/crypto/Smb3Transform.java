@@ -103,6 +103,39 @@ public final class Smb3Transform {
         return out;
     }
 
+    /**
+     * Encrypts the message {@code head} followed by {@code tail} (position to limit, consumed; a READ response whose
+     * data is in a direct buffer) into {@code out} from 0: transform header then ciphertext. {@code out} needs
+     * {@link #HEADER_LENGTH} + the message's length + {@link Smb3Cipher#TAG_LENGTH} bytes of capacity (the tag passes
+     * through the end). Returns {@code out} with position 0 and the sealed message's length as limit.
+     */
+    public ByteBuffer seal(long sessionId, byte[] head, ByteBuffer tail, ByteBuffer out) {
+        int length = head.length + tail.remaining();
+        if (out.capacity() < HEADER_LENGTH + length + Smb3Cipher.TAG_LENGTH || out.isReadOnly()) {
+            throw new IllegalArgumentException("output buffer too small for a " + length + "-byte message");
+        }
+        int nonceLength = sealer.id().nonceLength();
+        byte[] nonce = nonces.next(nonceLength);
+        if (nonce.length != nonceLength) {
+            throw new IllegalStateException("nonce source gave " + nonce.length + " bytes, wanted " + nonceLength);
+        }
+        byte[] header = new byte[HEADER_LENGTH];
+        header[0] = (byte) 0xFD;
+        header[1] = 'S';
+        header[2] = 'M';
+        header[3] = 'B';
+        System.arraycopy(nonce, 0, header, NONCE, nonceLength);
+        putLe(header, ORIGINAL_SIZE, length, 4);
+        putLe(header, FLAGS, FLAG_ENCRYPTED, 2);
+        putLe(header, SESSION_ID, sessionId, 8);
+        byte[] aad = Arrays.copyOfRange(header, NONCE, HEADER_LENGTH);
+        out.clear().position(HEADER_LENGTH);
+        byte[] tag = sealer.seal(nonce, aad, head, tail, out);
+        System.arraycopy(tag, 0, header, SIGNATURE, Smb3Cipher.TAG_LENGTH);
+        out.put(0, header);
+        return out.position(0).limit(HEADER_LENGTH + length);
+    }
+
     public byte[] open(byte[] message) throws CryptoDecodeException {
         return open(message, 0, message.length);
     }

@@ -45,6 +45,25 @@ class Smb3TransformTest {
 
     @ParameterizedTest
     @EnumSource(CipherId.class)
+    void sealsAHeadAndADirectTailIntoADirectBufferAsSealWouldTheWhole(CipherId cipher) throws Exception {
+        byte[] plain = new byte[200_017];
+        new SplittableRandom(4).nextBytes(plain);
+        byte[] head = Arrays.copyOf(plain, 80);
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocateDirect(plain.length).put(plain, 80, plain.length - 80).flip();
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(52 + plain.length + 16);
+        Smb3Transform client = Smb3Transform.of(keys(cipher), fixed("0102030405060708090a0b0c"));
+
+        java.nio.ByteBuffer sealed = client.seal(42, head, tail, out);
+        byte[] wire = new byte[sealed.remaining()];
+        sealed.get(wire);
+        assertThat(wire).isEqualTo(Smb3Transform.of(keys(cipher), fixed("0102030405060708090a0b0c")).seal(42, plain));
+        assertThat(Smb3Transform.of(keys(cipher).forServer(), n -> null).open(wire)).isEqualTo(plain);
+        assertThatThrownBy(() -> client.seal(42, head, java.nio.ByteBuffer.allocate(10), java.nio.ByteBuffer.allocate(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
     void opensInPlaceInADirectBuffer(CipherId cipher) throws Exception {
         byte[] plain = new byte[300_001];
         new SplittableRandom(2).nextBytes(plain);

@@ -68,11 +68,16 @@ final class Connection implements Runnable {
                 }
 
                 @Override
+                public void send(byte[] head, ByteBuffer tail) throws IOException {
+                    writeDirect(head, tail);
+                }
+
+                @Override
                 public void drop(String why) {
                     LOG.debug("closing connection from {}: {}", peer, why);
                     closeQuietly();
                 }
-            }, peer, socket.getLocalAddress());
+            }, peer, socket.getLocalAddress(), buffers != null && socket.getChannel() != null ? buffers : null);
             boolean first = true;
             ReadableByteChannel channel = buffers == null ? null : socket.getChannel();
             while (true) {
@@ -159,6 +164,39 @@ final class Connection implements Runnable {
      * Closes the connection; output is shut down first so that the client reads the end of the stream before the
      * reset that unread input causes (a channel's socket, unlike a plain one, does not do that itself on Linux).
      */
+    /**
+     * Writes one frame of {@code head} then {@code tail} with one gathering write on the socket's channel (a direct
+     * tail is not copied), under the connection's lock; through the stream (one copy) when there is no channel.
+     */
+    private void writeDirect(byte[] head, ByteBuffer tail) throws IOException {
+        java.nio.channels.SocketChannel channel = socket.getChannel();
+        int length = head.length + tail.remaining();
+        if (length > org.smbscope.codec.netbios.DirectTcpFraming.MAX_LENGTH) {
+            throw new IOException("message too large for direct TCP framing: " + length);
+        }
+        if (channel == null) {
+            byte[] joined = java.util.Arrays.copyOf(head, length);
+            tail.duplicate().get(joined, head.length, tail.remaining());
+            write(joined);
+            return;
+        }
+        byte[] framed = new byte[4 + head.length];
+        framed[1] = (byte) (length >>> 16);
+        framed[2] = (byte) (length >>> 8);
+        framed[3] = (byte) length;
+        System.arraycopy(head, 0, framed, 4, head.length);
+        ByteBuffer[] parts = {ByteBuffer.wrap(framed), tail.duplicate()};
+        writeLock.lock();
+        try {
+            out.flush();
+            while (parts[0].hasRemaining() || parts[1].hasRemaining()) {
+                channel.write(parts);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     private void closeQuietly() {
         try {
             if (!socket.isClosed() && !socket.isOutputShutdown()) {

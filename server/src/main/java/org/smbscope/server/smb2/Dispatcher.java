@@ -47,6 +47,16 @@ final class Dispatcher {
         /** Writes one message (plain, compound or transform) as one frame. */
         void send(byte[] message) throws IOException;
 
+        /**
+         * Writes one message made of {@code head} then {@code tail} (position to limit; a direct buffer goes to the
+         * socket without a copy) as one frame.
+         */
+        default void send(byte[] head, ByteBuffer tail) throws IOException {
+            byte[] joined = Arrays.copyOf(head, head.length + tail.remaining());
+            tail.duplicate().get(joined, head.length, tail.remaining());
+            send(joined);
+        }
+
         /** Ends the connection. */
         void drop(String why);
     }
@@ -62,8 +72,25 @@ final class Dispatcher {
     sealed interface Reply {
     }
 
-    /** A response, encoded, to be signed by {@code signer} when not null. */
-    record Send(byte[] bytes, Smb2Signer signer) implements Reply {
+    /**
+     * A response, encoded, to be signed by {@code signer} when not null. {@code tail}: the data of a READ response in
+     * a direct buffer, which follows {@code bytes} (header and fixed part) on the wire, else null; {@code release}: the
+     * connection's buffer it is in, taken back once sent.
+     */
+    record Send(byte[] bytes, Smb2Signer signer, ByteBuffer tail, ByteBuffer release) implements Reply {
+        Send(byte[] bytes, Smb2Signer signer) {
+            this(bytes, signer, null, null);
+        }
+
+        /** Header, body and data in one array (a copy of the tail, when there is one). */
+        byte[] joined() {
+            if (tail == null) {
+                return bytes;
+            }
+            byte[] all = Arrays.copyOf(bytes, bytes.length + tail.remaining());
+            tail.duplicate().get(all, bytes.length, tail.remaining());
+            return all;
+        }
     }
 
     /** No response (CANCEL, a message dropped for its signature). */
@@ -111,6 +138,8 @@ final class Dispatcher {
     final java.net.InetAddress localAddress;
     final String peer;
     final CreditWindow credits;
+    /** Direct buffers for large READ responses, or null (then they are arrays). */
+    final FrameBuffers buffers;
     final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final PendingRequests pending = new PendingRequests();
     private final ConnectionNegotiation negotiation;
@@ -123,6 +152,12 @@ final class Dispatcher {
 
     /** {@code localAddress}: the address the client connected to (FSCTL_QUERY_NETWORK_INTERFACE_INFO), or null. */
     Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress) {
+        this(ctx, sink, peer, localAddress, null);
+    }
+
+    /** {@code buffers}: the server's direct buffers for large READ responses (see {@link FrameBuffers}), or null. */
+    Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress, FrameBuffers buffers) {
+        this.buffers = buffers;
         this.localAddress = localAddress;
         this.ctx = ctx;
         this.sink = sink;
@@ -497,6 +532,28 @@ final class Dispatcher {
     }
 
     /**
+     * A response with {@code header} and {@code body}; the data of a READ response read into {@code buffer} (the
+     * connection's direct buffer) stays there and follows the encoded header and fixed part on the wire.
+     */
+    static Send send(Smb2Header header, Smb2Message body, Smb2Signer signer, ByteBuffer buffer) {
+        if (buffer != null && body instanceof org.smbscope.codec.smb2.ReadResponse r && r.dataLength() > 0
+                && r.data().isDirect()) {
+            ByteBuffer data = r.data();
+            // the fixed part as for any non-empty READ response: DataOffset 0x50, DataLength of the data
+            byte[] head = Arrays.copyOf(Smb2Codec.encode(header, new org.smbscope.codec.smb2.ReadResponse(r.dataRemaining(),
+                    r.flags(), ByteBuffer.allocate(0))), org.smbscope.codec.smb2.ReadResponse.DATA_OFFSET);
+            head[Smb2Header.SIZE + 2] = (byte) org.smbscope.codec.smb2.ReadResponse.DATA_OFFSET;
+            int n = data.remaining();
+            head[Smb2Header.SIZE + 4] = (byte) n;
+            head[Smb2Header.SIZE + 5] = (byte) (n >>> 8);
+            head[Smb2Header.SIZE + 6] = (byte) (n >>> 16);
+            head[Smb2Header.SIZE + 7] = (byte) (n >>> 24);
+            return new Send(head, signer, data, buffer);
+        }
+        return send(header, body, signer);
+    }
+
+    /**
      * [MS-SMB2] 3.3.4.6: an unsolicited Oplock Break Notification for an open of session {@code s} (MessageId
      * 0xFFFFFFFFFFFFFFFF, SessionId 0, unsigned; encrypted when the session encrypts). False if not sent.
      */
@@ -576,12 +633,49 @@ final class Dispatcher {
 
     /** Joins, signs and seals the responses of one frame and sends them. */
     private void flush(List<Send> out, Frame f) throws IOException {
+        try {
+            if (out.size() == 1 && out.get(0).tail() != null && out.get(0).signer() == null && !closed) {
+                sendDirect(out.get(0), f);
+            } else {
+                flushArrays(out, f);
+            }
+        } finally {
+            for (Send s : out) {
+                if (s.release() != null && buffers != null) {
+                    buffers.give(s.release());
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends a lone unsigned response whose data is in a direct buffer (a READ): header and fixed part, then the data
+     * from the buffer; sealed into another direct buffer when the frame is encrypted.
+     */
+    private void sendDirect(Send s, Frame f) throws IOException {
+        if (!f.encrypted()) {
+            sink.send(s.bytes(), s.tail());
+            return;
+        }
+        Session session = f.sealedBy();
+        if (s.bytes().length + s.tail().remaining() >= CryptoWarmups.BULK) {
+            ctx.warmups().warm(null, session.transform.cipher());
+        }
+        ByteBuffer sealed = buffers.take();
+        try {
+            sink.send(new byte[0], session.transform.seal(session.id, s.bytes(), s.tail().duplicate(), sealed));
+        } finally {
+            buffers.give(sealed);
+        }
+    }
+
+    private void flushArrays(List<Send> out, Frame f) throws IOException {
         if (out.isEmpty() || closed) {
             return;
         }
         List<byte[]> parts = new ArrayList<>(out.size());
         for (Send s : out) {
-            byte[] b = s.bytes();
+            byte[] b = s.joined();
             if (s.signer() != null && b.length >= CryptoWarmups.BULK && !f.encrypted()) {
                 ctx.warmups().warm(s.signer().algorithm(), null);
             }
