@@ -69,6 +69,19 @@ public sealed interface Smb2Signer permits HmacSha256Signer, AesCmacSigner, AesG
         return compute(copy, 0, copy.length);
     }
 
+    /**
+     * The signature of the message made of {@code head} (the SMB2 header and more) followed by {@code tail} (position
+     * to limit, unchanged): a READ response whose data is in a direct buffer, signed without joining the two.
+     *
+     * @throws IllegalArgumentException if {@code head} is shorter than an SMB2 header
+     */
+    default byte[] compute(byte[] head, ByteBuffer tail) {
+        checkRange(head, 0, head.length);
+        byte[] joined = java.util.Arrays.copyOf(head, head.length + tail.remaining());
+        tail.get(tail.position(), joined, head.length, tail.remaining());
+        return compute(joined, 0, joined.length);
+    }
+
     /** True if the Signature field of the message from {@code message}'s position to its limit holds its signature. */
     default boolean verify(ByteBuffer message) {
         byte[] expected = compute(message);

@@ -634,7 +634,8 @@ final class Dispatcher {
     /** Joins, signs and seals the responses of one frame and sends them. */
     private void flush(List<Send> out, Frame f) throws IOException {
         try {
-            if (out.size() == 1 && out.get(0).tail() != null && out.get(0).signer() == null && !closed) {
+            if (out.size() == 1 && out.get(0).tail() != null && (out.get(0).signer() == null || !f.encrypted())
+                    && !closed) {
                 sendDirect(out.get(0), f);
             } else {
                 flushArrays(out, f);
@@ -649,12 +650,22 @@ final class Dispatcher {
     }
 
     /**
-     * Sends a lone unsigned response whose data is in a direct buffer (a READ): header and fixed part, then the data
-     * from the buffer; sealed into another direct buffer when the frame is encrypted.
+     * Sends a lone response whose data is in a direct buffer (a READ): header and fixed part (signed over both when
+     * {@code s} has a signer), then the data from the buffer; sealed into another direct buffer when the frame is
+     * encrypted.
      */
     private void sendDirect(Send s, Frame f) throws IOException {
         if (!f.encrypted()) {
-            sink.send(s.bytes(), s.tail());
+            byte[] head = s.bytes();
+            if (s.signer() != null) {
+                if (head.length + s.tail().remaining() >= CryptoWarmups.BULK) {
+                    ctx.warmups().warm(s.signer().algorithm(), null);
+                }
+                head[16] |= 0x08;
+                Arrays.fill(head, Smb2Header.SIGNATURE_OFFSET, Smb2Header.SIGNATURE_OFFSET + 16, (byte) 0);
+                System.arraycopy(s.signer().compute(head, s.tail()), 0, head, Smb2Header.SIGNATURE_OFFSET, 16);
+            }
+            sink.send(head, s.tail());
             return;
         }
         Session session = f.sealedBy();
