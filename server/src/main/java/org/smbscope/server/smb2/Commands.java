@@ -145,7 +145,7 @@ final class Commands {
         org.smbscope.codec.smb2.NegotiateRequest nq = d.negotiateRequest();
         // a large READ may put its data into one of the connection's direct buffers (see Dispatcher.send)
         java.nio.ByteBuffer readBuffer = d.buffers != null && r instanceof org.smbscope.codec.smb2.ReadRequest rr
-                && (rr.length() & 0xFFFFFFFFL) >= Connection.DIRECT_FROM ? d.buffers.take() : null;
+                && (rr.length() & 0xFFFFFFFFL) >= Connection.DIRECT_FROM ? d.buffers.take(rr.length()) : null;
         RequestContext rc = new RequestContext(nr.dialect(), s.user, s.guest || s.anonymous,
                 (int) Math.min(Integer.MAX_VALUE, nr.maxReadSize()), (int) Math.min(Integer.MAX_VALUE, nr.maxWriteSize()),
                 (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()), new Breaks(d, s),

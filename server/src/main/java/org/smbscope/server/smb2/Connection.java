@@ -94,10 +94,14 @@ final class Connection implements Runnable {
                 if (length < 0) {
                     break;
                 }
-                if (channel != null && !first && length >= DIRECT_FROM) {
+                // only with a tree connected (an authenticated user): the body read below has no timeout
+                ByteBuffer into = channel != null && !first && length >= DIRECT_FROM && dispatcher.hasTrees()
+                        ? buffers.take(length) : null;
+                if (into != null) {
                     // the body comes straight from the socket into a direct buffer (the idle timeout applies
-                    // between frames: the header above is read through the stream)
-                    ByteBuffer direct = DirectTcpFraming.readBody(channel, buffers.take(), length);
+                    // between frames: the header above is read through the stream, and spares connections with a
+                    // tree anyway)
+                    ByteBuffer direct = DirectTcpFraming.readBody(channel, into, length);
                     inWork.acquireUninterruptibly();
                     RequestOrder.Ticket ticket = order.arrive();
                     Thread.ofVirtual().name("smb-req").start(() -> {

@@ -34,6 +34,20 @@ final class FrameBuffers {
         return b.clear();
     }
 
+    /**
+     * A buffer for {@code size} bytes: an idle one, or a new one when {@code size} is at least a quarter of a buffer;
+     * null when none is idle and {@code size} is smaller (a new buffer would cost more than an array of that size:
+     * the caller uses an array).
+     */
+    ByteBuffer take(int size) {
+        ByteBuffer b = idle.poll();
+        if (b != null) {
+            idleCount.decrementAndGet();
+            return b.clear();
+        }
+        return size >= capacity / 4 ? ByteBuffer.allocateDirect(capacity) : null;
+    }
+
     /** Takes back a buffer from {@link #take()} that nothing refers to any more. */
     void give(ByteBuffer b) {
         if (b.capacity() != capacity || !b.isDirect()) {

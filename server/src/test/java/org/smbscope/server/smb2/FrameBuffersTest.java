@@ -27,4 +27,14 @@ class FrameBuffersTest {
         pool.give(ByteBuffer.allocateDirect(10));
         assertThat(pool.idle()).isEqualTo(1);
     }
+
+    @Test
+    void aSmallRequestGetsABufferOnlyWhenOneIsIdle() {
+        FrameBuffers pool = new FrameBuffers(400_000, 2);
+        assertThat(pool.take(64 * 1024)).as("none idle: an array is cheaper").isNull();
+        ByteBuffer big = pool.take(100_004);
+        assertThat(big).isNotNull();
+        pool.give(big);
+        assertThat(pool.take(64 * 1024)).isSameAs(big);
+    }
 }
