@@ -74,14 +74,19 @@ final class AesGcm {
         try {
             Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
             c.updateAAD(aad);
-            int start = out.position();
-            int length = head.length + tail.remaining();
-            c.update(java.nio.ByteBuffer.wrap(head), out);
-            c.doFinal(tail, out); // the rest of the ciphertext, then the tag
-            byte[] tag = new byte[TAG];
-            out.get(start + length, tag);
-            out.position(start + length);
-            return tag;
+            // in pieces through arrays: the JDK's GCM runs direct buffers 512 bytes at a time (measured 3x slower
+            // than arrays of 64 KiB, which take its combined AES-GCM code)
+            byte[] in = new byte[Math.min(64 * 1024, Math.max(16, tail.remaining()))];
+            byte[] piece = new byte[Math.max(in.length, head.length) + TAG];
+            out.put(piece, 0, c.update(head, 0, head.length, piece, 0));
+            while (tail.hasRemaining()) {
+                int n = Math.min(in.length, tail.remaining());
+                tail.get(in, 0, n);
+                out.put(piece, 0, c.update(in, 0, n, piece, 0));
+            }
+            byte[] fin = c.doFinal(); // the rest of the ciphertext, then the tag
+            out.put(fin, 0, fin.length - TAG);
+            return Arrays.copyOfRange(fin, fin.length - TAG, fin.length);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
         }
