@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.smbscope.codec.crypto.Smb3Cipher;
 
 /**
- * Direct buffers for large incoming frames (8 MiB WRITEs), shared by the server's connections: a frame read into
- * one goes from the socket to the file with no copy in Java (a heap array costs a fresh zeroed array per frame, a
- * copy out of the JDK's temporary direct buffer on every socket read and another into one on every file write).
+ * Direct buffers for large incoming frames (8 MiB WRITEs) and large READ responses, shared by the server's
+ * connections: a frame read into one goes from the socket to the file with no copy in Java, and READ data from the
+ * file to the socket (a heap array costs a fresh zeroed array per frame, a copy out of or into the JDK's temporary
+ * direct buffer on every socket read or write and another on every file write or read).
  * Each holds a largest frame and the 16 bytes of an encryption tag after it ({@link
  * org.smbscope.codec.crypto.Smb3Transform#openInPlace}). At most {@code keep} idle buffers are kept; beyond that
  * they are left to the collector, so a burst of frames in work costs memory only while it lasts. Thread safe.
