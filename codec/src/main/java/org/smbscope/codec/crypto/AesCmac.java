@@ -111,6 +111,21 @@ final class AesCmac {
             pendingLength = length;
         }
 
+        /** Feeds {@code data} from its position to its limit (consumed), in pieces of at most 64 KiB. */
+        void update(java.nio.ByteBuffer data) {
+            if (data.hasArray()) {
+                update(data.array(), data.arrayOffset() + data.position(), data.remaining());
+                data.position(data.limit());
+                return;
+            }
+            byte[] piece = new byte[Math.min(data.remaining(), 64 * 1024)];
+            while (data.hasRemaining()) {
+                int n = Math.min(piece.length, data.remaining());
+                data.get(piece, 0, n);
+                update(piece, 0, n);
+            }
+        }
+
         private void chain(byte[] data, int offset, int length) {
             int chunk = Math.min(length, 64 * 1024);
             if (scratch.length < chunk) {

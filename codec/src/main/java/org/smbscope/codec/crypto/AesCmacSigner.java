@@ -1,5 +1,7 @@
 package org.smbscope.codec.crypto;
 
+import java.nio.ByteBuffer;
+
 /** [MS-SMB2] 3.1.4.1: AES-128-CMAC over the message (dialects 3.0 and later). */
 final class AesCmacSigner implements Smb2Signer {
     private static final byte[] ZEROS = new byte[SIGNATURE_LENGTH];
@@ -24,6 +26,19 @@ final class AesCmacSigner implements Smb2Signer {
         c.update(buf, offset, SIGNATURE_OFFSET);
         c.update(ZEROS, 0, SIGNATURE_LENGTH);
         c.update(buf, offset + HEADER_LENGTH, length - HEADER_LENGTH);
+        return c.doFinal();
+    }
+
+    @Override
+    public byte[] compute(ByteBuffer message) {
+        Smb2Signer.checkRange(message);
+        int at = message.position();
+        byte[] head = new byte[SIGNATURE_OFFSET];
+        message.get(at, head);
+        AesCmac.Computation c = cmac.mac();
+        c.update(head, 0, SIGNATURE_OFFSET);
+        c.update(ZEROS, 0, SIGNATURE_LENGTH);
+        c.update(message.slice(at + HEADER_LENGTH, message.limit() - at - HEADER_LENGTH));
         return c.doFinal();
     }
 

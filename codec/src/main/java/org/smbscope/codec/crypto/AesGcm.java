@@ -69,6 +69,51 @@ final class AesGcm {
         }
     }
 
+    /** {@link Smb3Cipher#seal(byte[], byte[], byte[], java.nio.ByteBuffer, java.nio.ByteBuffer)} with the JDK's GCM. */
+    byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            // in pieces through arrays: the JDK's GCM runs direct buffers 512 bytes at a time (measured 3x slower
+            // than arrays of 64 KiB, which take its combined AES-GCM code)
+            byte[] in = new byte[Math.min(64 * 1024, Math.max(16, tail.remaining()))];
+            byte[] piece = new byte[Math.max(in.length, head.length) + TAG];
+            out.put(piece, 0, c.update(head, 0, head.length, piece, 0));
+            while (tail.hasRemaining()) {
+                int n = Math.min(in.length, tail.remaining());
+                tail.get(in, 0, n);
+                out.put(piece, 0, c.update(in, 0, n, piece, 0));
+            }
+            byte[] fin = c.doFinal(); // the rest of the ciphertext, then the tag
+            out.put(fin, 0, fin.length - TAG);
+            return Arrays.copyOfRange(fin, fin.length - TAG, fin.length);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    /**
+     * Decrypts {@code data} (ciphertext then tag, position to limit) in place, with no copy of a direct buffer:
+     * the JDK's GCM takes ciphertext and tag in one piece and may write its output over its input.
+     */
+    void openInPlace(byte[] nonce, byte[] aad, java.nio.ByteBuffer data) throws AEADBadTagException {
+        if (data.remaining() < TAG) {
+            throw new AEADBadTagException("shorter than a tag");
+        }
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            java.nio.ByteBuffer src = data.duplicate();
+            java.nio.ByteBuffer dst = data.duplicate();
+            dst.limit(dst.limit() - TAG);
+            c.doFinal(src, dst);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
     /** A GMAC computation over associated data given in pieces. */
     Cipher gmacCipher(byte[] nonce) {
         try {

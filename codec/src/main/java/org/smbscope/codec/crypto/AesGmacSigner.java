@@ -1,24 +1,51 @@
 package org.smbscope.codec.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * [MS-SMB2] 3.1.4.1: AES-128-GMAC (3.1.1 with the SIGNING_CAPABILITIES context): GCM with the
  * message as associated data; nonce = MessageId (8 bytes LE), then a 32-bit LE value with bit 0
  * = server-to-client (SMB2_FLAGS_SERVER_TO_REDIR), bit 1 = CANCEL request.
+ *
+ * <p>The JDK's GCM keeps all associated data in an array of its own before it hashes any (an 8 MiB
+ * message cost two allocations and two copies), so the message goes through GCM as ciphertext
+ * instead, in pieces that stay in the cache: NIST SP 800-38D GHASH is linear, and the tag of GCM
+ * over ciphertext C with no associated data differs from the GMAC of C only in the final length
+ * block, ({@code 0 || len(C)}) instead of ({@code len(C) || 0}). So GMAC(M) = GCM tag over C = M,
+ * xor ((len(M) || len(M)) * H), H = AES(K, 0^128). GCM takes plaintext, so each piece of M is
+ * first run through AES-CTR from the same counter GCM starts its encryption at (inc32(J0)): the
+ * plaintext P = M xor keystream encrypts to C = M.
  */
 final class AesGmacSigner implements Smb2Signer {
-    private static final byte[] ZEROS = new byte[SIGNATURE_LENGTH];
     private static final int SMB2_CANCEL = 0x000C;
     private static final int FLAGS_SERVER_TO_REDIR = 0x1;
+    /** Pieces of the message fed to the ciphers (a multiple of the block size). */
+    private static final int PIECE = 64 * 1024;
     private final AesGcm gcm;
+    private final SecretKeySpec key;
+    /** The GHASH key H = AES(K, 0^128), as two big-endian halves. */
+    private final long hHigh;
+    private final long hLow;
 
     AesGmacSigner(byte[] key) {
         if (key.length != 16) {
             throw new IllegalArgumentException("AES-128-GMAC signing key must be 16 bytes, got " + key.length);
         }
         this.gcm = new AesGcm(key);
+        this.key = new SecretKeySpec(key, "AES");
+        try {
+            Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(Cipher.ENCRYPT_MODE, this.key);
+            ByteBuffer h = ByteBuffer.wrap(ecb.doFinal(new byte[16]));
+            hHigh = h.getLong();
+            hLow = h.getLong();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES unavailable", e);
+        }
     }
 
     @Override
@@ -41,15 +68,95 @@ final class AesGmacSigner implements Smb2Signer {
     @Override
     public byte[] compute(byte[] buf, int offset, int length) {
         Smb2Signer.checkRange(buf, offset, length);
+        return gmac(buf, offset, ByteBuffer.wrap(buf, offset + HEADER_LENGTH, length - HEADER_LENGTH));
+    }
+
+    @Override
+    public byte[] compute(ByteBuffer message) {
+        Smb2Signer.checkRange(message);
+        byte[] header = new byte[HEADER_LENGTH];
+        message.get(message.position(), header);
+        return gmac(header, 0, message.slice(message.position() + HEADER_LENGTH, message.remaining() - HEADER_LENGTH));
+    }
+
+    @Override
+    public byte[] compute(byte[] head, ByteBuffer tail) {
+        Smb2Signer.checkRange(head, 0, head.length);
+        return gmac(head, 0, head.length, tail);
+    }
+
+    /** The GMAC of the 64-byte header at {@code header[offset]} (its Signature taken as zero) followed by {@code rest}. */
+    private byte[] gmac(byte[] header, int offset, ByteBuffer rest) {
+        return gmac(header, offset, HEADER_LENGTH, rest);
+    }
+
+    /**
+     * The GMAC of {@code head[offset, offset+headLength)} (an SMB2 header and more; the Signature taken as zero)
+     * followed by {@code rest}.
+     */
+    private byte[] gmac(byte[] head, int offset, int headLength, ByteBuffer rest) {
+        byte[] nonce = nonce(head, offset);
+        long length = headLength + (long) rest.remaining();
         try {
-            Cipher c = gcm.gmacCipher(nonce(buf, offset));
-            c.updateAAD(buf, offset, SIGNATURE_OFFSET);
-            c.updateAAD(ZEROS);
-            c.updateAAD(buf, offset + HEADER_LENGTH, length - HEADER_LENGTH);
-            return c.doFinal();
+            Cipher ghash = gcm.gmacCipher(nonce);
+            byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
+            System.arraycopy(nonce, 0, counter, 0, 12);
+            counter[15] = 2;
+            Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
+            ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
+            byte[] m = new byte[(int) Math.min(Math.max(PIECE, headLength), length)];
+            byte[] p = new byte[m.length];
+            byte[] discard = new byte[m.length + 16];
+            System.arraycopy(head, offset, m, 0, SIGNATURE_OFFSET); // the Signature stays zero
+            System.arraycopy(head, offset + HEADER_LENGTH, m, HEADER_LENGTH, headLength - HEADER_LENGTH);
+            int n = headLength;
+            ByteBuffer in = rest.duplicate();
+            while (true) {
+                int more = Math.min(m.length - n, in.remaining());
+                in.get(m, n, more);
+                n += more;
+                ctr.update(m, 0, n, p, 0);
+                ghash.update(p, 0, n, discard, 0);
+                if (!in.hasRemaining()) {
+                    break;
+                }
+                n = 0;
+            }
+            byte[] fin = ghash.doFinal();
+            byte[] tag = java.util.Arrays.copyOfRange(fin, fin.length - 16, fin.length);
+            // GCM hashed (0 || bits) as its length block, GMAC hashes (bits || 0): add (bits || bits) * H
+            long bits = length * 8;
+            long[] d = multiply(bits, bits, hHigh, hLow);
+            for (int i = 0; i < 8; i++) {
+                tag[i] ^= (byte) (d[0] >>> (56 - 8 * i));
+                tag[8 + i] ^= (byte) (d[1] >>> (56 - 8 * i));
+            }
+            return tag;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GMAC failed", e);
         }
+    }
+
+    /** X * Y in GF(2^128) with GCM's bit order (NIST SP 800-38D, Algorithm 1); values as big-endian halves. */
+    static long[] multiply(long xHigh, long xLow, long yHigh, long yLow) {
+        long zHigh = 0;
+        long zLow = 0;
+        long vHigh = yHigh;
+        long vLow = yLow;
+        for (int i = 0; i < 128; i++) {
+            long bit = i < 64 ? (xHigh >>> (63 - i)) & 1 : (xLow >>> (127 - i)) & 1;
+            if (bit != 0) {
+                zHigh ^= vHigh;
+                zLow ^= vLow;
+            }
+            boolean carry = (vLow & 1) != 0;
+            vLow = (vLow >>> 1) | (vHigh << 63);
+            vHigh >>>= 1;
+            if (carry) {
+                vHigh ^= 0xE100000000000000L;
+            }
+        }
+        return new long[] {zHigh, zLow};
     }
 
     @Override

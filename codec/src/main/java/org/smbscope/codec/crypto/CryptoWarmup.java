@@ -22,17 +22,20 @@ public final class CryptoWarmup {
 
     /**
      * Signs and verifies {@code iterations} small messages with {@code signing}, and when
-     * {@code cipher} is not null seals and opens as many. Either may be null.
+     * {@code cipher} is not null seals and opens as many. Either may be null. Verifying and opening run both on
+     * arrays and on direct buffers (a server reads large frames into those).
      */
     public static void run(SigningAlgorithm signing, CipherId cipher, int iterations) {
         if (signing != null) {
             byte[] message = smb2(SIGNED_MESSAGE);
             Smb2Signer signer = Smb2Signer.of(signing, new byte[16]);
+            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(message.length);
             for (int i = 0; i < iterations; i++) {
                 message[24] = (byte) i; // MessageId: a new GMAC nonce each time
                 message[25] = (byte) (i >>> 8);
                 signer.sign(message, 0, message.length);
                 signer.verify(message, 0, message.length);
+                signer.verify(direct.clear().put(message).flip());
             }
         }
         if (cipher != null) {
@@ -48,9 +51,13 @@ public final class CryptoWarmup {
                 }
                 return nonce;
             });
+            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(Smb3Transform.HEADER_LENGTH + message.length
+                    + Smb3Cipher.TAG_LENGTH);
             try {
                 for (int i = 0; i < iterations; i++) {
-                    t.open(t.seal(1, message));
+                    byte[] sealed = t.seal(1, message);
+                    t.open(sealed);
+                    t.openInPlace(direct.clear().put(sealed).flip());
                 }
             } catch (CryptoDecodeException e) {
                 throw new IllegalStateException("warm-up message did not open", e);

@@ -29,6 +29,16 @@ final class GcmCipher implements Smb3Cipher {
     }
 
     @Override
+    public byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
+        return gcm.seal(nonce, aad, head, tail, out);
+    }
+
+    @Override
+    public void openInPlace(byte[] nonce, byte[] aad, java.nio.ByteBuffer data) throws AEADBadTagException {
+        gcm.openInPlace(nonce, aad, data);
+    }
+
+    @Override
     public String toString() {
         return id.label();
     }

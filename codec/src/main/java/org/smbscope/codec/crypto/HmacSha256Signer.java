@@ -35,6 +35,22 @@ final class HmacSha256Signer implements Smb2Signer {
     }
 
     @Override
+    public byte[] compute(java.nio.ByteBuffer message) {
+        Smb2Signer.checkRange(message);
+        int at = message.position();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(message.slice(at, SIGNATURE_OFFSET));
+            mac.update(ZEROS);
+            mac.update(message.slice(at + HEADER_LENGTH, message.limit() - at - HEADER_LENGTH));
+            return Arrays.copyOf(mac.doFinal(), SIGNATURE_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    @Override
     public String toString() {
         return algorithm().label();
     }

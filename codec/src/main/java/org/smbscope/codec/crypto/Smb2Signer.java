@@ -1,5 +1,7 @@
 package org.smbscope.codec.crypto;
 
+import java.nio.ByteBuffer;
+
 import java.security.MessageDigest;
 
 /**
@@ -53,6 +55,41 @@ public sealed interface Smb2Signer permits HmacSha256Signer, AesCmacSigner, AesG
      */
     byte[] compute(byte[] buf, int offset, int length);
 
+    /**
+     * The 16-byte signature of the message from {@code message}'s position to its limit (a direct buffer, say a
+     * frame read straight from a socket), computed as if its Signature field were zero; the buffer's position
+     * and contents are unchanged. The signers read a direct buffer in pieces instead of copying it whole.
+     *
+     * @throws IllegalArgumentException if the message is shorter than an SMB2 header
+     */
+    default byte[] compute(ByteBuffer message) {
+        checkRange(message);
+        byte[] copy = new byte[message.remaining()];
+        message.get(message.position(), copy);
+        return compute(copy, 0, copy.length);
+    }
+
+    /**
+     * The signature of the message made of {@code head} (the SMB2 header and more) followed by {@code tail} (position
+     * to limit, unchanged): a READ response whose data is in a direct buffer, signed without joining the two.
+     *
+     * @throws IllegalArgumentException if {@code head} is shorter than an SMB2 header
+     */
+    default byte[] compute(byte[] head, ByteBuffer tail) {
+        checkRange(head, 0, head.length);
+        byte[] joined = java.util.Arrays.copyOf(head, head.length + tail.remaining());
+        tail.get(tail.position(), joined, head.length, tail.remaining());
+        return compute(joined, 0, joined.length);
+    }
+
+    /** True if the Signature field of the message from {@code message}'s position to its limit holds its signature. */
+    default boolean verify(ByteBuffer message) {
+        byte[] expected = compute(message);
+        byte[] actual = new byte[SIGNATURE_LENGTH];
+        message.get(message.position() + SIGNATURE_OFFSET, actual);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
     /** Computes the signature and writes it into the message's Signature field. */
     default void sign(byte[] buf, int offset, int length) {
         byte[] s = compute(buf, offset, length);
@@ -90,6 +127,12 @@ public sealed interface Smb2Signer permits HmacSha256Signer, AesCmacSigner, AesG
             }
             sign(buf, pos, (int) next);
             pos += (int) next;
+        }
+    }
+
+    static void checkRange(ByteBuffer message) {
+        if (message.remaining() < HEADER_LENGTH) {
+            throw new IllegalArgumentException("a " + message.remaining() + "-byte buffer is not an SMB2 message");
         }
     }
 

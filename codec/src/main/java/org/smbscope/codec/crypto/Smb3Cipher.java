@@ -35,4 +35,37 @@ public sealed interface Smb3Cipher permits CcmCipher, GcmCipher {
      */
     void open(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] tag, byte[] out, int outOff)
             throws AEADBadTagException;
+
+    /**
+     * Encrypts {@code head} followed by {@code tail} (position to limit, consumed) into {@code out} at its position
+     * (advanced by their length) and returns the 16-byte tag; for a message whose bulk is in a (direct) buffer.
+     */
+    default byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
+        byte[] plain = new byte[head.length + tail.remaining()];
+        System.arraycopy(head, 0, plain, 0, head.length);
+        tail.get(plain, head.length, plain.length - head.length);
+        byte[] cipher = new byte[plain.length];
+        byte[] tag = seal(nonce, aad, plain, 0, plain.length, cipher, 0);
+        out.put(cipher);
+        return tag;
+    }
+
+    /**
+     * Checks the tag and decrypts in place: {@code data} holds the ciphertext followed by the 16-byte tag
+     * (position to limit); afterwards the plaintext stands where the ciphertext was. Nothing usable is left there
+     * when the tag does not match. The position is unchanged.
+     */
+    default void openInPlace(byte[] nonce, byte[] aad, java.nio.ByteBuffer data) throws AEADBadTagException {
+        int at = data.position();
+        int len = data.remaining() - TAG_LENGTH;
+        if (len < 0) {
+            throw new AEADBadTagException("shorter than a tag");
+        }
+        byte[] in = new byte[len];
+        byte[] tag = new byte[TAG_LENGTH];
+        data.get(at, in).get(at + len, tag);
+        byte[] out = new byte[len];
+        open(nonce, aad, in, 0, len, tag, out, 0);
+        data.put(at, out);
+    }
 }

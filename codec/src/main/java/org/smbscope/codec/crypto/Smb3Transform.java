@@ -1,5 +1,6 @@
 package org.smbscope.codec.crypto;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 
@@ -102,6 +103,39 @@ public final class Smb3Transform {
         return out;
     }
 
+    /**
+     * Encrypts the message {@code head} followed by {@code tail} (position to limit, consumed; a READ response whose
+     * data is in a direct buffer) into {@code out} from 0: transform header then ciphertext. {@code out} needs
+     * {@link #HEADER_LENGTH} + the message's length + {@link Smb3Cipher#TAG_LENGTH} bytes of capacity (the tag passes
+     * through the end). Returns {@code out} with position 0 and the sealed message's length as limit.
+     */
+    public ByteBuffer seal(long sessionId, byte[] head, ByteBuffer tail, ByteBuffer out) {
+        int length = head.length + tail.remaining();
+        if (out.capacity() < HEADER_LENGTH + length + Smb3Cipher.TAG_LENGTH || out.isReadOnly()) {
+            throw new IllegalArgumentException("output buffer too small for a " + length + "-byte message");
+        }
+        int nonceLength = sealer.id().nonceLength();
+        byte[] nonce = nonces.next(nonceLength);
+        if (nonce.length != nonceLength) {
+            throw new IllegalStateException("nonce source gave " + nonce.length + " bytes, wanted " + nonceLength);
+        }
+        byte[] header = new byte[HEADER_LENGTH];
+        header[0] = (byte) 0xFD;
+        header[1] = 'S';
+        header[2] = 'M';
+        header[3] = 'B';
+        System.arraycopy(nonce, 0, header, NONCE, nonceLength);
+        putLe(header, ORIGINAL_SIZE, length, 4);
+        putLe(header, FLAGS, FLAG_ENCRYPTED, 2);
+        putLe(header, SESSION_ID, sessionId, 8);
+        byte[] aad = Arrays.copyOfRange(header, NONCE, HEADER_LENGTH);
+        out.clear().position(HEADER_LENGTH);
+        byte[] tag = sealer.seal(nonce, aad, head, tail, out);
+        System.arraycopy(tag, 0, header, SIGNATURE, Smb3Cipher.TAG_LENGTH);
+        out.put(0, header);
+        return out.position(0).limit(HEADER_LENGTH + length);
+    }
+
     public byte[] open(byte[] message) throws CryptoDecodeException {
         return open(message, 0, message.length);
     }
@@ -135,6 +169,50 @@ public final class Smb3Transform {
                     opener.id().label() + " authentication failed: message altered or wrong key");
         }
         return plain;
+    }
+
+    /**
+     * Opens the transform message from {@code frame}'s position to its limit in place, for a frame read into a
+     * (direct) buffer: the tag is copied to the {@link Smb3Cipher#TAG_LENGTH} bytes after the limit, so that the
+     * cipher sees ciphertext and tag in one piece, and the plaintext replaces the ciphertext. Returns a view of the
+     * plaintext (one SMB2 message or a compound chain) in the same memory. Without that room after the limit the
+     * message is copied and opened as {@link #open(byte[])} does.
+     *
+     * @throws CryptoDecodeException as {@link #open(byte[], int, int)}
+     */
+    public ByteBuffer openInPlace(ByteBuffer frame) throws CryptoDecodeException {
+        int at = frame.position();
+        int length = frame.remaining();
+        if (frame.capacity() - frame.limit() < Smb3Cipher.TAG_LENGTH || frame.isReadOnly()) {
+            byte[] copy = new byte[length];
+            frame.get(at, copy);
+            return ByteBuffer.wrap(open(copy));
+        }
+        byte[] header = new byte[Math.min(length, HEADER_LENGTH)];
+        frame.get(at, header);
+        checkHeader(header, 0, length < HEADER_LENGTH ? header.length : HEADER_LENGTH);
+        long originalSize = getLe(header, ORIGINAL_SIZE, 4);
+        if (originalSize != length - HEADER_LENGTH) {
+            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
+                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
+        }
+        int flags = (int) getLe(header, FLAGS, 2);
+        if (flags != FLAG_ENCRYPTED) {
+            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
+        }
+        byte[] nonce = Arrays.copyOfRange(header, NONCE, NONCE + opener.id().nonceLength());
+        byte[] aad = Arrays.copyOfRange(header, NONCE, HEADER_LENGTH);
+        int end = at + length;
+        ByteBuffer whole = frame.duplicate().clear();
+        whole.put(end, header, SIGNATURE, Smb3Cipher.TAG_LENGTH);
+        int plainLength = length - HEADER_LENGTH;
+        try {
+            opener.openInPlace(nonce, aad, whole.slice(at + HEADER_LENGTH, plainLength + Smb3Cipher.TAG_LENGTH));
+        } catch (AEADBadTagException e) {
+            throw new CryptoDecodeException("Signature", SIGNATURE,
+                    opener.id().label() + " authentication failed: message altered or wrong key");
+        }
+        return whole.slice(at + HEADER_LENGTH, plainLength);
     }
 
     /** True if the range starts with the transform ProtocolId 0xFD 'S' 'M' 'B'. */

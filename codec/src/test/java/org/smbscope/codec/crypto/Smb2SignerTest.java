@@ -64,6 +64,47 @@ class Smb2SignerTest {
         assertThat(s.verify(buf, 10, 104)).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void aMessageInADirectBufferGetsTheSameSignatureAsInAnArray(SigningAlgorithm alg) {
+        Smb2Signer s = Smb2Signer.of(alg, KEY);
+        for (int length : new int[] {64, 65, 80, 200_003}) {
+            byte[] m = message(length, length);
+            s.sign(m, 0, m.length);
+            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(length + 7);
+            direct.position(3);
+            direct.put(m).flip().position(3); // the message at 3 .. 3+length, bytes after the limit ignored
+            assertThat(s.compute(direct)).as("%s, %d bytes", alg, length).isEqualTo(s.compute(m, 0, m.length));
+            assertThat(s.verify(direct)).isTrue();
+            assertThat(direct.position()).isEqualTo(3);
+            direct.put(3 + length - 1, (byte) (m[length - 1] ^ 1));
+            assertThat(s.verify(direct)).isFalse();
+            assertThat(s.verify(java.nio.ByteBuffer.wrap(m))).isTrue();
+            int split = Math.min(length, 80);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocateDirect(length - split).put(m, split, length - split).flip();
+            assertThat(s.compute(Arrays.copyOf(m, split), tail)).as("head and tail").isEqualTo(s.compute(m, 0, m.length));
+            assertThat(tail.position()).isZero();
+        }
+        assertThatThrownBy(() -> s.compute(java.nio.ByteBuffer.allocateDirect(63)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void gmacIsGcmWithTheMessageAsAssociatedDataAtEveryLength() throws Exception {
+        Smb2Signer s = Smb2Signer.of(SigningAlgorithm.AES_GMAC, KEY);
+        for (int length : new int[] {64, 65, 79, 80, 95, 96, 1000, 65_535, 65_536, 65_600, 200_003, 1 << 20}) {
+            byte[] m = message(length, length);
+            m[16] = (byte) (length & 1); // server-to-client on odd lengths
+            byte[] zeroed = m.clone();
+            Arrays.fill(zeroed, 48, 64, (byte) 0);
+            javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(javax.crypto.Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, AesGmacSigner.nonce(m, 0)));
+            gcm.updateAAD(zeroed);
+            assertThat(s.compute(m, 0, m.length)).as("%d bytes", length).isEqualTo(gcm.doFinal());
+        }
+    }
+
     @Test
     void gmacNonceCarriesMessageIdRoleAndCancel() {
         byte[] m = message(64, 0);

@@ -43,6 +43,59 @@ class Smb3TransformTest {
         assertThat(Smb3Transform.of(keys(cipher).forServer(), fixed("00")).open(wire)).isEqualTo(plain);
     }
 
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void sealsAHeadAndADirectTailIntoADirectBufferAsSealWouldTheWhole(CipherId cipher) throws Exception {
+        byte[] plain = new byte[200_017];
+        new SplittableRandom(4).nextBytes(plain);
+        byte[] head = Arrays.copyOf(plain, 80);
+        java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocateDirect(plain.length).put(plain, 80, plain.length - 80).flip();
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(52 + plain.length + 16);
+        Smb3Transform client = Smb3Transform.of(keys(cipher), fixed("0102030405060708090a0b0c"));
+
+        java.nio.ByteBuffer sealed = client.seal(42, head, tail, out);
+        byte[] wire = new byte[sealed.remaining()];
+        sealed.get(wire);
+        assertThat(wire).isEqualTo(Smb3Transform.of(keys(cipher), fixed("0102030405060708090a0b0c")).seal(42, plain));
+        assertThat(Smb3Transform.of(keys(cipher).forServer(), n -> null).open(wire)).isEqualTo(plain);
+        assertThatThrownBy(() -> client.seal(42, head, java.nio.ByteBuffer.allocate(10), java.nio.ByteBuffer.allocate(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void opensInPlaceInADirectBuffer(CipherId cipher) throws Exception {
+        byte[] plain = new byte[300_001];
+        new SplittableRandom(2).nextBytes(plain);
+        byte[] wire = Smb3Transform.of(keys(cipher), NonceSource.counter(new SplittableRandom(5))).seal(9, plain);
+        Smb3Transform server = Smb3Transform.of(keys(cipher).forServer(), n -> null);
+        java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocateDirect(wire.length + 4 + 16);
+        frame.position(4);
+        frame.put(wire).flip().position(4);
+
+        java.nio.ByteBuffer opened = server.openInPlace(frame);
+        byte[] got = new byte[opened.remaining()];
+        opened.get(got);
+        assertThat(got).isEqualTo(plain);
+
+        // no room after the limit for the tag: opened from a copy
+        java.nio.ByteBuffer tight = java.nio.ByteBuffer.allocateDirect(wire.length).put(wire).flip();
+        java.nio.ByteBuffer copy = server.openInPlace(tight);
+        got = new byte[copy.remaining()];
+        copy.get(got);
+        assertThat(got).isEqualTo(plain);
+
+        java.nio.ByteBuffer bad = java.nio.ByteBuffer.allocateDirect(wire.length + 16).put(wire).flip();
+        bad.put(1000, (byte) (wire[1000] ^ 1));
+        assertThatThrownBy(() -> server.openInPlace(bad)).isInstanceOf(CryptoDecodeException.class)
+                .hasMessageContaining("authentication failed");
+        java.nio.ByteBuffer shortOne = java.nio.ByteBuffer.allocateDirect(64).put(wire, 0, 40).flip();
+        assertThatThrownBy(() -> server.openInPlace(shortOne)).isInstanceOf(CryptoDecodeException.class);
+        java.nio.ByteBuffer lying = java.nio.ByteBuffer.allocateDirect(wire.length + 16).put(wire).flip().limit(wire.length - 1);
+        assertThatThrownBy(() -> server.openInPlace(lying)).isInstanceOf(CryptoDecodeException.class)
+                .hasMessageContaining("OriginalMessageSize");
+    }
+
     @Test
     void everyHeaderByteFromTheNonceOnIsAuthenticated() {
         Smb3Keys k = keys(CipherId.AES_128_GCM);

@@ -55,6 +55,22 @@ final class DataCommands {
             if (n == 0) {
                 return new ReadResponse(0, 0, ByteBuffer.allocate(0));
             }
+            ByteBuffer into = ctx.readBuffer();
+            if (into != null && into.capacity() >= n) {
+                // the connection's (direct) buffer: the data goes from the file to the socket with no copy in Java
+                ByteBuffer buf = into.duplicate().clear().limit(n);
+                while (buf.hasRemaining()) {
+                    if (o.channel.read(buf, offset + buf.position()) < 0) {
+                        break;
+                    }
+                }
+                int got = buf.position();
+                if (got < min || got == 0) {
+                    throw new Failure(NtStatus.END_OF_FILE);
+                }
+                o.position(offset + got);
+                return new ReadResponse(0, 0, buf.flip());
+            }
             // the data goes straight into the array of the encoded response (ReadResponse.inFrame): the
             // encoder writes header and fixed part in front of it, no copy of the (up to 8 MiB) data
             byte[] frame = new byte[ReadResponse.DATA_OFFSET + n];

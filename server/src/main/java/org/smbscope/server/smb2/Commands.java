@@ -79,10 +79,11 @@ final class Commands {
         }
         boolean signed = h.flags().isSigned();
         Smb2Signer channelSigner = s.signerOn(d);
-        if (signed && channelSigner != null && !f.encrypted() && msg.length >= CryptoWarmups.BULK) {
+        if (signed && channelSigner != null && !f.encrypted() && f.length(msg) >= CryptoWarmups.BULK) {
             d.ctx.warmups().warm(channelSigner.algorithm(), null);
         }
-        if (signed && channelSigner != null && !f.encrypted() && !channelSigner.verify(msg, 0, msg.length)) {
+        if (signed && channelSigner != null && !f.encrypted()
+                && !(f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
             return new Dispatcher.Silent(true);
         }
@@ -142,12 +143,16 @@ final class Commands {
         }
         NegotiateResponse nr = d.negotiated().response();
         org.smbscope.codec.smb2.NegotiateRequest nq = d.negotiateRequest();
+        // a large READ may put its data into one of the connection's direct buffers (see Dispatcher.send)
+        java.nio.ByteBuffer readBuffer = d.buffers != null && r instanceof org.smbscope.codec.smb2.ReadRequest rr
+                && (rr.length() & 0xFFFFFFFFL) >= Connection.DIRECT_FROM ? d.buffers.take(rr.length()) : null;
         RequestContext rc = new RequestContext(nr.dialect(), s.user, s.guest || s.anonymous,
                 (int) Math.min(Integer.MAX_VALUE, nr.maxReadSize()), (int) Math.min(Integer.MAX_VALUE, nr.maxWriteSize()),
                 (int) Math.min(Integer.MAX_VALUE, nr.maxTransactSize()), new Breaks(d, s),
                 null, nq == null ? null : nq.clientGuid(),
                 h.flags().has(org.smbscope.codec.smb2.Smb2Flags.REPLAY_OPERATION),
-                nr.dialect().value() >= 0x0300 ? h.status().value() & 0xFFFF : -1); // ChannelSequence on 3.x
+                nr.dialect().value() >= 0x0300 ? h.status().value() & 0xFFFF : -1, // ChannelSequence on 3.x
+                readBuffer);
         Outcome o;
         try {
             o = t.handler().handle(rc, r);
@@ -157,7 +162,10 @@ final class Commands {
         }
         switch (o) {
             case Outcome.Done done -> {
-                Dispatcher.Send send = Dispatcher.send(rh.withStatus(done.status()), done.response(), signer);
+                Dispatcher.Send send = Dispatcher.send(rh.withStatus(done.status()), done.response(), signer, readBuffer);
+                if (readBuffer != null && send.release() == null) {
+                    d.buffers.give(readBuffer); // not used (an error, or the data went elsewhere)
+                }
                 FileId next = id;
                 if (done.response() instanceof CreateResponse cr && !done.status().isError()) {
                     next = cr.fileId();

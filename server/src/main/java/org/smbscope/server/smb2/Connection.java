@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -28,20 +30,33 @@ final class Connection implements Runnable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Semaphore inWork;
     private final RequestOrder order = new RequestOrder();
+    private final FrameBuffers buffers;
     private OutputStream out;
     private Dispatcher dispatcher;
 
     Connection(Socket socket, ServerContext ctx) {
+        this(socket, ctx, null);
+    }
+
+    /**
+     * With {@code buffers} (may be null) and a socket that has a channel (accepted from a ServerSocketChannel), frames
+     * from {@link #DIRECT_FROM} bytes on are read into direct buffers: see {@link FrameBuffers}.
+     */
+    Connection(Socket socket, ServerContext ctx, FrameBuffers buffers) {
         this.socket = socket;
         this.ctx = ctx;
+        this.buffers = buffers;
         this.framing = new DirectTcpFraming(ctx.limits().maxFrameSize());
         this.inWork = new Semaphore(Math.max(1, ctx.limits().maxCredits()));
     }
 
+    /** Frames from this size on go into a direct buffer (when the socket has a channel): the bulk READ/WRITE traffic. */
+    static final int DIRECT_FROM = 64 * 1024;
+
     @Override
     public void run() {
         String peer = String.valueOf(socket.getRemoteSocketAddress());
-        try (socket) {
+        try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ctx.limits().idleTimeout().toMillis()));
             InputStream in = socket.getInputStream();
@@ -53,16 +68,22 @@ final class Connection implements Runnable {
                 }
 
                 @Override
+                public void send(byte[] head, ByteBuffer tail) throws IOException {
+                    writeDirect(head, tail);
+                }
+
+                @Override
                 public void drop(String why) {
                     LOG.debug("closing connection from {}: {}", peer, why);
                     closeQuietly();
                 }
-            }, peer, socket.getLocalAddress());
+            }, peer, socket.getLocalAddress(), buffers != null && socket.getChannel() != null ? buffers : null);
             boolean first = true;
+            ReadableByteChannel channel = buffers == null ? null : socket.getChannel();
             while (true) {
-                byte[] frame;
+                int length;
                 try {
-                    frame = framing.read(in);
+                    length = framing.readLength(in);
                 } catch (SocketTimeoutException idle) {
                     if (dispatcher.hasTrees()) {
                         continue;
@@ -70,9 +91,32 @@ final class Connection implements Runnable {
                     LOG.debug("connection from {} idle, closed", peer);
                     break;
                 }
-                if (frame == null) {
+                if (length < 0) {
                     break;
                 }
+                // only with a tree connected (an authenticated user): the body read below has no timeout
+                ByteBuffer into = channel != null && !first && length >= DIRECT_FROM && dispatcher.hasTrees()
+                        ? buffers.take(length) : null;
+                if (into != null) {
+                    // the body comes straight from the socket into a direct buffer (the idle timeout applies
+                    // between frames: the header above is read through the stream, and spares connections with a
+                    // tree anyway)
+                    ByteBuffer direct = DirectTcpFraming.readBody(channel, into, length);
+                    inWork.acquireUninterruptibly();
+                    RequestOrder.Ticket ticket = order.arrive();
+                    Thread.ofVirtual().name("smb-req").start(() -> {
+                        try {
+                            if (dispatcher.onFrame(direct, ticket)) {
+                                buffers.give(direct);
+                            }
+                        } finally {
+                            ticket.leave();
+                            inWork.release();
+                        }
+                    });
+                    continue;
+                }
+                byte[] frame = DirectTcpFraming.readBody(in, length);
                 if (first) {
                     first = false;
                     if (org.smbscope.server.smb1.Smb1Connection.takesOver(ctx.config(), frame)) { // SMB1 (NT1) hook
@@ -95,6 +139,7 @@ final class Connection implements Runnable {
         } catch (IOException e) {
             LOG.debug("connection from {} closed: {}", peer, e.toString());
         } finally {
+            closeQuietly();
             if (dispatcher != null) {
                 dispatcher.close();
             }
@@ -119,7 +164,51 @@ final class Connection implements Runnable {
         }
     }
 
+    /**
+     * Closes the connection; output is shut down first so that the client reads the end of the stream before the
+     * reset that unread input causes (a channel's socket, unlike a plain one, does not do that itself on Linux).
+     */
+    /**
+     * Writes one frame of {@code head} then {@code tail} with one gathering write on the socket's channel (a direct
+     * tail is not copied), under the connection's lock; through the stream (one copy) when there is no channel.
+     */
+    private void writeDirect(byte[] head, ByteBuffer tail) throws IOException {
+        java.nio.channels.SocketChannel channel = socket.getChannel();
+        int length = head.length + tail.remaining();
+        if (length > org.smbscope.codec.netbios.DirectTcpFraming.MAX_LENGTH) {
+            throw new IOException("message too large for direct TCP framing: " + length);
+        }
+        if (channel == null) {
+            byte[] joined = java.util.Arrays.copyOf(head, length);
+            tail.duplicate().get(joined, head.length, tail.remaining());
+            write(joined);
+            return;
+        }
+        byte[] framed = new byte[4 + head.length];
+        framed[1] = (byte) (length >>> 16);
+        framed[2] = (byte) (length >>> 8);
+        framed[3] = (byte) length;
+        System.arraycopy(head, 0, framed, 4, head.length);
+        ByteBuffer[] parts = {ByteBuffer.wrap(framed), tail.duplicate()};
+        writeLock.lock();
+        try {
+            out.flush();
+            while (parts[0].hasRemaining() || parts[1].hasRemaining()) {
+                channel.write(parts);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     private void closeQuietly() {
+        try {
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                socket.shutdownOutput();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -41,9 +41,19 @@ final class CreditWindow {
 
     /** Credits granted in a response to a request asking for {@code requested}: never above the limit, never leaving the client with none. */
     synchronized int grant(int requested) {
+        return grant(requested, 1);
+    }
+
+    /**
+     * Credits granted in a response to a request that asked for {@code requested} and was charged {@code charge}:
+     * at least the charge (as Windows and Samba do), so a client that asks for 1 credit on every 8 MiB WRITE keeps
+     * its window instead of shrinking it to one request in flight; never above the limit, never leaving the
+     * client with none.
+     */
+    synchronized int grant(int requested, int charge) {
         long outstanding = (high - low) - used.cardinality();
         long room = maxCredits - outstanding;
-        long g = Math.min(Math.max(requested, 1), room);
+        long g = Math.min(Math.max(Math.max(requested, charge), 1), room);
         if (g <= 0) {
             g = outstanding == 0 ? 1 : 0;
         }

@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import org.smbscope.codec.netbios.NetbiosDecodeException;
 
 /**
@@ -26,10 +28,20 @@ final class DirectTcpFraming {
 
     /** The next frame's bytes, or null at a clean end of stream before a header. */
     byte[] read(InputStream in) throws IOException {
+        int length = readLength(in);
+        return length < 0 ? null : readBody(in, length);
+    }
+
+    /**
+     * The length of the next frame from its header (checked against the limit; NetBIOS keep-alives skipped), or -1
+     * at a clean end of stream before a header. The body follows: {@link #readBody(InputStream, int)} or
+     * {@link #readBody(ReadableByteChannel, ByteBuffer, int)}.
+     */
+    int readLength(InputStream in) throws IOException {
         while (true) {
             byte[] header = in.readNBytes(HEADER.HEADER_LENGTH);
             if (header.length == 0) {
-                return null;
+                return -1;
             }
             if (header.length < HEADER.HEADER_LENGTH) {
                 throw new EOFException("truncated frame header");
@@ -50,20 +62,41 @@ final class DirectTcpFraming {
             if (length > maxFrameSize) {
                 throw new FrameTooLargeException(length, maxFrameSize);
             }
-            // one array of the checked length, filled by large reads (InputStream.readNBytes reads 16 KiB at a
-            // time into a list and copies it: measured 2x slower for 8 MiB WRITEs); the length is bounded by
-            // maxFrameSize, and the reader holds one frame at a time
-            byte[] frame = new byte[length];
-            int at = 0;
-            while (at < length) {
-                int n = in.read(frame, at, length - at);
-                if (n < 0) {
-                    throw new EOFException("truncated frame: " + at + " of " + length + " bytes");
-                }
-                at += n;
-            }
-            return frame;
+            return length;
         }
+    }
+
+    /** The {@code length} bytes of a frame's body (length from {@link #readLength}). */
+    static byte[] readBody(InputStream in, int length) throws IOException {
+        // one array of the checked length, filled by large reads (InputStream.readNBytes reads 16 KiB at a
+        // time into a list and copies it: measured 2x slower for 8 MiB WRITEs); the length is bounded by
+        // maxFrameSize, and the reader holds one frame at a time
+        byte[] frame = new byte[length];
+        int at = 0;
+        while (at < length) {
+            int n = in.read(frame, at, length - at);
+            if (n < 0) {
+                throw new EOFException("truncated frame: " + at + " of " + length + " bytes");
+            }
+            at += n;
+        }
+        return frame;
+    }
+
+    /**
+     * Reads the {@code length} bytes of a frame's body (length from {@link #readLength}) into {@code into} from 0
+     * (its capacity is at least {@code length}: the caller's buffers hold a largest frame), straight from the socket:
+     * with a direct buffer, one system call takes all that has arrived and nothing is copied on the way. Returns
+     * {@code into} with position 0 and limit {@code length}.
+     */
+    static ByteBuffer readBody(ReadableByteChannel in, ByteBuffer into, int length) throws IOException {
+        into.clear().limit(length);
+        while (into.hasRemaining()) {
+            if (in.read(into) < 0) {
+                throw new EOFException("truncated frame: " + into.position() + " of " + length + " bytes");
+            }
+        }
+        return into.flip();
     }
 
     /** Writes one frame (caller holds the connection's write lock). */

@@ -1,6 +1,7 @@
 package org.smbscope.server.smb2;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,16 @@ final class Dispatcher {
         /** Writes one message (plain, compound or transform) as one frame. */
         void send(byte[] message) throws IOException;
 
+        /**
+         * Writes one message made of {@code head} then {@code tail} (position to limit; a direct buffer goes to the
+         * socket without a copy) as one frame.
+         */
+        default void send(byte[] head, ByteBuffer tail) throws IOException {
+            byte[] joined = Arrays.copyOf(head, head.length + tail.remaining());
+            tail.duplicate().get(joined, head.length, tail.remaining());
+            send(joined);
+        }
+
         /** Ends the connection. */
         void drop(String why);
     }
@@ -61,8 +72,25 @@ final class Dispatcher {
     sealed interface Reply {
     }
 
-    /** A response, encoded, to be signed by {@code signer} when not null. */
-    record Send(byte[] bytes, Smb2Signer signer) implements Reply {
+    /**
+     * A response, encoded, to be signed by {@code signer} when not null. {@code tail}: the data of a READ response in
+     * a direct buffer, which follows {@code bytes} (header and fixed part) on the wire, else null; {@code release}: the
+     * connection's buffer it is in, taken back once sent.
+     */
+    record Send(byte[] bytes, Smb2Signer signer, ByteBuffer tail, ByteBuffer release) implements Reply {
+        Send(byte[] bytes, Smb2Signer signer) {
+            this(bytes, signer, null, null);
+        }
+
+        /** Header, body and data in one array (a copy of the tail, when there is one). */
+        byte[] joined() {
+            if (tail == null) {
+                return bytes;
+            }
+            byte[] all = Arrays.copyOf(bytes, bytes.length + tail.remaining());
+            tail.duplicate().get(all, bytes.length, tail.remaining());
+            return all;
+        }
     }
 
     /** No response (CANCEL, a message dropped for its signature). */
@@ -83,10 +111,23 @@ final class Dispatcher {
         NtStatus createError;
         /** The previous message had a valid session whose ids a related follower inherits. */
         boolean prevValid;
+        /** A message went async (its request may be used after the frame's processing returned). */
+        boolean wentAsync;
     }
 
-    /** The frame a message came in. */
-    record Frame(boolean encrypted, Session sealedBy, boolean compound) {
+    /**
+     * The frame a message came in. {@code direct}: for a lone WRITE read into a direct buffer, the whole message
+     * (position to limit; the message array holds only its header and fixed part), else null.
+     */
+    record Frame(boolean encrypted, Session sealedBy, boolean compound, ByteBuffer direct) {
+        Frame(boolean encrypted, Session sealedBy, boolean compound) {
+            this(encrypted, sealedBy, compound, null);
+        }
+
+        /** The length of the message {@code msg} of this frame. */
+        int length(byte[] msg) {
+            return direct != null ? direct.remaining() : msg.length;
+        }
     }
 
     record PendingOp(long asyncId, long messageId, long sessionId, Runnable cancel) {
@@ -97,6 +138,8 @@ final class Dispatcher {
     final java.net.InetAddress localAddress;
     final String peer;
     final CreditWindow credits;
+    /** Direct buffers for large READ responses, or null (then they are arrays). */
+    final FrameBuffers buffers;
     final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final PendingRequests pending = new PendingRequests();
     private final ConnectionNegotiation negotiation;
@@ -109,6 +152,12 @@ final class Dispatcher {
 
     /** {@code localAddress}: the address the client connected to (FSCTL_QUERY_NETWORK_INTERFACE_INFO), or null. */
     Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress) {
+        this(ctx, sink, peer, localAddress, null);
+    }
+
+    /** {@code buffers}: the server's direct buffers for large READ responses (see {@link FrameBuffers}), or null. */
+    Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress, FrameBuffers buffers) {
+        this.buffers = buffers;
         this.localAddress = localAddress;
         this.ctx = ctx;
         this.sink = sink;
@@ -166,6 +215,100 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * Handles one frame read into a (direct) buffer, from its position to its limit, as {@link #onFrame(byte[],
+     * RequestOrder.Ticket)} does: an encrypted one is decrypted in place (the buffer needs the room for a tag after
+     * its limit, see {@link FrameBuffers}); a lone WRITE is served from the buffer, its data going to the file without
+     * a copy; anything else is copied to an array and goes the usual way. Returns true when nothing refers to the
+     * buffer any more (false: a request went async and may still read it).
+     */
+    boolean onFrame(ByteBuffer frame, RequestOrder.Ticket ticket) {
+        if (closed) {
+            return true;
+        }
+        try {
+            return process(frame, ticket);
+        } catch (Drop d) {
+            LOG.debug("dropping connection from {}: {}", peer, d.getMessage());
+            sink.drop(d.getMessage());
+        } catch (IOException e) {
+            sink.drop("write failed: " + e);
+        } catch (RuntimeException e) {
+            LOG.warn("internal error on a frame from {}; dropping the connection", peer, e);
+            sink.drop("internal error: " + e);
+        }
+        return false;
+    }
+
+    private boolean process(ByteBuffer frame, RequestOrder.Ticket ticket) throws Drop, IOException {
+        ByteBuffer plain = frame;
+        boolean encrypted = false;
+        Session sealedBy = null;
+        if (frame.remaining() >= 4 && frame.getInt(frame.position()) == Smb2Codec.TRANSFORM_MAGIC) {
+            NegotiateOutcome n = negotiation.negotiated();
+            if (n == null || n.dialect() < 0x0300) {
+                throw new Drop("encrypted message before an SMB 3 negotiate");
+            }
+            try {
+                byte[] header = new byte[Math.min(frame.remaining(), Smb3Transform.HEADER_LENGTH)];
+                frame.get(frame.position(), header);
+                long sid = Smb3Transform.sessionId(header, 0, header.length);
+                sealedBy = sessions.get(sid);
+                if (sealedBy == null || sealedBy.transform == null) {
+                    throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
+                }
+                if (frame.remaining() >= CryptoWarmups.BULK) {
+                    ctx.warmups().warm(null, sealedBy.transform.cipher());
+                }
+                plain = sealedBy.transform.openInPlace(frame);
+            } catch (CryptoDecodeException e) {
+                throw new Drop("cannot decrypt: " + e.getMessage());
+            }
+            encrypted = true;
+        }
+        byte[] head = loneWriteHead(plain);
+        if (head == null) {
+            byte[] copy = new byte[plain.remaining()];
+            plain.get(plain.position(), copy);
+            processPlain(copy, encrypted, sealedBy, ticket);
+            return true;
+        }
+        ticket.enter(true);
+        if (closed) {
+            return true;
+        }
+        Chain chain = new Chain();
+        runParts(head, List.of(new Smb2Compound.Part(0, head.length)), 0, new Frame(encrypted, sealedBy, false, plain),
+                chain, new ArrayList<>());
+        return !chain.wentAsync;
+    }
+
+    /**
+     * For a lone SMB2 WRITE request in {@code m} (position to limit) with its data right after the fixed part, up to
+     * the end, and no channel info: a copy of its header and fixed part with Length 0, which decodes to the request
+     * without its data ({@link #processOne} puts the data back as a view of {@code m}). Null for anything else.
+     */
+    private static byte[] loneWriteHead(ByteBuffer m) {
+        int at = m.position();
+        int length = m.remaining();
+        int body = at + Smb2Header.SIZE;
+        if (length <= org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET || m.getInt(at) != Smb2Codec.SMB2_MAGIC) {
+            return null;
+        }
+        ByteBuffer le = m.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean write = le.getShort(at + 12) == Smb2Command.WRITE.value() && le.getInt(at + 20) == 0 // lone
+                && le.getShort(body) == 49 && le.getShort(body + 2) == org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET
+                && le.getInt(body + 4) == length - org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET
+                && le.getShort(body + 42) == 0; // WriteChannelInfoLength
+        if (!write) {
+            return null;
+        }
+        byte[] head = new byte[org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET];
+        m.get(at, head);
+        Arrays.fill(head, Smb2Header.SIZE + 4, Smb2Header.SIZE + 8, (byte) 0);
+        return head;
+    }
+
     private void process(byte[] frame, RequestOrder.Ticket ticket) throws Drop, IOException {
         byte[] plain = frame;
         boolean encrypted = false;
@@ -190,8 +333,14 @@ final class Dispatcher {
                 throw new Drop("cannot decrypt: " + e.getMessage());
             }
             encrypted = true;
-            kind = Smb2Codec.kind(plain);
         }
+        processPlain(plain, encrypted, sealedBy, ticket);
+    }
+
+    /** The part of {@link #process} after decryption. */
+    private void processPlain(byte[] plain, boolean encrypted, Session sealedBy, RequestOrder.Ticket ticket)
+            throws Drop, IOException {
+        Smb2Codec.FrameKind kind = Smb2Codec.kind(plain);
         if (kind == Smb2Codec.FrameKind.SMB1 && !encrypted) {
             ticket.enter(false);
             sink.send(negotiation.smb1(plain));
@@ -249,6 +398,7 @@ final class Dispatcher {
                     }
                 }
                 case Later l -> {
+                    chain.wentAsync = true;
                     if (i == parts.size() - 1) {
                         // alone or last of a compound: the interim goes with the others, the final later
                         out.add(interim(l));
@@ -326,7 +476,7 @@ final class Dispatcher {
             throw new Drop("message id " + Long.toUnsignedString(h.messageId()) + " (charge " + charge
                     + ") outside the credit window");
         }
-        int grant = cancel ? 0 : credits.grant(h.credits());
+        int grant = cancel ? 0 : credits.grant(h.credits(), charge);
         Smb2Packet p;
         try {
             p = Smb2Codec.decode(msg);
@@ -340,6 +490,13 @@ final class Dispatcher {
         if (cancel) {
             pending.cancel(h);
             return new Silent(false);
+        }
+        if (f.direct() != null && p.message() instanceof org.smbscope.codec.smb2.WriteRequest w) {
+            // the data stays where it was read (see loneWriteHead)
+            ByteBuffer m = f.direct();
+            p = new Smb2Packet(p.header(), new org.smbscope.codec.smb2.WriteRequest(w.offset(), w.fileId(), w.channel(),
+                    w.remainingBytes(), w.flags(), m.slice(m.position() + org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET,
+                            m.remaining() - org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET)), p.offset(), p.length());
         }
         if (!(p.message() instanceof Smb2Request req) || p.message() instanceof org.smbscope.codec.smb2.UnknownMessage
                 || !h.command().isKnown()) {
@@ -372,6 +529,28 @@ final class Dispatcher {
     /** A response with {@code header} and {@code body}. */
     static Send send(Smb2Header header, Smb2Message body, Smb2Signer signer) {
         return new Send(Smb2Codec.encode(header, body), signer);
+    }
+
+    /**
+     * A response with {@code header} and {@code body}; the data of a READ response read into {@code buffer} (the
+     * connection's direct buffer) stays there and follows the encoded header and fixed part on the wire.
+     */
+    static Send send(Smb2Header header, Smb2Message body, Smb2Signer signer, ByteBuffer buffer) {
+        if (buffer != null && body instanceof org.smbscope.codec.smb2.ReadResponse r && r.dataLength() > 0
+                && r.data().isDirect()) {
+            ByteBuffer data = r.data();
+            // the fixed part as for any non-empty READ response: DataOffset 0x50, DataLength of the data
+            byte[] head = Arrays.copyOf(Smb2Codec.encode(header, new org.smbscope.codec.smb2.ReadResponse(r.dataRemaining(),
+                    r.flags(), ByteBuffer.allocate(0))), org.smbscope.codec.smb2.ReadResponse.DATA_OFFSET);
+            head[Smb2Header.SIZE + 2] = (byte) org.smbscope.codec.smb2.ReadResponse.DATA_OFFSET;
+            int n = data.remaining();
+            head[Smb2Header.SIZE + 4] = (byte) n;
+            head[Smb2Header.SIZE + 5] = (byte) (n >>> 8);
+            head[Smb2Header.SIZE + 6] = (byte) (n >>> 16);
+            head[Smb2Header.SIZE + 7] = (byte) (n >>> 24);
+            return new Send(head, signer, data, buffer);
+        }
+        return send(header, body, signer);
     }
 
     /**
@@ -454,12 +633,60 @@ final class Dispatcher {
 
     /** Joins, signs and seals the responses of one frame and sends them. */
     private void flush(List<Send> out, Frame f) throws IOException {
+        try {
+            if (out.size() == 1 && out.get(0).tail() != null && (out.get(0).signer() == null || !f.encrypted())
+                    && !closed) {
+                sendDirect(out.get(0), f);
+            } else {
+                flushArrays(out, f);
+            }
+        } finally {
+            for (Send s : out) {
+                if (s.release() != null && buffers != null) {
+                    buffers.give(s.release());
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends a lone response whose data is in a direct buffer (a READ): header and fixed part (signed over both when
+     * {@code s} has a signer), then the data from the buffer; sealed into another direct buffer when the frame is
+     * encrypted.
+     */
+    private void sendDirect(Send s, Frame f) throws IOException {
+        if (!f.encrypted()) {
+            byte[] head = s.bytes();
+            if (s.signer() != null) {
+                if (head.length + s.tail().remaining() >= CryptoWarmups.BULK) {
+                    ctx.warmups().warm(s.signer().algorithm(), null);
+                }
+                head[16] |= 0x08;
+                Arrays.fill(head, Smb2Header.SIGNATURE_OFFSET, Smb2Header.SIGNATURE_OFFSET + 16, (byte) 0);
+                System.arraycopy(s.signer().compute(head, s.tail()), 0, head, Smb2Header.SIGNATURE_OFFSET, 16);
+            }
+            sink.send(head, s.tail());
+            return;
+        }
+        Session session = f.sealedBy();
+        if (s.bytes().length + s.tail().remaining() >= CryptoWarmups.BULK) {
+            ctx.warmups().warm(null, session.transform.cipher());
+        }
+        ByteBuffer sealed = buffers.take();
+        try {
+            sink.send(new byte[0], session.transform.seal(session.id, s.bytes(), s.tail().duplicate(), sealed));
+        } finally {
+            buffers.give(sealed);
+        }
+    }
+
+    private void flushArrays(List<Send> out, Frame f) throws IOException {
         if (out.isEmpty() || closed) {
             return;
         }
         List<byte[]> parts = new ArrayList<>(out.size());
         for (Send s : out) {
-            byte[] b = s.bytes();
+            byte[] b = s.joined();
             if (s.signer() != null && b.length >= CryptoWarmups.BULK && !f.encrypted()) {
                 ctx.warmups().warm(s.signer().algorithm(), null);
             }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,13 +63,16 @@ public final class SmbServer implements AutoCloseable {
         ServerContext ctx = new ServerContext(config, lim, negotiate, guid, disks, () -> new IpcTreeHandler(config),
                 clock, random, auth).withBrowse(browse);
         SessionGate gate = SessionGate.of(config);
+        FrameBuffers buffers = new FrameBuffers(lim.maxFrameSize(), 4 + Runtime.getRuntime().availableProcessors());
         Semaphore slots = new Semaphore(lim.maxConnections());
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (String iface : config.interfaces()) {
                 String addr = iface.contains("/") ? iface.substring(0, iface.indexOf('/')) : iface;
                 for (int port : config.smbPorts()) {
-                    ServerSocket ss = new ServerSocket();
+                    // a channel's socket: accepted sockets have a SocketChannel, which reads large frames into direct
+                    // buffers (Connection)
+                    ServerSocket ss = ServerSocketChannel.open().socket();
                     ss.setReuseAddress(true);
                     ss.bind(new InetSocketAddress(InetAddress.getByName(addr), port));
                     sockets.add(ss);
@@ -98,7 +102,7 @@ public final class SmbServer implements AutoCloseable {
                                 if (netbios && !gate.admit(s).accepted()) {
                                     return;
                                 }
-                                new Connection(s, ctx).run();
+                                new Connection(s, ctx, buffers).run();
                             } catch (IOException e) {
                                 LOG.debug("NetBIOS session request from {} failed: {}", s.getRemoteSocketAddress(), e.toString());
                             } finally {

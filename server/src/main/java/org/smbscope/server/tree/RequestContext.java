@@ -17,15 +17,26 @@ import org.smbscope.codec.smb2.Smb2Dialect;
  * @param clientGuid     the ClientGuid of the connection's NEGOTIATE (leases and durable handles are keyed by it)
  * @param replay         the request carries SMB2_FLAGS_REPLAY_OPERATION ([MS-SMB2] 2.2.1.2)
  * @param channelSequence the request's ChannelSequence (SMB 3.x, [MS-SMB2] 2.2.1.2), or -1 when it has none
+ * @param readBuffer     for a large READ, a (direct) buffer the handler may read the data into, from 0 up to its
+ *                       capacity, and return as the response's data (the connection sends it from there and takes it
+ *                       back); null when there is none. A handler that keeps the data beyond the call must not use it.
  */
 public record RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
         int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay,
-        int channelSequence) {
+        int channelSequence, java.nio.ByteBuffer readBuffer) {
 
     public RequestContext {
         breaks = breaks == null ? BreakSender.NONE : breaks;
         token = token == null ? SecurityToken.of(user, guest) : token;
         clientGuid = clientGuid == null ? Guid.ZERO : clientGuid;
+    }
+
+    /** A context without a READ buffer. */
+    public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+            int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay,
+            int channelSequence) {
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, token, clientGuid, replay,
+                channelSequence, null);
     }
 
     /** A context without a ChannelSequence. */

@@ -58,6 +58,24 @@ class DataCommandsTest {
     }
 
     @Test
+    void aReadGoesIntoTheConnectionsBufferWhenItHasOneThatIsLargeEnough() throws Exception {
+        FileId id = f.file("b.txt");
+        f.write(id, 0, "hello world");
+        RequestContext c = FsFixture.CTX;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(8);
+        RequestContext with = new RequestContext(c.dialect(), c.user(), c.guest(), c.maxReadSize(), c.maxWriteSize(),
+                c.maxTransactSize(), c.breaks(), c.token(), c.clientGuid(), c.replay(), c.channelSequence(), buffer);
+        Outcome.Done d = (Outcome.Done) f.handler.handle(with, ReadRequest.of(id, 6, 100));
+        ByteBuffer data = ((ReadResponse) d.response()).data();
+        assertThat(data.isDirect()).isTrue();
+        assertThat(text(d)).isEqualTo("world");
+        assertThat(buffer.get(0)).isEqualTo((byte) 'w'); // in the buffer from 0
+        d = (Outcome.Done) f.handler.handle(with, ReadRequest.of(id, 0, 100));
+        assertThat(((ReadResponse) d.response()).data().isDirect()).as("too large for it: an array").isFalse();
+        assertThat(text(d)).isEqualTo("hello world");
+    }
+
+    @Test
     void limitsAndAccess() throws Exception {
         FileId id = f.file("a.txt");
         RequestContext small = new RequestContext(FsFixture.CTX.dialect(), "u", false, 4, 4, 65536);

@@ -33,4 +33,18 @@ class CreditWindowTest {
         assertThat(w.consume(1, 1)).isTrue();
         assertThat(w.grant(5)).isEqualTo(1);
     }
+
+    @Test
+    void grantsAtLeastTheChargeSoAMultiCreditClientKeepsItsWindow() {
+        CreditWindow w = new CreditWindow(8192);
+        assertThat(w.consume(0, 1)).isTrue();
+        assertThat(w.grant(1, 1)).isEqualTo(1);
+        assertThat(w.grant(256, 1)).isEqualTo(256);
+        assertThat(w.consume(1, 128)).isTrue();
+        assertThat(w.grant(1, 128)).as("an 8 MiB WRITE asking for 1 credit").isEqualTo(128);
+        assertThat(w.outstanding()).isEqualTo(1 + 256 - 128 + 128);
+        CreditWindow small = new CreditWindow(10);
+        assertThat(small.consume(0, 1)).isTrue();
+        assertThat(small.grant(1, 64)).as("never above the limit").isEqualTo(10);
+    }
 }
