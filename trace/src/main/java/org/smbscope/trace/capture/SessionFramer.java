@@ -145,6 +145,18 @@ public final class SessionFramer {
         return inFrame && mode == 2 ? bodyLength - bodyFill : 0;
     }
 
+    /**
+     * Moves past {@code n} stream bytes of file data being skipped without seeing them; {@code n} is less than
+     * {@link #skipping()} (the bytes that end the frame go through {@link #accept}).
+     */
+    public void passOver(int n) {
+        if (n < 0 || n >= skipping()) {
+            throw new IllegalArgumentException("passOver(" + n + ") with " + skipping() + " bytes being skipped");
+        }
+        bodyFill += n;
+        offset += n;
+    }
+
     /** Bytes waiting for the rest of their frame. */
     public int buffered() {
         return inFrame ? 4 + bodyFill : headerFill;

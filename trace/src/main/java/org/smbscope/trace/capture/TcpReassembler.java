@@ -113,6 +113,20 @@ public final class TcpReassembler {
         return d.next == s.seq() && d.pending.isEmpty() ? conv : null;
     }
 
+    /**
+     * Moves the stream past a segment {@link #passesOn} accepted, as {@link #accept} would, without handing
+     * its bytes on (the caller has no use for them).
+     */
+    public void passOver(Segment s) {
+        Conversation conv = passesOn(s);
+        if (conv == null) {
+            throw new IllegalStateException("not a segment passed on in order");
+        }
+        closed = null;
+        Direction d = conversations.get(conv)[conv.client().equals(s.source()) ? 0 : 1];
+        d.next = (d.next + s.length()) & 0xFFFFFFFFL;
+    }
+
     /** The conversation the last {@link #accept} ended (both FINs or a RST) and dropped, or null. */
     public Conversation closed() {
         return closed;

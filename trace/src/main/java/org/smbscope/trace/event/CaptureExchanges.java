@@ -117,24 +117,38 @@ public final class CaptureExchanges implements AutoCloseable {
             } catch (CaptureDecodeException e) {
                 seg = Optional.empty(); // perhaps read past the head: decide on the whole frame
             }
-            if (seg.isPresent() && seg.get().transport() == Segment.Transport.TCP && seg.get().offset() - p.offset() <= HEAD
-                    && passedOver(seg.get())) {
-                return seg;
+            if (seg.isPresent() && seg.get().transport() == Segment.Transport.TCP && seg.get().offset() - p.offset() <= HEAD) {
+                int passed = passedOver(seg.get());
+                if (passed > 0) {
+                    return passed == 1 ? seg : Optional.empty();
+                }
             }
         }
         reader.completeView();
         return PacketDissector.dissect(p);
     }
 
-    /** Whether none of the segment's payload bytes will be read: in order, and inside file data being skipped. */
-    private boolean passedOver(Segment s) {
+    /**
+     * Whether none of the segment's payload bytes will be read (in order, and inside file data being skipped):
+     * 0 no; 1 yes, and the segment ends the frame (handle it as any other); 2 yes, and it was handled here
+     * (the stream and the frame moved past it: what {@link #accept} would have done, without its work).
+     */
+    private int passedOver(Segment s) {
         Conversation conv = tcp.passesOn(s);
         if (conv == null) {
-            return false;
+            return 0;
         }
         Way way = new Way(conv, conv.client().equals(s.source()));
         SessionFramer f = framers.get(way);
-        return f != null && !resyncing.containsKey(way) && f.skipping() >= s.length();
+        if (f == null || resyncing.containsKey(way) || f.skipping() < s.length() || !isSessionPort(conv.server().port())) {
+            return 0;
+        }
+        if (f.skipping() == s.length()) {
+            return 1;
+        }
+        tcp.passOver(s);
+        f.passOver(s.length());
+        return 2;
     }
 
     /** How many TCP gaps (lost packets in the capture) were skipped. */
@@ -153,6 +167,9 @@ public final class CaptureExchanges implements AutoCloseable {
                         toServer ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT, layer, s.payload()));
             }
             return;
+        }
+        if (s.length() == 0 && (s.tcpFlags() & 0x07) == 0) {
+            return; // a bare ACK: nothing for reassembly (TcpReassembler#accept passes it over too)
         }
         boolean kerberos = s.source().port() == 88 || s.destination().port() == 88;
         if (!kerberos && !isSessionPort(s.source().port()) && !isSessionPort(s.destination().port())) {
