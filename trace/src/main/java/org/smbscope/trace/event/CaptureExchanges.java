@@ -37,7 +37,7 @@ public final class CaptureExchanges implements AutoCloseable {
     private final TcpReassembler tcp;
     private final Map<Way, SessionFramer> framers = new HashMap<>();
     /** Directions after a gap, waiting for a chunk that starts a message: the gap and the bytes passed over. */
-    private final Map<Way, long[]> resyncing = new HashMap<>();
+    private final Map<Way, long[]> resyncing = new java.util.LinkedHashMap<>();
     private final Map<Way, StreamChunk> gapAt = new HashMap<>();
     private boolean finished;
     private final Deque<Exchange> ready = new ArrayDeque<>();
@@ -96,6 +96,15 @@ public final class CaptureExchanges implements AutoCloseable {
 
     /** One direction of a TCP conversation. */
     private record Way(Conversation conversation, boolean fromClient) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Way w && fromClient == w.fromClient && conversation.equals(w.conversation);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * conversation.hashCode() + (fromClient ? 1 : 0);
+        }
     }
 
     /** Bytes of a frame read before deciding whether the rest is needed: link, IP and TCP headers. */
@@ -245,8 +254,13 @@ public final class CaptureExchanges implements AutoCloseable {
     }
 
     private void endResync() {
-        for (Map.Entry<Way, long[]> e : resyncing.entrySet()) {
-            emitGap(gapAt.remove(e.getKey()), e.getValue());
+        // in the order a hash map keyed by "conversation>" / "conversation<" puts them, as gaps were always reported
+        Map<String, Way> order = new HashMap<>();
+        for (Way w : resyncing.keySet()) {
+            order.put(w.conversation() + (w.fromClient() ? ">" : "<"), w);
+        }
+        for (Way w : order.values()) {
+            emitGap(gapAt.remove(w), resyncing.get(w));
         }
         resyncing.clear();
     }
