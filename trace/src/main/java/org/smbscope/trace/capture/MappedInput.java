@@ -21,6 +21,7 @@ final class MappedInput {
     private final FileChannel channel;
     private final long size;
     private MappedByteBuffer window;
+    private boolean mappable;
     private long windowStart;
     private final ByteBuffer ahead = ByteBuffer.allocateDirect(AHEAD);
     private long aheadStart;
@@ -28,8 +29,14 @@ final class MappedInput {
     private long offset;
 
     MappedInput(FileChannel channel) throws IOException {
+        this(channel, true);
+    }
+
+    /** @param map false: positional reads only (what a file system that cannot map gets) */
+    MappedInput(FileChannel channel, boolean map) throws IOException {
         this.channel = channel;
         this.size = channel.size();
+        this.mappable = map;
     }
 
     long offset() {
@@ -89,11 +96,32 @@ final class MappedInput {
                 return;
             }
         }
+        if (!mappable) {
+            readAt(from, into, at, n);
+            return;
+        }
         if (window == null || from < windowStart || from + n > windowStart + window.capacity()) {
-            windowStart = from;
-            window = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(Math.max(WINDOW, n), size - from));
+            try {
+                window = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(Math.max(WINDOW, n), size - from));
+                windowStart = from;
+            } catch (IOException | UnsupportedOperationException e) { // a file system that cannot map: read instead
+                mappable = false;
+                window = null;
+                readAt(from, into, at, n);
+                return;
+            }
         }
         window.get((int) (from - windowStart), into, at, n);
+    }
+
+    /** Positional reads straight into the array, for files that cannot be mapped. */
+    private void readAt(long from, byte[] into, int at, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(into, at, n);
+        while (b.hasRemaining()) {
+            if (channel.read(b, from + b.position() - at) < 0) {
+                throw new IOException("file shorter than when opened");
+            }
+        }
     }
 
     void close() throws IOException {

@@ -99,6 +99,18 @@ class MappedPcapReaderTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void withoutMappingPositionalReadsGiveTheSameFrames(int way, @TempDir Path dir) throws Exception {
+        byte[] file = pcap(false, false);
+        Path path = dir.resolve("c.pcap");
+        Files.write(path, file);
+        List<Frame> stream = read(CaptureReader.open(new ByteArrayInputStream(file)), 0);
+        CaptureReader unmapped = new PcapReader(new MappedInput(
+                java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ), false));
+        assertThat(read(unmapped, way)).isEqualTo(stream);
+    }
+
     @Test
     void nextHeadHoldsTheFirstBytesBeforeTheRest(@TempDir Path dir) throws Exception {
         Path path = dir.resolve("c.pcap");
