@@ -22,7 +22,7 @@ public final class SessionFramer {
     /** The payload of the frame being filled; grows with the data, up to its length. */
     private byte[] body;
     /** The first bytes of a frame that may be skipped, before the skipper decided (null without a skipper). */
-    private final byte[] probe;
+    private byte[] probe;
     /** 0: keeping the frame's bytes in {@code body}; 1: filling {@code probe}; 2: skipping file data. */
     private int mode;
     private int bodyLength;
@@ -42,7 +42,7 @@ public final class SessionFramer {
     public SessionFramer(int maxFrame, FileDataSkipper skipper) {
         this.maxFrame = maxFrame;
         this.skipper = skipper;
-        this.probe = skipper == null ? null : new byte[skipper.probeLength()];
+        // the probe is allocated with the first frame that may be skipped
     }
 
     /** A complete frame: the 4-byte header's type and the payload after it. */
@@ -87,8 +87,11 @@ public final class SessionFramer {
                 inFrame = true;
                 bodyLength = len;
                 bodyFill = 0;
-                if (skipper != null && type == 0 && len > probe.length) {
+                if (skipper != null && type == 0 && len > skipper.probeLength()) {
                     mode = 1;
+                    if (probe == null) {
+                        probe = new byte[skipper.probeLength()];
+                    }
                 } else {
                     mode = 0;
                     body = new byte[Math.min(len, Math.max(end - pos, FIRST_ALLOCATION))];

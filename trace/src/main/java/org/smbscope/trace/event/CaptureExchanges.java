@@ -65,8 +65,12 @@ public final class CaptureExchanges implements AutoCloseable {
      * Everything else is as {@link #CaptureExchanges(CaptureReader, Limits)} delivers it.
      */
     public static CaptureExchanges slim(CaptureReader reader, Limits limits, int keepBytes) {
-        return new CaptureExchanges(reader, limits, new FileDataSkipper(keepBytes));
+        // past MAX_SKIP_KEEP little would be skipped, and each direction would hold a probe that large
+        return new CaptureExchanges(reader, limits, keepBytes <= MAX_SKIP_KEEP ? new FileDataSkipper(keepBytes) : null);
     }
+
+    /** The largest keepBytes for which {@link #slim} passes file data over (larger: every byte is copied). */
+    static final int MAX_SKIP_KEEP = 64 * 1024;
 
     /** The next exchange, or {@code null} at the end of the capture. */
     public Exchange next() throws IOException, CaptureDecodeException {

@@ -113,7 +113,11 @@ class SlimExchangesTest {
     }
 
     private static List<Seen> analyze(CaptureExchanges x) throws IOException, CaptureDecodeException {
-        MessageSlimmer slimmer = new MessageSlimmer(KEEP);
+        return analyze(x, KEEP);
+    }
+
+    private static List<Seen> analyze(CaptureExchanges x, int keep) throws IOException, CaptureDecodeException {
+        MessageSlimmer slimmer = new MessageSlimmer(keep);
         List<Seen> out = new ArrayList<>();
         try (x) {
             for (Exchange e; (e = x.next()) != null; ) {
@@ -138,6 +142,18 @@ class SlimExchangesTest {
         assertThat(full).extracting(Seen::dataLength).containsExactly(200_000, 100_000, 200_000, KEEP, KEEP + 1, 50_000,
                 10_000, -1, -1);
         assertThat(slim).isEqualTo(full);
+    }
+
+    /** keepBytes past CaptureExchanges.MAX_SKIP_KEEP: nothing is skipped, the result is the same. */
+    @Test
+    void aLargeKeepBytesCopiesEverything(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.pcap");
+        Files.write(file, capture());
+        int keep = CaptureExchanges.MAX_SKIP_KEEP + 1;
+        List<Seen> full = analyze(new CaptureExchanges(CaptureReader.open(Files.newInputStream(file)),
+                CaptureExchanges.Limits.DEFAULT), keep);
+        assertThat(analyze(CaptureExchanges.slim(CaptureReader.open(file), CaptureExchanges.Limits.DEFAULT, keep), keep))
+                .isEqualTo(full).hasSize(9);
     }
 
     @Test
