@@ -149,7 +149,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * Returns how many exchanges were read.
      */
     long stream(Path file, List<Message> into) {
-        try (CaptureExchanges x = new CaptureExchanges(CaptureReader.open(file), limits())) {
+        // file data the slimmer would drop is never copied (CaptureExchanges.slim): each exchange is decoded and
+        // slimmed before the next is read
+        try (CaptureExchanges x = CaptureExchanges.slim(CaptureReader.open(file), limits(), keepBytes)) {
             MessageSlimmer slimmer = new MessageSlimmer(keepBytes);
             long n = 0;
             for (Exchange e; (e = x.next()) != null; ) {

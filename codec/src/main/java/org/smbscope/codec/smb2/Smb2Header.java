@@ -212,6 +212,9 @@ public record Smb2Header(int creditCharge, NtStatus status, Smb2Command command,
         }
     }
 
+    /** Lower-case hex digits of a whole int (8) or long (16), as {@code %08x} / {@code %016x} print them, without a Formatter. */
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
     public Detail detail() {
         Detail d = Detail.of("SMB2 Header")
                 .field("ProtocolId", "0xfe534d42")
@@ -223,15 +226,15 @@ public record Smb2Header(int creditCharge, NtStatus status, Smb2Command command,
         d.field("Command", command)
                 .field(isResponse() ? "Credits granted" : "Credits requested", credits)
                 .field("Flags", flags)
-                .field("Chain Offset", String.format("0x%08x", nextCommand))
+                .field("Chain Offset", "0x" + HEX.toHexDigits(nextCommand))
                 .field("Message ID", Long.toUnsignedString(messageId));
         if (isAsync()) {
-            d.field("Async Id", String.format("0x%016x", asyncId));
+            d.field("Async Id", "0x" + HEX.toHexDigits(asyncId));
         } else {
-            d.field("Process Id", String.format("0x%08x", processId))
-                    .field("Tree Id", String.format("0x%08x", treeId));
+            d.field("Process Id", "0x" + HEX.toHexDigits(processId))
+                    .field("Tree Id", "0x" + HEX.toHexDigits(treeId));
         }
-        d.field("Session Id", String.format("0x%016x", sessionId))
+        d.field("Session Id", "0x" + HEX.toHexDigits(sessionId))
                 .field("Signature", Bits.hex(signature));
         return d;
     }

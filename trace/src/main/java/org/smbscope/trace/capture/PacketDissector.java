@@ -31,7 +31,7 @@ public final class PacketDissector {
     /** The TCP or UDP segment in a frame, if it carries one. */
     public static Optional<Segment> dissect(CapturedPacket p) throws CaptureDecodeException {
         try {
-            WireReader r = WireReader.of(p.data(), CaptureDecodeException::new);
+            WireReader r = WireReader.of(p.bytes(), p.offset(), p.length(), CaptureDecodeException::new);
             int etherType;
             switch (p.linkType()) {
                 case LINKTYPE_ETHERNET -> {
@@ -150,7 +150,7 @@ public final class PacketDissector {
             }
             r.skip("tcp rest of header", off - 14);
             return Optional.of(new Segment(p.number(), p.time(), Segment.Transport.TCP, new Endpoint(src, sport),
-                    new Endpoint(dst, dport), flags, seq, p.data(), r.offset(), r.remaining()));
+                    new Endpoint(dst, dport), flags, seq, p.bytes(), p.offset() + r.offset(), r.remaining()));
         }
         if (proto == 17) {
             int sport = r.u16be("udp source port");

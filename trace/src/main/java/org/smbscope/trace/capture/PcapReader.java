@@ -4,17 +4,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 
-/** Classic libpcap files: microsecond and nanosecond magics, either byte order. */
+/**
+ * Classic libpcap files: microsecond and nanosecond magics, either byte order. Reads a stream, or a
+ * file mapped into memory ({@link MappedInput}), where {@link #nextView()} copies each record once
+ * into an array it reuses.
+ */
 final class PcapReader implements CaptureReader {
     private final StreamInput in;
+    private final MappedInput mapped;
     private final boolean big;
     private final boolean nanos;
     private final int linkType;
+    private final byte[] recordHeader = new byte[16];
+    /** The array {@link #nextView()} reads records into; grows to the largest record seen. */
+    private byte[] view = new byte[0];
     private long number;
 
     PcapReader(InputStream stream) throws IOException, CaptureDecodeException {
-        in = new StreamInput(stream);
-        byte[] h = in.read("pcap global header", 24);
+        this(new StreamInput(stream), null);
+    }
+
+    PcapReader(MappedInput mapped) throws IOException, CaptureDecodeException {
+        this(null, mapped);
+    }
+
+    private PcapReader(StreamInput in, MappedInput mapped) throws IOException, CaptureDecodeException {
+        this.in = in;
+        this.mapped = mapped;
+        byte[] h;
+        if (in != null) {
+            h = in.read("pcap global header", 24);
+        } else {
+            h = new byte[24];
+            mapped.read("pcap global header", h, 24);
+        }
         long magicLe = StreamInput.u32(h, 0, false);
         if (magicLe == 0xA1B2C3D4L || magicLe == 0xA1B23C4DL) {
             big = false;
@@ -30,8 +53,43 @@ final class PcapReader implements CaptureReader {
 
     @Override
     public CapturedPacket next() throws IOException, CaptureDecodeException {
-        byte[] rh = in.readOrEnd("record header", 16);
-        if (rh == null) {
+        return next(false, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public CapturedPacket nextView() throws IOException, CaptureDecodeException {
+        return next(mapped != null, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public CapturedPacket nextHead(int head) throws IOException, CaptureDecodeException {
+        return next(mapped != null, head);
+    }
+
+    @Override
+    public void completeView() throws IOException {
+        if (restLength > 0) {
+            mapped.copy(restFrom, view, restAt, restLength);
+            restLength = 0;
+        }
+    }
+
+    /** The part of the last record {@link #nextHead} did not copy yet: file offset, offset in {@link #view}, length. */
+    private long restFrom;
+    private int restAt;
+    private int restLength;
+
+    private CapturedPacket next(boolean reuse, int head) throws IOException, CaptureDecodeException {
+        restLength = 0;
+        byte[] rh;
+        if (in != null) {
+            rh = in.readOrEnd("record header", 16);
+            if (rh == null) {
+                return null;
+            }
+        } else if (mapped.readOrEnd("record header", recordHeader, 16)) {
+            rh = recordHeader;
+        } else {
             return null;
         }
         long sec = StreamInput.u32(rh, 0, big);
@@ -39,15 +97,47 @@ final class PcapReader implements CaptureReader {
         long incl = StreamInput.u32(rh, 8, big);
         long orig = StreamInput.u32(rh, 12, big);
         if (incl > MAX_RECORD) {
-            throw new CaptureDecodeException("incl_len", in.fileOffset() - 8, "record length " + incl + " over the limit");
+            throw new CaptureDecodeException("incl_len", fileOffset() - 8, "record length " + incl + " over the limit");
         }
-        byte[] data = in.read("packet data", (int) incl);
+        int n = (int) incl;
+        byte[] data;
+        if (in != null) {
+            data = in.read("packet data", n);
+        } else {
+            if (n > mapped.remaining()) { // never allocate for a length the file does not hold
+                mapped.read("packet data", recordHeader, n);
+            }
+            if (!reuse) {
+                data = new byte[n];
+                mapped.read("packet data", data, n);
+            } else {
+                if (view.length < n) {
+                    view = new byte[Math.max(n, Math.min(MAX_RECORD, 2 * view.length))];
+                }
+                data = view;
+                long start = mapped.offset();
+                mapped.skip(n);
+                int now = Math.min(n, head);
+                mapped.copy(start, data, 0, now);
+                restFrom = start + now;
+                restAt = now;
+                restLength = n - now;
+            }
+        }
         Instant t = Instant.ofEpochSecond(sec, nanos ? frac : frac * 1000);
-        return new CapturedPacket(++number, t, linkType, data, orig);
+        return new CapturedPacket(++number, t, linkType, data, 0, n, orig);
+    }
+
+    private int fileOffset() {
+        return in != null ? in.fileOffset() : mapped.fileOffset();
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        if (in != null) {
+            in.close();
+        } else {
+            mapped.close();
+        }
     }
 }

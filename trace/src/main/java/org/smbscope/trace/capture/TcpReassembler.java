@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * fills (a capture that lost packets) is skipped once the pending limit is reached, and the skip
  * is counted in {@link #gapsSkipped()} and handed on as a chunk with {@link StreamChunk#missing()}
  * set: the bytes are reported missing, never guessed. {@link #finish()} does the same at the end
- * of the capture for segments still waiting behind a gap.
+ * of the capture for segments still waiting behind a gap. A segment held back is copied, so the
+ * caller may reuse the array a segment points into once {@link #accept} returns; the chunks it
+ * returns may point into that array (in-order segments pass uncopied).
  */
 public final class TcpReassembler {
     private final int maxPendingBytes;
@@ -76,6 +78,10 @@ public final class TcpReassembler {
             if (d.pendingBytes > maxPendingBytes && !d.pending.isEmpty()) {
                 skipGap(conv, fromClient, d, out);
             }
+            if (d.pending.get(seq) == s) { // kept for later: copy it out of the caller's array, which may be reused
+                d.pending.put(seq, new Segment(s.frame(), s.time(), s.transport(), s.source(), s.destination(), s.tcpFlags(),
+                        s.seq(), s.payload()));
+            }
         }
         d.fin |= s.fin();
         if (s.rst() || (dirs[0].fin && dirs[1].fin)) { // the conversation is over: report what waits, drop it
@@ -88,6 +94,37 @@ public final class TcpReassembler {
             closed = conv;
         }
         return out;
+    }
+
+    /**
+     * The conversation of a segment that {@link #accept} would pass on at once as a view of its own bytes
+     * (data in order, nothing waiting, no SYN, FIN or RST), without reading them; null otherwise.
+     */
+    public Conversation passesOn(Segment s) {
+        if (s.transport() != Segment.Transport.TCP || s.length() == 0 || (s.tcpFlags() & 0x07) != 0) {
+            return null;
+        }
+        Conversation conv = conversationOf(s);
+        Direction[] dirs = conversations.get(conv);
+        if (dirs == null) {
+            return null;
+        }
+        Direction d = dirs[conv.client().equals(s.source()) ? 0 : 1];
+        return d.next == s.seq() && d.pending.isEmpty() ? conv : null;
+    }
+
+    /**
+     * Moves the stream past a segment {@link #passesOn} accepted, as {@link #accept} would, without handing
+     * its bytes on (the caller has no use for them).
+     */
+    public void passOver(Segment s) {
+        Conversation conv = passesOn(s);
+        if (conv == null) {
+            throw new IllegalStateException("not a segment passed on in order");
+        }
+        closed = null;
+        Direction d = conversations.get(conv)[conv.client().equals(s.source()) ? 0 : 1];
+        d.next = (d.next + s.length()) & 0xFFFFFFFFL;
     }
 
     /** The conversation the last {@link #accept} ended (both FINs or a RST) and dropped, or null. */

@@ -12,6 +12,7 @@ import org.smbscope.trace.capture.CaptureReader;
 import org.smbscope.trace.capture.CapturedPacket;
 import org.smbscope.trace.capture.Conversation;
 import org.smbscope.trace.capture.Endpoint;
+import org.smbscope.trace.capture.FileDataSkipper;
 import org.smbscope.trace.capture.PacketDissector;
 import org.smbscope.trace.capture.Segment;
 import org.smbscope.trace.capture.SessionFramer;
@@ -34,24 +35,50 @@ public final class CaptureExchanges implements AutoCloseable {
     private final CaptureReader reader;
     private final Limits limits;
     private final TcpReassembler tcp;
-    private final Map<String, SessionFramer> framers = new HashMap<>();
+    private final Map<Way, SessionFramer> framers = new HashMap<>();
     /** Directions after a gap, waiting for a chunk that starts a message: the gap and the bytes passed over. */
-    private final Map<String, long[]> resyncing = new HashMap<>();
-    private final Map<String, StreamChunk> gapAt = new HashMap<>();
+    private final Map<Way, long[]> resyncing = new java.util.LinkedHashMap<>();
+    private final Map<Way, StreamChunk> gapAt = new HashMap<>();
     private boolean finished;
     private final Deque<Exchange> ready = new ArrayDeque<>();
     private long index;
 
+    /** Passes over file data nobody reads (see {@link #slim}); null: every byte is kept. */
+    private final FileDataSkipper skipper;
+
     public CaptureExchanges(CaptureReader reader, Limits limits) {
+        this(reader, limits, null);
+    }
+
+    private CaptureExchanges(CaptureReader reader, Limits limits, FileDataSkipper skipper) {
         this.reader = reader;
         this.limits = limits;
         this.tcp = new TcpReassembler(limits.maxPendingTcpBytes());
+        this.skipper = skipper;
     }
+
+    /**
+     * Exchanges for a reader that drops file data after decoding (as {@code MessageSlimmer} with the same
+     * {@code keepBytes} does): an SMB2 READ response or WRITE request alone in its frame whose data is longer
+     * than {@code keepBytes} comes with zeros in place of its data past the first bytes, and its payload array
+     * is valid only until the next call of {@link #next()} (decode and slim it before). Its data is never copied.
+     * Everything else is as {@link #CaptureExchanges(CaptureReader, Limits)} delivers it.
+     */
+    public static CaptureExchanges slim(CaptureReader reader, Limits limits, int keepBytes) {
+        // past MAX_SKIP_KEEP little would be skipped, and each direction would hold a probe that large
+        return new CaptureExchanges(reader, limits, keepBytes <= MAX_SKIP_KEEP ? new FileDataSkipper(keepBytes) : null);
+    }
+
+    /** The largest keepBytes for which {@link #slim} passes file data over (larger: every byte is copied). */
+    static final int MAX_SKIP_KEEP = 64 * 1024;
 
     /** The next exchange, or {@code null} at the end of the capture. */
     public Exchange next() throws IOException, CaptureDecodeException {
+        if (skipper != null && ready.isEmpty()) {
+            skipper.releaseAll(); // every exchange handed out so far was consumed
+        }
         while (ready.isEmpty()) {
-            CapturedPacket p = finished ? null : reader.next();
+            CapturedPacket p = finished ? null : reader.nextHead(HEAD);
             if (p == null) {
                 if (finished) {
                     return null;
@@ -63,12 +90,78 @@ public final class CaptureExchanges implements AutoCloseable {
                 endResync();
                 continue;
             }
-            Optional<Segment> seg = PacketDissector.dissect(p);
+            Optional<Segment> seg = dissect(p);
             if (seg.isPresent()) {
                 accept(seg.get());
             }
         }
         return ready.poll();
+    }
+
+    /** One direction of a TCP conversation. */
+    private record Way(Conversation conversation, boolean fromClient) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Way w && fromClient == w.fromClient && conversation.equals(w.conversation);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * conversation.hashCode() + (fromClient ? 1 : 0);
+        }
+    }
+
+    /** Bytes of a frame read before deciding whether the rest is needed: link, IP and TCP headers. */
+    private static final int HEAD = 256;
+
+    /**
+     * The segment in a frame of which {@link CaptureReader#nextHead} read the first {@link #HEAD} bytes. The
+     * rest is read unless the segment is TCP payload that reassembly passes on at once and the session framer
+     * passes over whole (file data nobody reads): then the payload is never touched.
+     */
+    private Optional<Segment> dissect(CapturedPacket p) throws IOException, CaptureDecodeException {
+        if (p.length() <= HEAD) {
+            return PacketDissector.dissect(p);
+        }
+        if (skipper != null) {
+            Optional<Segment> seg;
+            try {
+                seg = PacketDissector.dissect(p);
+            } catch (CaptureDecodeException e) {
+                seg = Optional.empty(); // perhaps read past the head: decide on the whole frame
+            }
+            if (seg.isPresent() && seg.get().transport() == Segment.Transport.TCP && seg.get().offset() - p.offset() <= HEAD) {
+                int passed = passedOver(seg.get());
+                if (passed > 0) {
+                    return passed == 1 ? seg : Optional.empty();
+                }
+            }
+        }
+        reader.completeView();
+        return PacketDissector.dissect(p);
+    }
+
+    /**
+     * Whether none of the segment's payload bytes will be read (in order, and inside file data being skipped):
+     * 0 no; 1 yes, and the segment ends the frame (handle it as any other); 2 yes, and it was handled here
+     * (the stream and the frame moved past it: what {@link #accept} would have done, without its work).
+     */
+    private int passedOver(Segment s) {
+        Conversation conv = tcp.passesOn(s);
+        if (conv == null) {
+            return 0;
+        }
+        Way way = new Way(conv, conv.client().equals(s.source()));
+        SessionFramer f = framers.get(way);
+        if (f == null || resyncing.containsKey(way) || f.skipping() < s.length() || !isSessionPort(conv.server().port())) {
+            return 0;
+        }
+        if (f.skipping() == s.length()) {
+            return 1;
+        }
+        tcp.passOver(s);
+        f.passOver(s.length());
+        return 2;
     }
 
     /** How many TCP gaps (lost packets in the capture) were skipped. */
@@ -88,6 +181,9 @@ public final class CaptureExchanges implements AutoCloseable {
             }
             return;
         }
+        if (s.length() == 0 && (s.tcpFlags() & 0x07) == 0) {
+            return; // a bare ACK: nothing for reassembly (TcpReassembler#accept passes it over too)
+        }
         boolean kerberos = s.source().port() == 88 || s.destination().port() == 88;
         if (!kerberos && !isSessionPort(s.source().port()) && !isSessionPort(s.destination().port())) {
             return;
@@ -97,7 +193,7 @@ public final class CaptureExchanges implements AutoCloseable {
         }
         Conversation closed = tcp.closed();
         if (closed != null) { // per-conversation state ends with the conversation
-            for (String key : List.of(closed + ">", closed + "<")) {
+            for (Way key : List.of(new Way(closed, true), new Way(closed, false))) {
                 framers.remove(key);
                 long[] gap = resyncing.remove(key);
                 StreamChunk at = gapAt.remove(key);
@@ -114,7 +210,7 @@ public final class CaptureExchanges implements AutoCloseable {
     }
 
     private void chunk(StreamChunk c) throws CaptureDecodeException {
-        String key = c.conversation() + (c.fromClient() ? ">" : "<");
+        Way key = new Way(c.conversation(), c.fromClient());
         if (c.missing() > 0) {
             SessionFramer old = framers.remove(key);
             long[] gap = resyncing.computeIfAbsent(key, k -> new long[2]);
@@ -145,7 +241,7 @@ public final class CaptureExchanges implements AutoCloseable {
                         c.length() - start, 0);
             }
         }
-        SessionFramer f = framers.computeIfAbsent(key, k -> new SessionFramer(limits.maxFrame()));
+        SessionFramer f = framers.computeIfAbsent(key, k -> new SessionFramer(limits.maxFrame(), skipper));
         List<SessionFramer.Frame> frames;
         try {
             frames = f.accept(c.bytes(), c.offset(), c.length());
@@ -162,8 +258,13 @@ public final class CaptureExchanges implements AutoCloseable {
     }
 
     private void endResync() {
-        for (Map.Entry<String, long[]> e : resyncing.entrySet()) {
-            emitGap(gapAt.remove(e.getKey()), e.getValue());
+        // in the order a hash map keyed by "conversation>" / "conversation<" puts them, as gaps were always reported
+        Map<String, Way> order = new HashMap<>();
+        for (Way w : resyncing.keySet()) {
+            order.put(w.conversation() + (w.fromClient() ? ">" : "<"), w);
+        }
+        for (Way w : order.values()) {
+            emitGap(gapAt.remove(w), resyncing.get(w));
         }
         resyncing.clear();
     }
