@@ -258,6 +258,7 @@ final class CreateCommand {
                 } catch (IOException e) {
                     throw new Failure(IoStatus.of(e));
                 }
+                share.files.names.added(p);
                 DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
                 new EaCommands(share).created(p, eas, false);
                 if (sd != null) {

@@ -29,6 +29,7 @@ public final class OpenFiles {
     final SparseFiles sparse = new SparseFiles();
     final StreamStore streams = new StreamStore();
     final DurableOpens durable = new DurableOpens();
+    final DirectoryNames names = new DirectoryNames();
     /** [MS-SMB2] 3.3.1.13 LeaseTable: every lease by ClientGuid + LeaseKey, guarded by {@link #lock}. */
     final Map<Lease.Id, Lease> leases = new HashMap<>();
     /**
