@@ -61,6 +61,7 @@ final class CloseCommand {
             }
             share.table.remove(o);
             DurableOpens.disconnected(o, share.clock.instant());
+            share.files.released.signalAll();
             if (o.lease != null && o.lease.opens.stream().allMatch(x -> x.durable != null && x.durable.disconnected())) {
                 o.lease.breaks = org.smbscope.server.tree.BreakSender.NONE;
             }

@@ -41,6 +41,8 @@ final class CreateCommand {
     private static final int OVERWRITE_IF = 5;
 
     private static final NtStatus DUPLICATE_OBJECTID = new NtStatus(0xC000022A);
+    /** How long a durable reconnect waits for the open's old connection to let it go ({@link #released}). */
+    static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Share share;
 
@@ -387,7 +389,7 @@ final class CreateCommand {
         Open o;
         share.files.lock.lock();
         try {
-            o = share.files.durable.get(rc.fileId().persistent());
+            o = released(share.files.durable.get(rc.fileId().persistent()), ctx);
             if (o == null || o.durable == null || !o.durable.disconnected()
                     || !o.durable.shareRoot.equals(share.paths.root())
                     || rc.isV2() && !rc.createGuid().equals(o.durable.createGuid != null ? o.durable.createGuid
@@ -426,6 +428,29 @@ final class CreateCommand {
             share.files.lock.unlock();
         }
         return existing(o, CreateAction.OPENED, false);
+    }
+
+    /**
+     * {@code o} once its connection has let it go: a durable open still held by another connection may belong to
+     * a connection the client has just dropped and this server has not yet seen close (its reader wakes a moment
+     * later), so the reconnect waits, up to {@link #RELEASE_WAIT}, for that connection to detach it or close it
+     * (as Samba's smbd waits for the old process to let the open go) rather than fail at once. Caller holds
+     * {@link OpenFiles#lock}; null stays null.
+     */
+    private Open released(Open o, org.smbscope.server.tree.RequestContext ctx) {
+        if (o == null || o.durable == null || o.durable.disconnected() || java.util.Objects.equals(o.breaks, ctx.breaks())) {
+            return o;
+        }
+        long left = RELEASE_WAIT.toNanos();
+        while (left > 0 && share.files.durable.get(o.fileId().persistent()) == o && !o.durable.disconnected()) {
+            try {
+                left = share.files.released.awaitNanos(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return share.files.durable.get(o.fileId().persistent());
     }
 
     private FileState state(Path p) throws Failure {

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class OpenFiles {
     final ReentrantLock lock = new ReentrantLock();
+    /** Signalled (under {@link #lock}) when an open closes or a durable open is left by its connection. */
+    final java.util.concurrent.locks.Condition released = lock.newCondition();
     final NotifyRegistry notify = new NotifyRegistry();
     final SecurityStore security = new SecurityStore();
     final EaStore eas = new EaStore();
@@ -115,6 +117,7 @@ public final class OpenFiles {
         if (last) {
             states.remove((Key) o.state.key);
         }
+        released.signalAll();
         return last;
     }
 
