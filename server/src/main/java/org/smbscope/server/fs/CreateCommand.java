@@ -124,6 +124,7 @@ final class CreateCommand {
             throw new Failure(wantDir ? NtStatus.NOT_A_DIRECTORY : NtStatus.FILE_IS_A_DIRECTORY);
         }
         boolean isRoot = p.equals(share.paths.root());
+        FileFacts known = null; // the facts of a file created here, answered without reading them back
         Open open;
         CreateAction action;
         share.files.lock.lock();
@@ -238,12 +239,11 @@ final class CreateCommand {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
                 // [MS-FSA] 2.1.5.1.2.2: creating needs FILE_ADD_FILE / FILE_ADD_SUBDIRECTORY on the parent
-                if ((FileSecurity.onDirectory(share, p.getParent(), ctx.token())
-                        & (wantDir ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
+                SdParts parent = FileSecurity.effective(share, p.getParent(), true);
+                if ((AccessCheck.maximal(parent, ctx.token()) & (wantDir ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
-                SdParts sd = Inheritance.child(FileSecurity.effective(share, p.getParent(), true), given, wantDir,
-                        ctx.token());
+                SdParts sd = Inheritance.child(parent, given, wantDir, ctx.token());
                 granted = requested | (maximum ? FileSecurity.maximal(share, p, sd, ctx.token()) : 0);
                 if (deleteOnClose && r.fileAttributes().contains(FileAttribute.READONLY)) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
@@ -261,21 +261,22 @@ final class CreateCommand {
                     throw new Failure(IoStatus.of(e));
                 }
                 share.files.names.added(p);
-                DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
+                int dosMask = DosAttributes.applyNew(p, attributesFor(r, wantDir), share.dos);
                 new EaCommands(share).created(p, eas, false);
                 if (sd != null) {
                     share.files.security.write(p, sd);
                 }
-                if (share.xattr) {
-                    try {
-                        BirthTime.write(p, FileFacts.read(p, false).creationTime());
-                    } catch (IOException e) {
-                        // keep the file system's own idea
-                    }
-                }
                 FileState state;
                 try {
-                    state = share.files.state(p);
+                    // one stat of the new file: its creation time to keep, its key, the facts to answer with
+                    FileFacts.Stat st = FileFacts.stat(p);
+                    org.smbscope.codec.dtyp.FileTime birth = null;
+                    if (share.xattr) {
+                        birth = FileFacts.time(st.created());
+                        BirthTime.write(p, birth);
+                    }
+                    state = share.files.state(p, st.fileKey());
+                    known = share.sparse(FileFacts.created(st, dosMask, share.dos, birth), state.key, p);
                 } catch (IOException e) {
                     close(ch);
                     throw new Failure(IoStatus.of(e));
@@ -318,7 +319,7 @@ final class CreateCommand {
         }
         FileFacts facts;
         try {
-            facts = share.facts(p);
+            facts = known != null ? known : share.facts(p);
         } catch (Failure f) {
             facts = null;
         }

@@ -81,6 +81,25 @@ public final class OpenFiles {
         return states.computeIfAbsent(key(p), FileState::new);
     }
 
+    /**
+     * The state of {@code p}, whose file key (just read) is {@code fileKey}, if some open has it. Caller holds
+     * {@link #lock}.
+     */
+    FileState existing(Path p, Object fileKey) {
+        if (fileKey == null) {
+            return existing(p);
+        }
+        return states.get(new Key(p.getFileSystem(), fileKey));
+    }
+
+    /** {@link #state(Path)} for {@code p} whose file key (just read) is {@code fileKey}. */
+    FileState state(Path p, Object fileKey) throws IOException {
+        if (fileKey == null) {
+            return state(p);
+        }
+        return states.computeIfAbsent(new Key(p.getFileSystem(), fileKey), FileState::new);
+    }
+
     /** The state of {@code p} if some open has it. Caller holds {@link #lock}. */
     FileState existing(Path p) {
         try {
