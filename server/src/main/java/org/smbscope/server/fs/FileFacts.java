@@ -96,17 +96,17 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
      */
     record Stat(boolean directory, long size, java.nio.file.attribute.FileTime created,
             java.nio.file.attribute.FileTime accessed, java.nio.file.attribute.FileTime modified, Object fileKey,
-            long index, long links) {
+            long index, long links, boolean symbolicLink) {
     }
 
-    private static final String UNIX = "unix:isDirectory,size,creationTime,lastAccessTime,lastModifiedTime,fileKey,ino,"
-            + "nlink";
+    private static final String UNIX = "unix:isDirectory,isSymbolicLink,size,creationTime,lastAccessTime,"
+            + "lastModifiedTime,fileKey,ino,nlink";
 
-    /** One stat of {@code p} (following links). */
-    static Stat stat(Path p) throws IOException {
+    /** One stat of {@code p} (following links, unless {@code options} say not to). */
+    static Stat stat(Path p, java.nio.file.LinkOption... options) throws IOException {
         if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             try {
-                Map<String, Object> u = Files.readAttributes(p, UNIX);
+                Map<String, Object> u = Files.readAttributes(p, UNIX, options);
                 long index = u.get("ino") instanceof Long ino ? ino : 0;
                 Object key = u.get("fileKey");
                 if (index == 0) {
@@ -116,15 +116,15 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
                         (java.nio.file.attribute.FileTime) u.get("creationTime"),
                         (java.nio.file.attribute.FileTime) u.get("lastAccessTime"),
                         (java.nio.file.attribute.FileTime) u.get("lastModifiedTime"), key,
-                        index, u.get("nlink") instanceof Integer n ? n : 1);
+                        index, u.get("nlink") instanceof Integer n ? n : 1, Boolean.TRUE.equals(u.get("isSymbolicLink")));
             } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException
                     | NullPointerException e) {
                 // an unexpected "unix" view: the basic one below
             }
         }
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, options);
         return new Stat(a.isDirectory(), a.size(), a.creationTime(), a.lastAccessTime(), a.lastModifiedTime(),
-                a.fileKey(), indexOf(a.fileKey(), p), 1);
+                a.fileKey(), indexOf(a.fileKey(), p), 1, a.isSymbolicLink());
     }
 
     private static long indexOf(Object key, Path p) {
