@@ -222,6 +222,8 @@ final class CreateCommand {
                 if (overwrite) {
                     DosAttributes.apply(p, attributesFor(r, false), share.dos);
                     new EaCommands(share).created(p, eas, true);
+                } else {
+                    known = facts; // nothing has changed the file since: the answer needs no second read
                 }
                 action = disposition == SUPERSEDE ? CreateAction.SUPERSEDED
                         : overwrite ? CreateAction.OVERWRITTEN : CreateAction.OPENED;

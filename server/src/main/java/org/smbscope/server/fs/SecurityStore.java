@@ -76,6 +76,11 @@ final class SecurityStore {
 
     /** The file {@code p} is being deleted. */
     void forget(Path p) {
+        synchronized (memory) {
+            if (memory.isEmpty()) {
+                return; // nothing kept in memory (the usual case: the descriptors are in xattrs): no stat
+            }
+        }
         Object key = key(p);
         if (key != null) {
             synchronized (memory) {
