@@ -25,6 +25,8 @@ final class Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** Frames up to this size may be served on the reader thread ({@link #servedInline}). */
     static final int INLINE_MAX = 65536 + 256;
+    /** The first frames of a connection served inline let other ready work run first ({@link Thread#yield}). */
+    static final int YIELDING_FRAMES = 16;
 
     private final Socket socket;
     private final DirectTcpFraming framing;
@@ -65,6 +67,7 @@ final class Connection implements Runnable {
                 }
             }, peer, socket.getLocalAddress());
             boolean first = true;
+            long frames = 0;
             while (true) {
                 byte[] frame;
                 try {
@@ -87,6 +90,7 @@ final class Connection implements Runnable {
                     }
                 }
                 inWork.acquireUninterruptibly();
+                frames++;
                 byte[] f = frame;
                 RequestOrder.Ticket ticket = order.arrive();
                 Runnable serve = () -> {
@@ -98,7 +102,15 @@ final class Connection implements Runnable {
                     }
                 };
                 if (inWork.availablePermits() == permits - 1 && servedInline(f)) {
-                    serve.run(); // nothing else of this connection in work: no hand-off to another thread
+                    // nothing else of this connection in work: no hand-off to another thread. While the connection
+                    // is young, work of other connections that is ready to run (such as the reader of a connection the
+                    // client has just dropped, about to release its opens) goes first, as it would before a new
+                    // thread: a client that drops a connection and at once opens the same files on a new one must
+                    // find them released
+                    if (frames <= YIELDING_FRAMES) {
+                        Thread.yield();
+                    }
+                    serve.run();
                 } else {
                     Thread.ofVirtual().name("smb-req").start(serve);
                 }
