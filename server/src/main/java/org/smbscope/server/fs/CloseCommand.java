@@ -52,6 +52,7 @@ final class CloseCommand {
      * its timeout or a conflicting open. False if {@code o} is not such an open (close it then).
      */
     boolean detach(Open o) {
+        java.util.concurrent.CompletableFuture<Void> breakOver = null;
         share.files.lock.lock();
         try {
             if (o.durable == null || o.breakDone != null || share.table.get(o.fileId()) != o
@@ -61,11 +62,16 @@ final class CloseCommand {
             }
             share.table.remove(o);
             DurableOpens.disconnected(o, share.clock.instant());
+            share.files.released.signalAll();
             if (o.lease != null && o.lease.opens.stream().allMatch(x -> x.durable != null && x.durable.disconnected())) {
                 o.lease.breaks = org.smbscope.server.tree.BreakSender.NONE;
+                breakOver = Leases.holderGone(o.lease);
             }
         } finally {
             share.files.lock.unlock();
+        }
+        if (breakOver != null) {
+            breakOver.complete(null); // the open waiting for that break starts again and purges these opens
         }
         share.files.notify.closed(o);
         DurableOpens.schedule(share.files, o, share.clock);

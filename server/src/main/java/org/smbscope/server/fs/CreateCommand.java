@@ -41,6 +41,8 @@ final class CreateCommand {
     private static final int OVERWRITE_IF = 5;
 
     private static final NtStatus DUPLICATE_OBJECTID = new NtStatus(0xC000022A);
+    /** How long a durable reconnect waits for the open's old connection to let it go ({@link #released}). */
+    static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Share share;
 
@@ -122,6 +124,7 @@ final class CreateCommand {
             throw new Failure(wantDir ? NtStatus.NOT_A_DIRECTORY : NtStatus.FILE_IS_A_DIRECTORY);
         }
         boolean isRoot = p.equals(share.paths.root());
+        FileFacts known = null; // the facts of a file created here, answered without reading them back
         Open open;
         CreateAction action;
         share.files.lock.lock();
@@ -219,6 +222,8 @@ final class CreateCommand {
                 if (overwrite) {
                     DosAttributes.apply(p, attributesFor(r, false), share.dos);
                     new EaCommands(share).created(p, eas, true);
+                } else {
+                    known = facts; // nothing has changed the file since: the answer needs no second read
                 }
                 action = disposition == SUPERSEDE ? CreateAction.SUPERSEDED
                         : overwrite ? CreateAction.OVERWRITTEN : CreateAction.OPENED;
@@ -236,12 +241,11 @@ final class CreateCommand {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
                 // [MS-FSA] 2.1.5.1.2.2: creating needs FILE_ADD_FILE / FILE_ADD_SUBDIRECTORY on the parent
-                if ((FileSecurity.onDirectory(share, p.getParent(), ctx.token())
-                        & (wantDir ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
+                SdParts parent = FileSecurity.effective(share, p.getParent(), true);
+                if ((AccessCheck.maximal(parent, ctx.token()) & (wantDir ? Access.APPEND_DATA : Access.WRITE_DATA)) == 0) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
-                SdParts sd = Inheritance.child(FileSecurity.effective(share, p.getParent(), true), given, wantDir,
-                        ctx.token());
+                SdParts sd = Inheritance.child(parent, given, wantDir, ctx.token());
                 granted = requested | (maximum ? FileSecurity.maximal(share, p, sd, ctx.token()) : 0);
                 if (deleteOnClose && r.fileAttributes().contains(FileAttribute.READONLY)) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
@@ -258,21 +262,23 @@ final class CreateCommand {
                 } catch (IOException e) {
                     throw new Failure(IoStatus.of(e));
                 }
-                DosAttributes.apply(p, attributesFor(r, wantDir), share.dos);
+                share.files.names.added(p);
+                int dosMask = DosAttributes.applyNew(p, attributesFor(r, wantDir), share.dos);
                 new EaCommands(share).created(p, eas, false);
                 if (sd != null) {
                     share.files.security.write(p, sd);
                 }
-                if (share.xattr) {
-                    try {
-                        BirthTime.write(p, FileFacts.read(p, false).creationTime());
-                    } catch (IOException e) {
-                        // keep the file system's own idea
-                    }
-                }
                 FileState state;
                 try {
-                    state = share.files.state(p);
+                    // one stat of the new file: its creation time to keep, its key, the facts to answer with
+                    FileFacts.Stat st = FileFacts.stat(p);
+                    org.smbscope.codec.dtyp.FileTime birth = null;
+                    if (share.xattr) {
+                        birth = FileFacts.time(st.created());
+                        BirthTime.write(p, birth);
+                    }
+                    state = share.files.state(p, st.fileKey());
+                    known = share.sparse(FileFacts.created(st, dosMask, share.dos, birth), state.key, p);
                 } catch (IOException e) {
                     close(ch);
                     throw new Failure(IoStatus.of(e));
@@ -315,7 +321,7 @@ final class CreateCommand {
         }
         FileFacts facts;
         try {
-            facts = share.facts(p);
+            facts = known != null ? known : share.facts(p);
         } catch (Failure f) {
             facts = null;
         }
@@ -386,7 +392,7 @@ final class CreateCommand {
         Open o;
         share.files.lock.lock();
         try {
-            o = share.files.durable.get(rc.fileId().persistent());
+            o = released(share.files.durable.get(rc.fileId().persistent()), ctx);
             if (o == null || o.durable == null || !o.durable.disconnected()
                     || !o.durable.shareRoot.equals(share.paths.root())
                     || rc.isV2() && !rc.createGuid().equals(o.durable.createGuid != null ? o.durable.createGuid
@@ -425,6 +431,29 @@ final class CreateCommand {
             share.files.lock.unlock();
         }
         return existing(o, CreateAction.OPENED, false);
+    }
+
+    /**
+     * {@code o} once its connection has let it go: a durable open still held by another connection may belong to
+     * a connection the client has just dropped and this server has not yet seen close (its reader wakes a moment
+     * later), so the reconnect waits, up to {@link #RELEASE_WAIT}, for that connection to detach it or close it
+     * (as Samba's smbd waits for the old process to let the open go) rather than fail at once. Caller holds
+     * {@link OpenFiles#lock}; null stays null.
+     */
+    private Open released(Open o, org.smbscope.server.tree.RequestContext ctx) {
+        if (o == null || o.durable == null || o.durable.disconnected() || java.util.Objects.equals(o.breaks, ctx.breaks())) {
+            return o;
+        }
+        long left = RELEASE_WAIT.toNanos();
+        while (left > 0 && share.files.durable.get(o.fileId().persistent()) == o && !o.durable.disconnected()) {
+            try {
+                left = share.files.released.awaitNanos(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return share.files.durable.get(o.fileId().persistent());
     }
 
     private FileState state(Path p) throws Failure {

@@ -1,7 +1,6 @@
 package org.smbscope.server.fs;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,32 +104,35 @@ final class DirectoryQuery {
 
     private DirectoryEntry entry(FileInformationClass c, Path dir, String name) {
         Path p;
-        if (name.equals(".")) {
-            p = dir;
-        } else if (name.equals("..")) {
-            p = dir.equals(share.paths.root()) ? dir : dir.getParent();
-        } else {
-            if (!representable(name)) {
-                return null;
-            }
-            p = dir.resolve(name);
-            if (Files.isSymbolicLink(p)) {
-                try {
-                    share.paths.resolve(share.paths.smbName(p));
-                } catch (Failure f) {
+        FileFacts.Stat st;
+        try {
+            if (name.equals(".")) {
+                p = dir;
+                st = FileFacts.stat(p);
+            } else if (name.equals("..")) {
+                p = dir.equals(share.paths.root()) ? dir : dir.getParent();
+                st = FileFacts.stat(p);
+            } else {
+                if (!representable(name)) {
                     return null;
                 }
+                p = dir.resolve(name);
+                // one lstat tells whether the entry is still there and whether it is a link (else it is what a
+                // stat would show): a link must stay inside the share, and shows what it leads to
+                st = FileFacts.stat(p, LinkOption.NOFOLLOW_LINKS);
+                if (st.symbolicLink()) {
+                    try {
+                        share.paths.resolve(share.paths.smbName(p));
+                    } catch (Failure f) {
+                        return null;
+                    }
+                    st = FileFacts.stat(p);
+                }
             }
-        }
-        FileFacts f;
-        try {
-            f = share.sparse(FileFacts.read(p, share.dos, share.xattr), null, p);
         } catch (IOException e) {
-            return null;
+            return null; // gone meanwhile, or a dangling link
         }
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
+        FileFacts f = share.sparse(FileFacts.read(p, st, share.dos, share.xattr), null, p);
         int cls = c.value();
         int eaSize = cls == 2 || cls == 3 || cls == 37 || cls == 38 ? share.files.eas.eaSize(p) : 0;
         return new DirectoryEntry(c, 0, f.creationTime(), f.lastAccessTime(), f.lastWriteTime(), f.changeTime(),

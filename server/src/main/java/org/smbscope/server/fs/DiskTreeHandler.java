@@ -72,7 +72,7 @@ public final class DiskTreeHandler implements TreeHandler {
         if (maxOpens < 1) {
             throw new IllegalArgumentException("maxOpens " + maxOpens);
         }
-        this.share = new Share(new PathMapper(root), readOnly, clock, files, maxOpens);
+        this.share = new Share(new PathMapper(root, files.names), readOnly, clock, files, maxOpens);
         this.create = new CreateCommand(share);
         this.close = new CloseCommand(share);
         this.data = new DataCommands(share);

@@ -213,6 +213,11 @@ final class EaStore {
 
     /** The file {@code p} is being deleted. */
     void forget(Path p) {
+        synchronized (memory) {
+            if (memory.isEmpty()) {
+                return; // nothing kept in memory (the usual case: extended attributes hold the EAs): no stat
+            }
+        }
         Object key = key(p);
         if (key != null) {
             synchronized (memory) {

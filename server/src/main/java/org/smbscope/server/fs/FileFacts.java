@@ -7,6 +7,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.DosFileAttributes;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.smbscope.codec.dtyp.FileTime;
@@ -26,68 +27,109 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
     }
 
     static FileFacts read(Path p, boolean dos, boolean xattr) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        boolean dir = a.isDirectory();
+        return read(p, stat(p), dos, xattr);
+    }
+
+    /** The facts of {@code p} whose attributes {@code s} were read just now. */
+    static FileFacts read(Path p, Stat s, boolean dos, boolean xattr) {
+        int mask = dos ? dosMask(p) : 0;
+        FileTime created = xattr ? BirthTime.read(p) : null;
+        FileTime write = time(s.modified());
+        if (xattr) {
+            write = FarTimes.read(p, write);
+        }
+        return of(s, mask, dos, created, write);
+    }
+
+    /**
+     * The facts of a file this server has just created and stat'ed ({@code s}): its DOS attributes and creation
+     * time are the ones just stored ({@code created} null: the file system's), so nothing more is read.
+     */
+    static FileFacts created(Stat s, int dosMask, boolean dos, FileTime created) {
+        return of(s, dosMask, dos, created, time(s.modified()));
+    }
+
+    private static FileFacts of(Stat s, int dosMask, boolean dos, FileTime created, FileTime write) {
+        boolean dir = s.directory();
         EnumSet<FileAttribute> attrs = EnumSet.noneOf(FileAttribute.class);
         if (dir) {
             attrs.add(FileAttribute.DIRECTORY);
         }
-        if (dos) {
-            try {
-                DosFileAttributes d = Files.readAttributes(p, DosFileAttributes.class);
-                if (d.isReadOnly()) {
-                    attrs.add(FileAttribute.READONLY);
-                }
-                if (d.isHidden()) {
-                    attrs.add(FileAttribute.HIDDEN);
-                }
-                if (d.isSystem()) {
-                    attrs.add(FileAttribute.SYSTEM);
-                }
-                if (d.isArchive()) {
-                    attrs.add(FileAttribute.ARCHIVE);
-                }
-            } catch (IOException | UnsupportedOperationException e) {
-                // no DOS attributes stored here (e.g. no extended attributes on this file system)
-            }
+        if ((dosMask & FileAttribute.READONLY.bit()) != 0) {
+            attrs.add(FileAttribute.READONLY);
+        }
+        if ((dosMask & FileAttribute.HIDDEN.bit()) != 0) {
+            attrs.add(FileAttribute.HIDDEN);
+        }
+        if ((dosMask & FileAttribute.SYSTEM.bit()) != 0) {
+            attrs.add(FileAttribute.SYSTEM);
+        }
+        if ((dosMask & FileAttribute.ARCHIVE.bit()) != 0) {
+            attrs.add(FileAttribute.ARCHIVE);
         }
         if (attrs.isEmpty()) {
             attrs.add(dos ? FileAttribute.NORMAL : FileAttribute.ARCHIVE);
         }
-        long size = dir ? 0 : a.size();
+        long size = dir ? 0 : s.size();
         long alloc = dir ? 0 : (size + CLUSTER - 1) / CLUSTER * CLUSTER;
-        FileTime write = time(a.lastModifiedTime());
-        if (xattr) {
-            write = FarTimes.read(p, write);
-        }
+        // ChangeTime is reported as the last write time, as Samba does (smbtorture expects it)
         FileTime change = write;
-        long index = 0;
-        long links = 1;
+        return new FileFacts(dir, created != null ? created : time(s.created()), time(s.accessed()), write, change,
+                size, alloc, attrs, s.index(), s.links());
+    }
+
+    /** READONLY, HIDDEN, SYSTEM and ARCHIVE as the file system's {@code dos} view keeps them (0: none kept). */
+    private static int dosMask(Path p) {
+        try {
+            DosFileAttributes d = Files.readAttributes(p, DosFileAttributes.class);
+            return (d.isReadOnly() ? FileAttribute.READONLY.bit() : 0) | (d.isHidden() ? FileAttribute.HIDDEN.bit() : 0)
+                    | (d.isSystem() ? FileAttribute.SYSTEM.bit() : 0) | (d.isArchive() ? FileAttribute.ARCHIVE.bit() : 0);
+        } catch (IOException | UnsupportedOperationException e) {
+            // no DOS attributes stored here (e.g. no extended attributes on this file system)
+            return 0;
+        }
+    }
+
+    /**
+     * What one stat of a file tells: type, size, times, the file key, the index number (inode) and the link count.
+     * Read in one system call where the file system has the "unix" view (the basic view lacks inode and links).
+     */
+    record Stat(boolean directory, long size, java.nio.file.attribute.FileTime created,
+            java.nio.file.attribute.FileTime accessed, java.nio.file.attribute.FileTime modified, Object fileKey,
+            long index, long links, boolean symbolicLink) {
+    }
+
+    private static final String UNIX = "unix:isDirectory,isSymbolicLink,size,creationTime,lastAccessTime,"
+            + "lastModifiedTime,fileKey,ino,nlink";
+
+    /** One stat of {@code p} (following links, unless {@code options} say not to). */
+    static Stat stat(Path p, java.nio.file.LinkOption... options) throws IOException {
         if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             try {
-                // ChangeTime is reported as the last write time, as Samba does (smbtorture expects it)
-                var u = Files.readAttributes(p, "unix:ino,nlink");
-                if (u.get("ino") instanceof Long ino) {
-                    index = ino;
+                Map<String, Object> u = Files.readAttributes(p, UNIX, options);
+                long index = u.get("ino") instanceof Long ino ? ino : 0;
+                Object key = u.get("fileKey");
+                if (index == 0) {
+                    index = indexOf(key, p);
                 }
-                if (u.get("nlink") instanceof Integer n) {
-                    links = n;
-                }
-            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-                // keep the defaults
+                return new Stat(Boolean.TRUE.equals(u.get("isDirectory")), (Long) u.get("size"),
+                        (java.nio.file.attribute.FileTime) u.get("creationTime"),
+                        (java.nio.file.attribute.FileTime) u.get("lastAccessTime"),
+                        (java.nio.file.attribute.FileTime) u.get("lastModifiedTime"), key,
+                        index, u.get("nlink") instanceof Integer n ? n : 1, Boolean.TRUE.equals(u.get("isSymbolicLink")));
+            } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException
+                    | NullPointerException e) {
+                // an unexpected "unix" view: the basic one below
             }
         }
-        if (index == 0) {
-            Object key = a.fileKey();
-            index = key instanceof Number n ? n.longValue() : (key != null ? key.hashCode() : p.toString().hashCode())
-                    & 0xFFFFFFFFL;
-        }
-        FileTime created = xattr ? BirthTime.read(p) : null;
-        if (created == null) {
-            created = time(a.creationTime());
-        }
-        return new FileFacts(dir, created, time(a.lastAccessTime()), write, change, size, alloc,
-                attrs, index, links);
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, options);
+        return new Stat(a.isDirectory(), a.size(), a.creationTime(), a.lastAccessTime(), a.lastModifiedTime(),
+                a.fileKey(), indexOf(a.fileKey(), p), 1, a.isSymbolicLink());
+    }
+
+    private static long indexOf(Object key, Path p) {
+        return key instanceof Number n ? n.longValue() : (key != null ? key.hashCode() : p.toString().hashCode())
+                & 0xFFFFFFFFL;
     }
 
     static FileTime time(java.nio.file.attribute.FileTime t) {

@@ -293,9 +293,66 @@ final class Leases {
         CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(() -> expire(files, l, done));
         notices.add(() -> {
             if (!sender.leaseBreak(n)) {
+                unsent(files, l, done);
+            }
+        });
+        return done;
+    }
+
+    /**
+     * A break of {@code l} could not be sent: its connection is gone or going. If the lease's opens are durable,
+     * that connection may be about to leave them disconnected (its reader has not seen the end yet): wait for that,
+     * up to {@link CreateCommand#RELEASE_WAIT}, and let the waiting open start again (it then purges them, as Samba
+     * does after its break-then-wait); otherwise the break expires at once, as before.
+     */
+    private static void unsent(OpenFiles files, Lease l, CompletableFuture<Void> done) {
+        boolean durable;
+        files.lock.lock();
+        try {
+            durable = l.breakDone == done && !l.opens.isEmpty() && l.opens.stream().allMatch(o -> o.durable != null);
+        } finally {
+            files.lock.unlock();
+        }
+        if (!durable) {
+            expire(files, l, done);
+            return;
+        }
+        Thread.ofVirtual().name("lease-release").start(() -> {
+            CompletableFuture<Void> over = null;
+            files.lock.lock();
+            try {
+                long left = CreateCommand.RELEASE_WAIT.toNanos();
+                while (left > 0 && l.breakDone == done && !allDisconnected(l)) {
+                    left = files.released.awaitNanos(left);
+                }
+                if (l.breakDone == done && allDisconnected(l)) {
+                    over = holderGone(l);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                files.lock.unlock();
+            }
+            if (over != null) {
+                over.complete(null);
+            } else {
                 expire(files, l, done);
             }
         });
+    }
+
+    /**
+     * Every open of {@code l} is a disconnected durable open now (caller holds the lock): a break in progress ends
+     * without an answer and without changing the lease; the future to complete (after the lock is let go) so that
+     * the open waiting for it starts again and purges them, or null if no break was in progress.
+     */
+    static CompletableFuture<Void> holderGone(Lease l) {
+        if (!l.breaking || !allDisconnected(l)) {
+            return null;
+        }
+        CompletableFuture<Void> done = l.breakDone;
+        l.breaking = false;
+        l.breakDone = null;
         return done;
     }
 

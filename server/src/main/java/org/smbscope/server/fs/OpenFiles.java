@@ -23,12 +23,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class OpenFiles {
     final ReentrantLock lock = new ReentrantLock();
+    /** Signalled (under {@link #lock}) when an open closes or a durable open is left by its connection. */
+    final java.util.concurrent.locks.Condition released = lock.newCondition();
     final NotifyRegistry notify = new NotifyRegistry();
     final SecurityStore security = new SecurityStore();
     final EaStore eas = new EaStore();
     final SparseFiles sparse = new SparseFiles();
     final StreamStore streams = new StreamStore();
     final DurableOpens durable = new DurableOpens();
+    final DirectoryNames names = new DirectoryNames();
     /** [MS-SMB2] 3.3.1.13 LeaseTable: every lease by ClientGuid + LeaseKey, guarded by {@link #lock}. */
     final Map<Lease.Id, Lease> leases = new HashMap<>();
     /**
@@ -78,6 +81,25 @@ public final class OpenFiles {
         return states.computeIfAbsent(key(p), FileState::new);
     }
 
+    /**
+     * The state of {@code p}, whose file key (just read) is {@code fileKey}, if some open has it. Caller holds
+     * {@link #lock}.
+     */
+    FileState existing(Path p, Object fileKey) {
+        if (fileKey == null) {
+            return existing(p);
+        }
+        return states.get(new Key(p.getFileSystem(), fileKey));
+    }
+
+    /** {@link #state(Path)} for {@code p} whose file key (just read) is {@code fileKey}. */
+    FileState state(Path p, Object fileKey) throws IOException {
+        if (fileKey == null) {
+            return state(p);
+        }
+        return states.computeIfAbsent(new Key(p.getFileSystem(), fileKey), FileState::new);
+    }
+
     /** The state of {@code p} if some open has it. Caller holds {@link #lock}. */
     FileState existing(Path p) {
         try {
@@ -114,6 +136,7 @@ public final class OpenFiles {
         if (last) {
             states.remove((Key) o.state.key);
         }
+        released.signalAll();
         return last;
     }
 

@@ -1,12 +1,10 @@
 package org.smbscope.server.fs;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import org.smbscope.codec.status.NtStatus;
 import org.smbscope.server.share.PathRefusal;
@@ -21,9 +19,11 @@ import org.smbscope.server.share.StreamName;
 final class PathMapper {
     private static final String DEFAULT_STREAM = "::$DATA";
     private final ShareRoot root;
+    private final DirectoryNames names;
 
-    PathMapper(ShareRoot root) {
+    PathMapper(ShareRoot root, DirectoryNames names) {
         this.root = root;
+        this.names = names;
     }
 
     Path root() {
@@ -110,53 +110,13 @@ final class PathMapper {
         return cur;
     }
 
-    private static Path lookup(Path dir, String name) {
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        String want = name.toUpperCase(Locale.ROOT);
-        boolean ascii = isAscii(name);
-        if (dir.getFileSystem() == FileSystems.getDefault()) {
-            // the common case, and a hot one (every CREATE of a new name scans its directory): plain names from
-            // readdir, no Path per entry
-            String[] names = dir.toFile().list();
-            if (names == null) {
-                return null;
-            }
-            for (String f : names) {
-                if (sameIgnoringCase(f, name, want, ascii)) {
-                    return dir.resolve(f);
-                }
-            }
-            return null;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path e : s) {
-                Path f = e.getFileName();
-                if (f != null && sameIgnoringCase(f.toString(), name, want, ascii)) {
-                    return e;
-                }
-            }
+    private Path lookup(Path dir, String name) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(dir, BasicFileAttributes.class);
         } catch (IOException | SecurityException e) {
             return null;
         }
-        return null;
-    }
-
-    /** {@code f.toUpperCase(ROOT).equals(want)}, without upper-casing when both names are ASCII. */
-    private static boolean sameIgnoringCase(String f, String name, String want, boolean ascii) {
-        if (ascii && isAscii(f)) {
-            return f.length() == name.length() && f.equalsIgnoreCase(name);
-        }
-        return f.toUpperCase(Locale.ROOT).equals(want);
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return a.isDirectory() ? names.find(dir, a, name) : null;
     }
 }

@@ -19,6 +19,8 @@ final class SecurityStore {
     static final String XATTR = "smbscope.sd";
     /** Largest descriptor kept (Windows caps a descriptor at 64 KiB). */
     static final int MAX = 65536;
+    /** The buffer of the first read attempt. */
+    static final int FIRST_READ = 1024;
 
     private final Map<Object, byte[]> memory = new HashMap<>();
 
@@ -27,6 +29,14 @@ final class SecurityStore {
         UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
         if (v != null) {
             try {
+                // most descriptors fit a small buffer: one read, without asking the size first
+                ByteBuffer first = ByteBuffer.allocate(FIRST_READ);
+                try {
+                    int n = v.read(XATTR, first);
+                    return n <= 0 ? null : SdParts.parse(java.util.Arrays.copyOf(first.array(), n));
+                } catch (IOException tooSmallOrMissing) {
+                    // a larger descriptor (or none: then size() fails too)
+                }
                 int size = v.size(XATTR);
                 if (size <= 0 || size > MAX) {
                     return null;
@@ -66,6 +76,11 @@ final class SecurityStore {
 
     /** The file {@code p} is being deleted. */
     void forget(Path p) {
+        synchronized (memory) {
+            if (memory.isEmpty()) {
+                return; // nothing kept in memory (the usual case: the descriptors are in xattrs): no stat
+            }
+        }
         Object key = key(p);
         if (key != null) {
             synchronized (memory) {

@@ -42,18 +42,21 @@ final class Share {
     }
 
     FileFacts facts(Path p) throws Failure {
-        FileState s;
-        files.lock.lock();
         try {
-            s = files.existing(p);
-        } finally {
-            files.lock.unlock();
-        }
-        if (s != null) {
-            writeTimes.settle(s, p);
-        }
-        try {
-            return sparse(FileFacts.read(p, dos, xattr), s != null ? s.key : null, p);
+            // one stat: the file's key (its opens' state) and its attributes; read again only if a delayed write
+            // time update was due and has just been applied
+            FileFacts.Stat st = FileFacts.stat(p);
+            FileState s;
+            files.lock.lock();
+            try {
+                s = files.existing(p, st.fileKey());
+            } finally {
+                files.lock.unlock();
+            }
+            if (s != null && writeTimes.settle(s, p)) {
+                st = FileFacts.stat(p);
+            }
+            return sparse(FileFacts.read(p, st, dos, xattr), s != null ? s.key : null, p);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         } catch (java.io.IOException e) {

@@ -183,6 +183,9 @@ final class StreamStore {
 
     /** The file {@code base} is being deleted: drop what memory holds for it. */
     synchronized void forget(Path base) {
+        if (memory.isEmpty()) {
+            return; // nothing kept in memory: no stat
+        }
         try {
             Map<String, byte[]> gone = memory.remove(key(base));
             if (gone != null) {

@@ -51,8 +51,8 @@ final class WriteTimes {
         set(o.path(), show);
     }
 
-    /** Applies updates that are due; call before showing the file's times. */
-    void settle(FileState s, Path p) {
+    /** Applies updates that are due; call before showing the file's times. True if the write time was set. */
+    boolean settle(FileState s, Path p) {
         Instant now = clock.instant();
         Instant due = null;
         synchronized (s) {
@@ -71,7 +71,9 @@ final class WriteTimes {
         }
         if (due != null) {
             set(p, java.nio.file.attribute.FileTime.from(due));
+            return true;
         }
+        return false;
     }
 
     /** {@code o} is closing: the write time moves to now if it wrote since the last update. */

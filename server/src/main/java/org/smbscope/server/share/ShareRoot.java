@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -119,8 +120,37 @@ public final class ShareRoot {
         }
     }
 
-    /** Walks up to the nearest existing ancestor and checks its real path stays under the real root. */
+    /**
+     * Checks that {@code p}'s real location stays under the real root: the components below the root are looked
+     * at one by one (one lstat each, up to the first that does not exist); only when one of them is a symbolic
+     * link (or something other than a file or directory) is the real path taken ({@link #checkRealPath}). The
+     * root's own real path was taken once, when the share was made.
+     */
     private void checkReal(Path p) throws PathRefusal {
+        Path cur = root;
+        for (Path name : root.relativize(p)) {
+            cur = cur.resolve(name.toString());
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(cur, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return; // nothing at or below here exists
+            } catch (IOException e) {
+                checkRealPath(p);
+                return;
+            }
+            if (a.isRegularFile()) {
+                return; // nothing can exist below a file
+            }
+            if (!a.isDirectory()) {
+                checkRealPath(p);
+                return;
+            }
+        }
+    }
+
+    /** Walks up to the nearest existing ancestor and checks its real path stays under the real root. */
+    private void checkRealPath(Path p) throws PathRefusal {
         Path cur = p;
         while (cur != null && cur.startsWith(root)) {
             if (Files.exists(cur, LinkOption.NOFOLLOW_LINKS)) {

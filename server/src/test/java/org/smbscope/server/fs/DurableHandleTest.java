@@ -197,6 +197,26 @@ class DurableHandleTest {
     }
 
     @Test
+    void aReconnectFromAnotherConnectionWaitsForTheOldOneToLetGo() throws Exception {
+        FileId id = durableOpen("f");
+        org.smbscope.server.tree.BreakSender other = (fileId, level) -> fileId != null; // another connection's
+        RequestContext newConnection = new RequestContext(Smb2Dialect.SMB_3_1_1, "alice", false, 1 << 20, 1 << 20,
+                1 << 20, other, CLIENT, false);
+        Thread dropping = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(100); // the old connection's reader sees the end of its socket a moment later
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            first.disconnect();
+        });
+        CreateResponse back = created(second.handle(newConnection, open("ignored", OplockLevel.NONE, dhnc(id))));
+        dropping.join();
+        assertThat(back.fileId()).isEqualTo(id);
+        assertThat(second.openCount()).isEqualTo(1);
+    }
+
+    @Test
     void theScavengerClosesItOnceItsTimeoutHasPassed() {
         FileId id = durableOpen("f");
         first.disconnect();
