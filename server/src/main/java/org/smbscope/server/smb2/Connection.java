@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: the reader loop on the connection's own virtual thread hands every frame to a new
- * virtual thread running the {@link Dispatcher} (or, when nothing else of the connection is in work and the frame
+ * One client connection: the reader loop (on a virtual thread until a tree is connected, then on a platform thread
+ * of its own, which blocks in the kernel without a poller or scheduler hand-off per request: idle connections stay
+ * cheap, working ones fast) hands every frame to a new virtual thread running the {@link Dispatcher} (or, when nothing else of the connection is in work and the frame
  * is small and no READ, serves it itself: a one-request-at-a-time client such as smbclient putting small files
  * then costs no thread hand-off per request), with a {@link RequestOrder} ticket that keeps the requests
  * in arrival order (lone READs and WRITEs may overlap, so their responses may leave out of order); responses are
@@ -38,8 +39,12 @@ final class Connection implements Runnable {
     private final int permits;
     private final RequestOrder order = new RequestOrder();
     private final FrameBuffers buffers;
+    private final int idleMillis;
     private OutputStream out;
     private Dispatcher dispatcher;
+    private boolean first = true;
+    private long frames;
+    private boolean timed = true;
 
     Connection(Socket socket, ServerContext ctx) {
         this(socket, ctx, null);
@@ -56,6 +61,7 @@ final class Connection implements Runnable {
         this.framing = new DirectTcpFraming(ctx.limits().maxFrameSize());
         this.permits = Math.max(1, ctx.limits().maxCredits());
         this.inWork = new Semaphore(permits);
+        this.idleMillis = (int) Math.min(Integer.MAX_VALUE, ctx.limits().idleTimeout().toMillis());
     }
 
     /** Frames from this size on go into a direct buffer (when the socket has a channel): the bulk READ/WRITE traffic. */
@@ -66,7 +72,7 @@ final class Connection implements Runnable {
         String peer = String.valueOf(socket.getRemoteSocketAddress());
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ctx.limits().idleTimeout().toMillis()));
+            socket.setSoTimeout(idleMillis);
             InputStream in = socket.getInputStream();
             out = socket.getOutputStream();
             dispatcher = new Dispatcher(ctx, new Dispatcher.Sink() {
@@ -86,10 +92,50 @@ final class Connection implements Runnable {
                     closeQuietly();
                 }
             }, peer, socket.getLocalAddress(), buffers != null && socket.getChannel() != null ? buffers : null);
-            boolean first = true;
-            long frames = 0;
-            ReadableByteChannel channel = buffers == null ? null : socket.getChannel();
-            while (true) {
+            if (serveFrames(in, peer) && !socket.isClosed()) {
+                // a tree is connected: the rest of the connection is served on a platform thread of its own, which
+                // blocks in the kernel on its socket (no poller and no scheduler hand-off per request); the
+                // virtual thread waits for it
+                Thread reader = Thread.ofPlatform().daemon().name("smb-conn").start(() -> {
+                    try {
+                        serveFrames(in, peer);
+                    } catch (IOException e) {
+                        LOG.debug("connection from {} closed: {}", peer, e.toString());
+                    }
+                });
+                reader.join();
+            }
+        } catch (IOException e) {
+            LOG.debug("connection from {} closed: {}", peer, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly();
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
+        }
+    }
+
+    /**
+     * Reads and serves frames until the connection ends (false) or, on a virtual thread, until a tree is connected
+     * (true: the caller goes on on a platform thread). Between frames the idle timeout applies only while no tree is
+     * connected (a timed read on a channel's socket costs two fcntl calls, and connections with a tree are spared
+     * anyway).
+     */
+    private boolean serveFrames(InputStream in, String peer) throws IOException {
+        ReadableByteChannel channel = buffers == null ? null : socket.getChannel();
+        boolean virtual = Thread.currentThread().isVirtual();
+        while (true) {
+            boolean trees = !first && dispatcher.hasTrees();
+            if (trees && virtual) {
+                return true;
+            }
+            if (trees == timed) {
+                timed = !trees;
+                socket.setSoTimeout(timed ? idleMillis : 0);
+            }
+            {
                 int length;
                 try {
                     length = framing.readLength(in);
@@ -159,14 +205,8 @@ final class Connection implements Runnable {
                     Thread.ofVirtual().name("smb-req").start(serve);
                 }
             }
-        } catch (IOException e) {
-            LOG.debug("connection from {} closed: {}", peer, e.toString());
-        } finally {
-            closeQuietly();
-            if (dispatcher != null) {
-                dispatcher.close();
-            }
         }
+        return false;
     }
 
     /**
