@@ -64,6 +64,9 @@ final class Connection implements Runnable {
         this.idleMillis = (int) Math.min(Integer.MAX_VALUE, ctx.limits().idleTimeout().toMillis());
     }
 
+    /** The read-ahead of a working connection's reader ({@link ReadAhead}): small frames, several at a time. */
+    static final int READ_AHEAD = 16 * 1024;
+
     /** Frames from this size on go into a direct buffer (when the socket has a channel): the bulk READ/WRITE traffic. */
     static final int DIRECT_FROM = 64 * 1024;
 
@@ -98,7 +101,7 @@ final class Connection implements Runnable {
                 // virtual thread waits for it
                 Thread reader = Thread.ofPlatform().daemon().name("smb-conn").start(() -> {
                     try {
-                        serveFrames(in, peer);
+                        serveFrames(new ReadAhead(in, READ_AHEAD), peer);
                     } catch (IOException e) {
                         LOG.debug("connection from {} closed: {}", peer, e.toString());
                     }
@@ -156,7 +159,8 @@ final class Connection implements Runnable {
                     // the body comes straight from the socket into a direct buffer (the idle timeout applies
                     // between frames: the header above is read through the stream, and spares connections with a
                     // tree anyway)
-                    ByteBuffer direct = DirectTcpFraming.readBody(channel, into, length);
+                    ByteBuffer direct = DirectTcpFraming.readBody(in instanceof ReadAhead a ? a : null, channel, into,
+                            length);
                     inWork.acquireUninterruptibly();
                     RequestOrder.Ticket ticket = order.arrive();
                     Thread.ofVirtual().name("smb-req").start(() -> {

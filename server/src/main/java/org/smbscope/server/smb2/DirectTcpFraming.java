@@ -90,7 +90,15 @@ final class DirectTcpFraming {
      * {@code into} with position 0 and limit {@code length}.
      */
     static ByteBuffer readBody(ReadableByteChannel in, ByteBuffer into, int length) throws IOException {
+        return readBody(null, in, into, length);
+    }
+
+    /** As {@link #readBody(ReadableByteChannel, ByteBuffer, int)}, taking what {@code ahead} (may be null) holds first. */
+    static ByteBuffer readBody(ReadAhead ahead, ReadableByteChannel in, ByteBuffer into, int length) throws IOException {
         into.clear().limit(length);
+        if (ahead != null) {
+            ahead.drainTo(into);
+        }
         while (into.hasRemaining()) {
             if (in.read(into) < 0) {
                 throw new EOFException("truncated frame: " + into.position() + " of " + length + " bytes");
