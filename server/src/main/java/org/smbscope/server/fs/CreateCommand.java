@@ -190,7 +190,12 @@ final class CreateCommand {
                 if (deleteOnClose && readOnlyFile) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
                 }
-                FileState state = state(p);
+                FileState state;
+                try {
+                    state = share.files.state(p, found.fileKey()); // the key of the stat above: no second stat
+                } catch (IOException e) {
+                    throw new Failure(IoStatus.of(e));
+                }
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
