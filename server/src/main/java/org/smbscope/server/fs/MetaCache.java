@@ -66,11 +66,12 @@ final class MetaCache {
     /**
      * Attribute {@code field} of the file {@code p} whose stat is {@code st}: the kept value if the file has not
      * changed since, else what {@code load} reads now (null: the file lacks it), kept. Without a file key or a
-     * change time (a file system that tells none) every call loads.
+     * change time (a file system that tells none), or for the stat of a symbolic link itself, every call loads.
      */
     @SuppressWarnings("unchecked")
     <T> T get(Path p, FileFacts.Stat st, int field, Supplier<T> load) {
-        if (st == null || st.fileKey() == null || st.changed() == FileFacts.Stat.UNKNOWN) {
+        if (st == null || st.fileKey() == null || st.changed() == FileFacts.Stat.UNKNOWN || st.symbolicLink()) {
+            // no identity to keep it by (a link's own stat: its attributes are its target's, which may change)
             return load.get();
         }
         Key k = new Key(p.getFileSystem(), st.fileKey());

@@ -119,7 +119,7 @@ class MetaCacheTest {
     }
 
     @Test
-    void withoutAKeyOrAChangeTimeEveryCallReads() {
+    void withoutAKeyOrAChangeTimeOrForALinkEveryCallReads() {
         MetaCache c = new MetaCache();
         AtomicInteger loads = new AtomicInteger();
         c.get(p, stat(null, 1), MetaCache.DOS, counting(loads, 1));
@@ -127,7 +127,11 @@ class MetaCacheTest {
         c.get(p, stat("k", FileFacts.Stat.UNKNOWN), MetaCache.DOS, counting(loads, 1));
         c.get(p, stat("k", FileFacts.Stat.UNKNOWN), MetaCache.DOS, counting(loads, 1));
         c.get(p, null, MetaCache.DOS, counting(loads, 1));
-        assertThat(loads).hasValue(5);
+        java.nio.file.attribute.FileTime t = java.nio.file.attribute.FileTime.fromMillis(0);
+        FileFacts.Stat link = new FileFacts.Stat(false, 1, t, t, t, "k", 1, 1, true, 1);
+        c.get(p, link, MetaCache.DOS, counting(loads, 1));
+        c.get(p, link, MetaCache.DOS, counting(loads, 1));
+        assertThat(loads).hasValue(7);
         assertThat(c.size()).isZero();
     }
 
