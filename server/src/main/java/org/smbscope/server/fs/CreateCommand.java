@@ -507,8 +507,14 @@ final class CreateCommand {
         return o.value() & (0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x1000);
     }
 
-    /** One stat of {@code p} (following links), or null where {@link Files#exists} would say false. */
+    /**
+     * One stat of {@code p} (following links), or null where {@link Files#exists} says false: asked first, since
+     * a stat of a missing file costs the JDK an exception (a CREATE of a new name would pay it every time).
+     */
     private static FileFacts.Stat statIfAny(Path p) {
+        if (!Files.exists(p)) {
+            return null;
+        }
         try {
             return FileFacts.stat(p);
         } catch (IOException | SecurityException e) {
