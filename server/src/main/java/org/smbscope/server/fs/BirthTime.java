@@ -22,7 +22,26 @@ final class BirthTime {
         return b == null ? null : new FileTime(b.getLong());
     }
 
-    static void write(Path p, FileTime t) {
+    /** The stored creation time of {@code p} whose stat is {@code st}, as {@code meta} (may be null) keeps it. */
+    static FileTime read(Path p, FileFacts.Stat st, MetaCache meta) {
+        if (meta == null) {
+            return read(p);
+        }
+        Long t = meta.get(p, st, MetaCache.BIRTH, () -> {
+            FileTime f = read(p);
+            return f == null ? null : f.value();
+        });
+        return t == null ? null : new FileTime(t);
+    }
+
+    /** Stores {@code t} on a file this server has just created (its creator {@link MetaCache#forget forgets} it). */
+    static void writeNew(Path p, FileTime t) {
         UserXattr.write(p, NAME, UserXattr.longs(t.value()));
+    }
+
+    /** Stores {@code t} on {@code p}, and {@code meta} forgets what it kept of it. */
+    static void write(Path p, FileTime t, MetaCache meta) {
+        writeNew(p, t);
+        meta.forget(p);
     }
 }

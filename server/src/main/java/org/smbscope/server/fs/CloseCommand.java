@@ -28,7 +28,7 @@ final class CloseCommand {
         FileFacts facts = null;
         if (post) {
             try {
-                facts = StreamOpens.sized(share.sparse(FileFacts.read(o.path(), share.dos, share.xattr), o.state.key,
+                facts = StreamOpens.sized(share.sparse(FileFacts.read(o.path(), share.dos, share.xattr, share.files.meta), o.state.key,
                         o.path()), o);
             } catch (IOException e) {
                 facts = null;
@@ -109,6 +109,7 @@ final class CloseCommand {
                 CreateCommand.close(o.channel);
                 try {
                     share.files.security.forget(o.path());
+                    share.files.deleting(o.state.key);
                     share.files.eas.forget(o.path());
                     share.files.streams.forget(o.path());
                     share.files.sparse.forget(o.state.key);

@@ -146,9 +146,10 @@ final class CreateCommand {
             if (leaseRequest != null) {
                 Leases.check(share.files, ctx.clientGuid(), leaseRequest, share.files.keyOf(p));
             }
-            boolean exists = Files.exists(p);
+            FileFacts.Stat found = statIfAny(p); // one stat: exists, directory, and the key of its kept metadata
+            boolean exists = found != null;
             if (exists) {
-                boolean isDir = Files.isDirectory(p);
+                boolean isDir = found.directory();
                 if (disposition == CREATE) {
                     throw new Failure(NtStatus.OBJECT_NAME_COLLISION);
                 }
@@ -161,7 +162,7 @@ final class CreateCommand {
                 }
                 boolean overwrite = disposition == SUPERSEDE || disposition == OVERWRITE || disposition == OVERWRITE_IF;
                 // [MS-FSA] 2.1.5.1.2.1: the file's descriptor decides; overwriting needs FILE_WRITE_DATA as well
-                int allowed = FileSecurity.maximal(share, p, isDir, ctx.token());
+                int allowed = FileSecurity.maximal(share, p, found, ctx.token());
                 if (((requested | (overwrite ? Access.WRITE_DATA : 0)) & ~allowed) != 0) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
@@ -172,7 +173,7 @@ final class CreateCommand {
                 if (share.readOnly && overwrite) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
-                FileFacts facts = share.facts(p);
+                FileFacts facts = share.facts(p, found);
                 boolean readOnlyFile = facts.attributes().contains(FileAttribute.READONLY);
                 if (readOnlyFile && !isDir && (overwrite || Access.writesData(granted))) {
                     throw new Failure(NtStatus.ACCESS_DENIED);
@@ -189,7 +190,12 @@ final class CreateCommand {
                 if (deleteOnClose && readOnlyFile) {
                     throw new Failure(NtStatus.CANNOT_DELETE);
                 }
-                FileState state = state(p);
+                FileState state;
+                try {
+                    state = share.files.state(p, found.fileKey()); // the key of the stat above: no second stat
+                } catch (IOException e) {
+                    throw new Failure(IoStatus.of(e));
+                }
                 if (state.deletePending) {
                     throw new Failure(NtStatus.DELETE_PENDING);
                 }
@@ -220,7 +226,7 @@ final class CreateCommand {
                     }
                 }
                 if (overwrite) {
-                    DosAttributes.apply(p, attributesFor(r, false), share.dos);
+                    DosAttributes.apply(p, attributesFor(r, false), share.dos, share.files.meta);
                     new EaCommands(share).created(p, eas, true);
                 } else {
                     known = facts; // nothing has changed the file since: the answer needs no second read
@@ -266,7 +272,7 @@ final class CreateCommand {
                 int dosMask = DosAttributes.applyNew(p, attributesFor(r, wantDir), share.dos);
                 new EaCommands(share).created(p, eas, false);
                 if (sd != null) {
-                    share.files.security.write(p, sd);
+                    share.files.security.writeNew(p, sd);
                 }
                 FileState state;
                 try {
@@ -275,8 +281,10 @@ final class CreateCommand {
                     org.smbscope.codec.dtyp.FileTime birth = null;
                     if (share.xattr) {
                         birth = FileFacts.time(st.created());
-                        BirthTime.write(p, birth);
+                        BirthTime.writeNew(p, birth);
                     }
+                    // a new file: nothing kept of an earlier file with its key holds (stored above, so forgotten now)
+                    share.files.meta.forget(p.getFileSystem(), st.fileKey());
                     state = share.files.state(p, st.fileKey());
                     known = share.sparse(FileFacts.created(st, dosMask, share.dos, birth), state.key, p);
                 } catch (IOException e) {
@@ -497,6 +505,21 @@ final class CreateCommand {
 
     static int mode(CreateOptions o) {
         return o.value() & (0x2 | 0x4 | 0x8 | 0x10 | 0x20 | 0x1000);
+    }
+
+    /**
+     * One stat of {@code p} (following links), or null where {@link Files#exists} says false: asked first, since
+     * a stat of a missing file costs the JDK an exception (a CREATE of a new name would pay it every time).
+     */
+    private static FileFacts.Stat statIfAny(Path p) {
+        if (!Files.exists(p)) {
+            return null;
+        }
+        try {
+            return FileFacts.stat(p);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     private static boolean isEmpty(Path dir) throws Failure {

@@ -132,7 +132,7 @@ final class DirectoryQuery {
         } catch (IOException e) {
             return null; // gone meanwhile, or a dangling link
         }
-        FileFacts f = share.sparse(FileFacts.read(p, st, share.dos, share.xattr), null, p);
+        FileFacts f = share.sparse(FileFacts.read(p, st, share.dos, share.xattr, share.files.meta), null, p);
         int cls = c.value();
         int eaSize = cls == 2 || cls == 3 || cls == 37 || cls == 38 ? share.files.eas.eaSize(p) : 0;
         return new DirectoryEntry(c, 0, f.creationTime(), f.lastAccessTime(), f.lastWriteTime(), f.changeTime(),

@@ -49,10 +49,20 @@ final class DosAttributes {
                 }
             }
         }
-        return apply(p, m, dos) ? m : 0;
+        return store(p, m, dos) ? m : 0;
     }
 
-    static boolean apply(Path p, int mask, boolean dos) {
+    /** Stores {@code mask} on {@code p}, and {@code meta} forgets what it kept of it. */
+    static boolean apply(Path p, int mask, boolean dos, MetaCache meta) {
+        boolean stored = store(p, mask, dos);
+        if (dos) {
+            meta.forget(p);
+        }
+        return stored;
+    }
+
+    /** Stores {@code mask} on {@code p}; the caller makes the {@link MetaCache} forget the file. */
+    private static boolean store(Path p, int mask, boolean dos) {
         if (!dos) {
             return false;
         }

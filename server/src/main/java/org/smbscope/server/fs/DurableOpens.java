@@ -92,6 +92,7 @@ final class DurableOpens {
         if (last && o.state.deletePending && p.getParent() != null && !p.equals(o.durable.shareRoot)) {
             try {
                 files.security.forget(p);
+                files.deleting(o.state.key);
                 files.sparse.forget(o.state.key);
                 Files.delete(p);
                 files.notify.report(p, FileNotifyInformation.ACTION_REMOVED,

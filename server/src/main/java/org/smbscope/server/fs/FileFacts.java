@@ -27,13 +27,25 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
     }
 
     static FileFacts read(Path p, boolean dos, boolean xattr) throws IOException {
-        return read(p, stat(p), dos, xattr);
+        return read(p, dos, xattr, null);
+    }
+
+    static FileFacts read(Path p, boolean dos, boolean xattr, MetaCache meta) throws IOException {
+        return read(p, stat(p), dos, xattr, meta);
     }
 
     /** The facts of {@code p} whose attributes {@code s} were read just now. */
     static FileFacts read(Path p, Stat s, boolean dos, boolean xattr) {
-        int mask = dos ? dosMask(p) : 0;
-        FileTime created = xattr ? BirthTime.read(p) : null;
+        return read(p, s, dos, xattr, null);
+    }
+
+    /**
+     * The facts of {@code p} whose attributes {@code s} were read just now; its DOS attributes and kept creation
+     * time as {@code meta} (may be null) has them for that stat.
+     */
+    static FileFacts read(Path p, Stat s, boolean dos, boolean xattr, MetaCache meta) {
+        int mask = dos ? (meta == null ? dosMask(p) : meta.get(p, s, MetaCache.DOS, () -> dosMask(p))) : 0;
+        FileTime created = xattr ? BirthTime.read(p, s, meta) : null;
         FileTime write = time(s.modified());
         if (xattr) {
             write = FarTimes.read(p, write);
@@ -92,15 +104,18 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
 
     /**
      * What one stat of a file tells: type, size, times, the file key, the index number (inode) and the link count.
-     * Read in one system call where the file system has the "unix" view (the basic view lacks inode and links).
+     * Read in one system call where the file system has the "unix" view (the basic view lacks inode and links),
+     * which also tells the change time ({@code changed}, ctime in nanoseconds since 1970; else {@link #UNKNOWN}).
      */
     record Stat(boolean directory, long size, java.nio.file.attribute.FileTime created,
             java.nio.file.attribute.FileTime accessed, java.nio.file.attribute.FileTime modified, Object fileKey,
-            long index, long links, boolean symbolicLink) {
+            long index, long links, boolean symbolicLink, long changed) {
+        /** {@link #changed} when the file system tells no change time. */
+        static final long UNKNOWN = Long.MIN_VALUE;
     }
 
     private static final String UNIX = "unix:isDirectory,isSymbolicLink,size,creationTime,lastAccessTime,"
-            + "lastModifiedTime,fileKey,ino,nlink";
+            + "lastModifiedTime,fileKey,ino,nlink,ctime";
 
     /** One stat of {@code p} (following links, unless {@code options} say not to). */
     static Stat stat(Path p, java.nio.file.LinkOption... options) throws IOException {
@@ -116,7 +131,8 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
                         (java.nio.file.attribute.FileTime) u.get("creationTime"),
                         (java.nio.file.attribute.FileTime) u.get("lastAccessTime"),
                         (java.nio.file.attribute.FileTime) u.get("lastModifiedTime"), key,
-                        index, u.get("nlink") instanceof Integer n ? n : 1, Boolean.TRUE.equals(u.get("isSymbolicLink")));
+                        index, u.get("nlink") instanceof Integer n ? n : 1, Boolean.TRUE.equals(u.get("isSymbolicLink")),
+                        u.get("ctime") instanceof java.nio.file.attribute.FileTime c ? nanos(c) : Stat.UNKNOWN);
             } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException
                     | NullPointerException e) {
                 // an unexpected "unix" view: the basic one below
@@ -124,7 +140,17 @@ record FileFacts(boolean directory, FileTime creationTime, FileTime lastAccessTi
         }
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, options);
         return new Stat(a.isDirectory(), a.size(), a.creationTime(), a.lastAccessTime(), a.lastModifiedTime(),
-                a.fileKey(), indexOf(a.fileKey(), p), 1, a.isSymbolicLink());
+                a.fileKey(), indexOf(a.fileKey(), p), 1, a.isSymbolicLink(), Stat.UNKNOWN);
+    }
+
+    /** {@code t} in nanoseconds since 1970 ({@link Stat#UNKNOWN} if it does not fit). */
+    private static long nanos(java.nio.file.attribute.FileTime t) {
+        Instant i = t.toInstant();
+        try {
+            return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+        } catch (ArithmeticException e) {
+            return Stat.UNKNOWN;
+        }
     }
 
     private static long indexOf(Object key, Path p) {

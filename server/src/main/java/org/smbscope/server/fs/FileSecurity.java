@@ -26,6 +26,13 @@ final class FileSecurity {
         return maximal(share, p, effective(share, p, directory), token);
     }
 
+    /** The rights {@code token} has on the existing {@code p}, whose stat {@code st} was read just now. */
+    static int maximal(Share share, Path p, FileFacts.Stat st, SecurityToken token) {
+        SdParts stored = share.files.security.read(p, st);
+        return maximal(share, p, stored != null ? stored : SecurityDescriptors.defaults(share.readOnly, st.directory()),
+                token);
+    }
+
     /** The rights {@code token} has on {@code p} whose descriptor is {@code sd}. */
     static int maximal(Share share, Path p, SdParts sd, SecurityToken token) {
         int m = AccessCheck.maximal(sd, token) | Access.READ_ATTRIBUTES;

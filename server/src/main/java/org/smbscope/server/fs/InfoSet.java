@@ -147,13 +147,13 @@ final class InfoSet {
             }
         }
         if (share.xattr && time(b.creationTime()) != null) {
-            BirthTime.write(p, b.creationTime());
+            BirthTime.write(p, b.creationTime(), share.files.meta);
         }
         if (share.xattr && FarTimes.beyond(b.lastWriteTime())) {
             FarTimes.write(p, b.lastWriteTime());
         }
         if (attrs != 0) {
-            DosAttributes.apply(p, attrs & DosAttributes.SETTABLE, share.dos);
+            DosAttributes.apply(p, attrs & DosAttributes.SETTABLE, share.dos, share.files.meta);
         }
         share.changed(p, FileNotifyInformation.ACTION_MODIFIED, o.directory,
                 NotifyRegistry.ATTRIBUTES | NotifyRegistry.LAST_WRITE);
@@ -274,7 +274,9 @@ final class InfoSet {
                     throw new Failure(NtStatus.ACCESS_DENIED);
                 }
                 share.files.streams.forget(to);
+                Object gone = share.files.keyOf(to);
                 Files.delete(to);
+                share.files.deleting(gone);
             }
             Files.createLink(to, o.path());
         } catch (FileAlreadyExistsException e) {
@@ -391,7 +393,9 @@ final class InfoSet {
                 } else if (!from.equals(to)) {
                     if (r.replaceIfExists()) {
                         share.files.streams.forget(to);
+                        Object gone = share.files.keyOf(to);
                         Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+                        share.files.deleting(gone);
                     } else {
                         Files.move(from, to);
                     }

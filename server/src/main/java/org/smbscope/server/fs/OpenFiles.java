@@ -26,7 +26,9 @@ public final class OpenFiles {
     /** Signalled (under {@link #lock}) when an open closes or a durable open is left by its connection. */
     final java.util.concurrent.locks.Condition released = lock.newCondition();
     final NotifyRegistry notify = new NotifyRegistry();
-    final SecurityStore security = new SecurityStore();
+    /** What the extended attributes of recently seen files hold. */
+    final MetaCache meta = new MetaCache();
+    final SecurityStore security = new SecurityStore(meta);
     final EaStore eas = new EaStore();
     final SparseFiles sparse = new SparseFiles();
     final StreamStore streams = new StreamStore();
@@ -194,6 +196,13 @@ public final class OpenFiles {
     /** Opens held now, all trees together. */
     public int size() {
         return opens.size();
+    }
+
+    /** The file of the state with key {@code stateKey} is being deleted: {@link #meta} forgets it. */
+    void deleting(Object stateKey) {
+        if (stateKey instanceof Key k) {
+            meta.forget(k.fs(), k.fileKey());
+        }
     }
 
     private static Key key(Path p) throws IOException {

@@ -23,30 +23,31 @@ final class SecurityStore {
     static final int FIRST_READ = 1024;
 
     private final Map<Object, byte[]> memory = new HashMap<>();
+    private final MetaCache meta;
+
+    SecurityStore(MetaCache meta) {
+        this.meta = meta;
+    }
 
     /** The stored descriptor of {@code p}, or null. */
     SdParts read(Path p) {
+        FileFacts.Stat st = null;
+        if (meta != null && Files.getFileAttributeView(p, UserDefinedFileAttributeView.class) != null) {
+            try {
+                st = FileFacts.stat(p); // one stat, instead of an open, a getxattr and a close for a kept one
+            } catch (IOException e) {
+                st = null;
+            }
+        }
+        return read(p, st);
+    }
+
+    /** The stored descriptor of {@code p} whose stat is {@code st} (null: unknown), or null. */
+    SdParts read(Path p, FileFacts.Stat st) {
         UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
         if (v != null) {
-            try {
-                // most descriptors fit a small buffer: one read, without asking the size first
-                ByteBuffer first = ByteBuffer.allocate(FIRST_READ);
-                try {
-                    int n = v.read(XATTR, first);
-                    return n <= 0 ? null : SdParts.parse(java.util.Arrays.copyOf(first.array(), n));
-                } catch (IOException tooSmallOrMissing) {
-                    // a larger descriptor (or none: then size() fails too)
-                }
-                int size = v.size(XATTR);
-                if (size <= 0 || size > MAX) {
-                    return null;
-                }
-                ByteBuffer b = ByteBuffer.allocate(size);
-                v.read(XATTR, b);
-                return SdParts.parse(b.array());
-            } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
-                return null;
-            }
+            byte[] bytes = meta == null || st == null ? readXattr(v) : meta.get(p, st, MetaCache.SD, () -> readXattr(v));
+            return bytes == null ? null : SdParts.parse(bytes);
         }
         Object key = key(p);
         synchronized (memory) {
@@ -55,7 +56,39 @@ final class SecurityStore {
         }
     }
 
+    /** The bytes of the attribute, or null. */
+    private static byte[] readXattr(UserDefinedFileAttributeView v) {
+        try {
+            // most descriptors fit a small buffer: one read, without asking the size first
+            ByteBuffer first = ByteBuffer.allocate(FIRST_READ);
+            try {
+                int n = v.read(XATTR, first);
+                return n <= 0 ? null : java.util.Arrays.copyOf(first.array(), n);
+            } catch (IOException tooSmallOrMissing) {
+                // a larger descriptor (or none: then size() fails too)
+            }
+            int size = v.size(XATTR);
+            if (size <= 0 || size > MAX) {
+                return null;
+            }
+            ByteBuffer b = ByteBuffer.allocate(size);
+            v.read(XATTR, b);
+            return b.array();
+        } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Stores {@code sd} as {@code p}'s descriptor. */
     void write(Path p, SdParts sd) {
+        writeNew(p, sd);
+        if (meta != null) {
+            meta.forget(p);
+        }
+    }
+
+    /** Stores {@code sd} on a file this server has just created (its creator {@link MetaCache#forget forgets} it). */
+    void writeNew(Path p, SdParts sd) {
         byte[] bytes = sd.write(SecurityDescriptors.OWNER | SecurityDescriptors.GROUP | SecurityDescriptors.DACL);
         UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
         if (v != null) {

@@ -42,10 +42,15 @@ final class Share {
     }
 
     FileFacts facts(Path p) throws Failure {
+        return facts(p, null);
+    }
+
+    /** The facts of {@code p}, whose stat {@code known} (null: none) was read just now. */
+    FileFacts facts(Path p, FileFacts.Stat known) throws Failure {
         try {
             // one stat: the file's key (its opens' state) and its attributes; read again only if a delayed write
             // time update was due and has just been applied
-            FileFacts.Stat st = FileFacts.stat(p);
+            FileFacts.Stat st = known != null ? known : FileFacts.stat(p);
             FileState s;
             files.lock.lock();
             try {
@@ -56,7 +61,7 @@ final class Share {
             if (s != null && writeTimes.settle(s, p)) {
                 st = FileFacts.stat(p);
             }
-            return sparse(FileFacts.read(p, st, dos, xattr), s != null ? s.key : null, p);
+            return sparse(FileFacts.read(p, st, dos, xattr, files.meta), s != null ? s.key : null, p);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Failure(NtStatus.OBJECT_NAME_NOT_FOUND);
         } catch (java.io.IOException e) {

@@ -65,6 +65,17 @@ final class FsFixture implements AutoCloseable {
         return new FsFixture(fs, root, readOnly);
     }
 
+    /**
+     * A share in a Jimfs file system with Windows semantics, DOS attributes, user extended attributes and the
+     * "unix" view, whose change time never changes (the coarsest ctime: a {@link MetaCache} must be told).
+     */
+    static FsFixture jimfsUnix() throws IOException {
+        FileSystem fs = Jimfs.newFileSystem(Configuration.windows().toBuilder()
+                .setAttributeViews("basic", "dos", "owner", "posix", "unix", "user").setMaxSize(128L << 20).build());
+        Path root = Files.createDirectories(fs.getPath("C:\\shares\\data"));
+        return new FsFixture(fs, root, false);
+    }
+
     static FsFixture jimfs() throws IOException {
         return jimfs(false);
     }
