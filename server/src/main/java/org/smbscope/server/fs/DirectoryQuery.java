@@ -134,7 +134,7 @@ final class DirectoryQuery {
         }
         FileFacts f = share.sparse(FileFacts.read(p, st, share.dos, share.xattr, share.files.meta), null, p);
         int cls = c.value();
-        int eaSize = cls == 2 || cls == 3 || cls == 37 || cls == 38 ? share.files.eas.eaSize(p) : 0;
+        int eaSize = cls == 2 || cls == 3 || cls == 37 || cls == 38 ? share.files.eas.eaSize(p, st) : 0;
         return new DirectoryEntry(c, 0, f.creationTime(), f.lastAccessTime(), f.lastWriteTime(), f.changeTime(),
                 f.endOfFile(), f.allocationSize(), f.attributes(), eaSize, "", f.indexNumber(), name);
     }

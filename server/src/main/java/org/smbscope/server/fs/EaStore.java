@@ -32,6 +32,16 @@ final class EaStore {
     private static final String BAD_CHARS = "\"*+,/:;<=>?[\\]|";
 
     private final Map<Object, TreeMap<String, FullEa>> memory = new HashMap<>();
+    /** Keeps each file's EA size (directory listings ask for it per entry); every change here forgets it. */
+    private final MetaCache meta;
+
+    EaStore() {
+        this(new MetaCache());
+    }
+
+    EaStore(MetaCache meta) {
+        this.meta = meta;
+    }
 
     /** STATUS_INVALID_EA_NAME for a name Windows refuses (empty, control characters, {@code "*+,/:;<=>?[\]|}). */
     static boolean validName(String name) {
@@ -114,6 +124,12 @@ final class EaStore {
         return packedSize(read(p));
     }
 
+    /** {@link #eaSize(Path)} of the file whose stat is {@code st}, kept while the file is unchanged ({@link MetaCache}). */
+    int eaSize(Path p, FileFacts.Stat st) {
+        Integer size = meta.get(p, st, MetaCache.EA_SIZE, () -> eaSize(p));
+        return size == null ? 0 : size;
+    }
+
     static int packedSize(List<FullEa> eas) {
         int total = 0;
         for (FullEa e : eas) {
@@ -127,6 +143,14 @@ final class EaStore {
      * (STATUS_INVALID_EA_NAME) or the result would exceed 64 KiB (STATUS_EA_TOO_LARGE).
      */
     void apply(Path p, List<FullEa> changes) throws Failure {
+        try {
+            change(p, changes);
+        } finally {
+            meta.forget(p); // after the change (a size read meanwhile is not kept), whether or not it was made
+        }
+    }
+
+    private void change(Path p, List<FullEa> changes) throws Failure {
         NtStatus bad = check(changes);
         if (bad != null) {
             throw new Failure(bad);

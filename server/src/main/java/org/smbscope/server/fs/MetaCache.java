@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * What the extended attributes of recently seen files hold (the stored security descriptor, the DOS attributes,
- * the kept creation time), so an open of a file seen before reads none of them again: each read is an open, a
+ * the kept creation time, the size of the EAs), so an open of a file seen before reads none of them again: each read is an open, a
  * getxattr and a close, and a missing attribute costs the JDK an exception as well. Keyed by the file's identity
  * (the file key of a stat: device and inode) and valid while the file's change time (ctime, from the same stat)
  * is the one the values were read at; an attribute the file lacks is kept as absent.
@@ -27,7 +27,9 @@ final class MetaCache {
     static final int DOS = 1;
     /** The kept creation time, a FILETIME ({@code Long}). */
     static final int BIRTH = 2;
-    private static final int FIELDS = 3;
+    /** The packed size of the file's EAs ({@code Integer}, [MS-FSCC] 2.4.15 EaSize; see {@link EaStore}). */
+    static final int EA_SIZE = 3;
+    private static final int FIELDS = 4;
     /** The value of an attribute the file lacks. */
     private static final Object ABSENT = new Object();
 

@@ -29,7 +29,7 @@ public final class OpenFiles {
     /** What the extended attributes of recently seen files hold. */
     final MetaCache meta = new MetaCache();
     final SecurityStore security = new SecurityStore(meta);
-    final EaStore eas = new EaStore();
+    final EaStore eas = new EaStore(meta);
     final SparseFiles sparse = new SparseFiles();
     final StreamStore streams = new StreamStore();
     final DurableOpens durable = new DurableOpens();

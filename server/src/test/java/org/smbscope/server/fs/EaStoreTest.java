@@ -22,6 +22,26 @@ class EaStoreTest {
         return Jimfs.newFileSystem((xattrs ? b.setAttributeViews("basic", "user") : b.setAttributeViews("basic")).build());
     }
 
+    @Test
+    void eaSizeIsKeptUntilTheStoreChangesIt() throws Exception {
+        // Jimfs's unix view keeps a file's ctime as it was: only the store's own forgetting makes a change visible
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+                .setAttributeViews("basic", "posix", "unix", "user").build())) {
+            Path p = Files.createFile(fs.getPath("/f"));
+            EaStore s = new EaStore(new MetaCache());
+            assertThat(s.eaSize(p, FileFacts.stat(p))).isZero();
+            s.apply(p, List.of(FullEa.of("A", "1")));
+            assertThat(s.eaSize(p, FileFacts.stat(p))).isEqualTo(12); // 8 + 1 + NUL + 1, rounded up to 4
+            // behind the store's back, with the change time as it was: the kept size holds, a fresh listing sees both
+            Files.getFileAttributeView(p, UserDefinedFileAttributeView.class)
+                    .write(EaStore.PREFIX + "B", java.nio.ByteBuffer.wrap(new byte[] {1}));
+            assertThat(s.eaSize(p, FileFacts.stat(p))).isEqualTo(12);
+            assertThat(s.eaSize(p)).isEqualTo(24);
+            s.apply(p, List.of(FullEa.of("C", "1")));
+            assertThat(s.eaSize(p, FileFacts.stat(p))).isEqualTo(36);
+        }
+    }
+
     private static void roundTrip(boolean xattrs) throws Exception {
         try (FileSystem fs = fs(xattrs)) {
             Path p = Files.createFile(fs.getPath("/f"));
