@@ -83,12 +83,24 @@ public final class Smb3Transform {
         if (offset < 0 || length < 0 || offset > plain.length - length) {
             throw new IllegalArgumentException("range outside the buffer");
         }
+        byte[] out = new byte[HEADER_LENGTH + length];
+        byte[] nonce = transformHeader(out, sessionId, length);
+        byte[] aad = Arrays.copyOfRange(out, NONCE, HEADER_LENGTH);
+        byte[] tag = sealer.seal(nonce, aad, plain, offset, length, out, HEADER_LENGTH);
+        System.arraycopy(tag, 0, out, SIGNATURE, Smb3Cipher.TAG_LENGTH);
+        return out;
+    }
+
+    /**
+     * Writes a transform header ([MS-SMB2] 2.2.41) for a {@code length}-byte message of session {@code sessionId}
+     * at the start of {@code out}, with a new nonce from the source; returns that nonce. The signature is left zero.
+     */
+    private byte[] transformHeader(byte[] out, long sessionId, int length) {
         int nonceLength = sealer.id().nonceLength();
         byte[] nonce = nonces.next(nonceLength);
         if (nonce.length != nonceLength) {
             throw new IllegalStateException("nonce source gave " + nonce.length + " bytes, wanted " + nonceLength);
         }
-        byte[] out = new byte[HEADER_LENGTH + length];
         out[0] = (byte) 0xFD;
         out[1] = 'S';
         out[2] = 'M';
@@ -97,10 +109,7 @@ public final class Smb3Transform {
         putLe(out, ORIGINAL_SIZE, length, 4);
         putLe(out, FLAGS, FLAG_ENCRYPTED, 2);
         putLe(out, SESSION_ID, sessionId, 8);
-        byte[] aad = Arrays.copyOfRange(out, NONCE, HEADER_LENGTH);
-        byte[] tag = sealer.seal(nonce, aad, plain, offset, length, out, HEADER_LENGTH);
-        System.arraycopy(tag, 0, out, SIGNATURE, Smb3Cipher.TAG_LENGTH);
-        return out;
+        return nonce;
     }
 
     /**
@@ -114,20 +123,8 @@ public final class Smb3Transform {
         if (out.capacity() < HEADER_LENGTH + length + Smb3Cipher.TAG_LENGTH || out.isReadOnly()) {
             throw new IllegalArgumentException("output buffer too small for a " + length + "-byte message");
         }
-        int nonceLength = sealer.id().nonceLength();
-        byte[] nonce = nonces.next(nonceLength);
-        if (nonce.length != nonceLength) {
-            throw new IllegalStateException("nonce source gave " + nonce.length + " bytes, wanted " + nonceLength);
-        }
         byte[] header = new byte[HEADER_LENGTH];
-        header[0] = (byte) 0xFD;
-        header[1] = 'S';
-        header[2] = 'M';
-        header[3] = 'B';
-        System.arraycopy(nonce, 0, header, NONCE, nonceLength);
-        putLe(header, ORIGINAL_SIZE, length, 4);
-        putLe(header, FLAGS, FLAG_ENCRYPTED, 2);
-        putLe(header, SESSION_ID, sessionId, 8);
+        byte[] nonce = transformHeader(header, sessionId, length);
         byte[] aad = Arrays.copyOfRange(header, NONCE, HEADER_LENGTH);
         out.clear().position(HEADER_LENGTH);
         byte[] tag = sealer.seal(nonce, aad, head, tail, out);

@@ -41,7 +41,7 @@ final class Commands {
         this.treeConnect = new TreeConnect(d);
     }
 
-    Dispatcher.Reply dispatch(byte[] msg, Smb2Header h0, Smb2Request req, Dispatcher.Frame f, Dispatcher.Chain chain,
+    Reply dispatch(byte[] msg, Smb2Header h0, Smb2Request req, Dispatcher.Frame f, Chain chain,
             int grant) throws Dispatcher.Drop {
         Smb2Header h = h0;
         boolean related = h.flags().isRelated();
@@ -65,7 +65,7 @@ final class Commands {
         }
         Smb2Command cmd = h.command();
         if (cmd.equals(Smb2Command.SESSION_SETUP)) {
-            Dispatcher.Reply r = sessionSetup.handle(msg, h, (SessionSetupRequest) req, f, grant);
+            Reply r = sessionSetup.handle(msg, h, (SessionSetupRequest) req, f, grant);
             remember(chain, h, r, null);
             return r;
         }
@@ -85,7 +85,7 @@ final class Commands {
         if (signed && channelSigner != null && !f.encrypted()
                 && !(f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
-            return new Dispatcher.Silent(true);
+            return new Reply.Silent(true);
         }
         if (!signed && !f.encrypted() && s.signingRequired) {
             return remember(chain, h, d.error(h, NtStatus.ACCESS_DENIED, grant, null), null);
@@ -104,9 +104,9 @@ final class Commands {
             return remember(chain, h, Dispatcher.send(rh, new LogoffResponse(), signer), null);
         }
         if (cmd.equals(Smb2Command.TREE_CONNECT)) {
-            Dispatcher.Reply r = treeConnect.handle(h, (TreeConnectRequest) req, s, grant, signer);
+            Reply r = treeConnect.handle(h, (TreeConnectRequest) req, s, grant, signer);
             remember(chain, h, r, null);
-            if (r instanceof Dispatcher.Send send && readStatus(send.bytes()) == 0) {
+            if (r instanceof Reply.Send send && readStatus(send.bytes()) == 0) {
                 chain.treeId = readTreeId(send.bytes());
             }
             return r;
@@ -162,7 +162,7 @@ final class Commands {
         }
         switch (o) {
             case Outcome.Done done -> {
-                Dispatcher.Send send = Dispatcher.send(rh.withStatus(done.status()), done.response(), signer, readBuffer);
+                Reply.Send send = Dispatcher.send(rh.withStatus(done.status()), done.response(), signer, readBuffer);
                 if (readBuffer != null && send.release() == null) {
                     d.buffers.give(readBuffer); // not used (an error, or the data went elsewhere)
                 }
@@ -181,7 +181,7 @@ final class Commands {
                 chain.treeId = h.treeId();
                 chain.fileId = id;
                 chain.prevValid = true;
-                return new Dispatcher.Later(rh, p, s, d.newAsyncId(), signed);
+                return new Reply.Later(rh, p, s, d.newAsyncId(), signed);
             }
         }
     }
@@ -200,8 +200,8 @@ final class Commands {
     }
 
     /** Records what a related follower needs: the session, tree, FileId and status of this message. */
-    private static Dispatcher.Reply remember(Dispatcher.Chain chain, Smb2Header h, Dispatcher.Reply r, FileId id) {
-        if (r instanceof Dispatcher.Send send) {
+    private static Reply remember(Chain chain, Smb2Header h, Reply r, FileId id) {
+        if (r instanceof Reply.Send send) {
             byte[] b = send.bytes();
             chain.sessionId = readSessionId(b);
             chain.prevValid = chain.sessionId != 0;
@@ -213,7 +213,7 @@ final class Commands {
         return r;
     }
 
-    private Dispatcher.Send validateNegotiate(Smb2Header h, IoctlRequest io, int grant, Smb2Signer signer)
+    private Reply.Send validateNegotiate(Smb2Header h, IoctlRequest io, int grant, Smb2Signer signer)
             throws Dispatcher.Drop {
         ValidateNegotiateInfo.Request v;
         try {
@@ -235,7 +235,7 @@ final class Commands {
     }
 
     /** [MS-SMB2] 3.3.5.15.11: FileId must be all ones; the one interface the client reached. */
-    private Dispatcher.Send interfaceInfo(Smb2Header h, IoctlRequest io, int grant, Smb2Signer signer) {
+    private Reply.Send interfaceInfo(Smb2Header h, IoctlRequest io, int grant, Smb2Signer signer) {
         if (!io.fileId().equals(FileId.RELATED)) {
             return d.error(h, NtStatus.INVALID_PARAMETER, grant, signer);
         }

@@ -95,7 +95,7 @@ final class ConnectionNegotiation {
     }
 
     /** [MS-SMB2] 3.3.5.4: the SMB2 NEGOTIATE. */
-    Dispatcher.Send negotiate(byte[] msg, Smb2Header h) throws Dispatcher.Drop {
+    Reply.Send negotiate(byte[] msg, Smb2Header h) throws Dispatcher.Drop {
         synchronized (lock) {
             if (negotiated != null) {
                 throw new Dispatcher.Drop("second NEGOTIATE");
@@ -122,10 +122,10 @@ final class ConnectionNegotiation {
                 }
                 request = req;
                 negotiated = o;
-                return new Dispatcher.Send(bytes, null);
+                return new Reply.Send(bytes, null);
             } catch (NegotiateHandler.Refused r) {
                 LOG.debug("NEGOTIATE from {} refused: {}", peer, r.getMessage());
-                return new Dispatcher.Send(Smb2Codec.encode(Smb2Header.responseTo(h, NtStatus.of(r.status), grant),
+                return new Reply.Send(Smb2Codec.encode(Smb2Header.responseTo(h, NtStatus.of(r.status), grant),
                         ErrorResponse.empty(Smb2Command.NEGOTIATE)), null);
             }
         }

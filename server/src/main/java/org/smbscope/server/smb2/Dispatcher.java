@@ -1,5 +1,9 @@
 package org.smbscope.server.smb2;
 
+import org.smbscope.server.smb2.Reply.Later;
+import org.smbscope.server.smb2.Reply.Send;
+import org.smbscope.server.smb2.Reply.Silent;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -14,7 +18,6 @@ import org.smbscope.codec.crypto.PreauthHash;
 import org.smbscope.codec.crypto.Smb2Signer;
 import org.smbscope.codec.crypto.Smb3Transform;
 import org.smbscope.codec.smb2.ErrorResponse;
-import org.smbscope.codec.smb2.NegotiateResponse;
 import org.smbscope.codec.smb2.Smb2Codec;
 import org.smbscope.codec.smb2.Smb2Command;
 import org.smbscope.codec.smb2.Smb2Compound;
@@ -68,53 +71,6 @@ final class Dispatcher {
         }
     }
 
-    /** What processing one message produced. */
-    sealed interface Reply {
-    }
-
-    /**
-     * A response, encoded, to be signed by {@code signer} when not null. {@code tail}: the data of a READ response in
-     * a direct buffer, which follows {@code bytes} (header and fixed part) on the wire, else null; {@code release}: the
-     * connection's buffer it is in, taken back once sent.
-     */
-    record Send(byte[] bytes, Smb2Signer signer, ByteBuffer tail, ByteBuffer release) implements Reply {
-        Send(byte[] bytes, Smb2Signer signer) {
-            this(bytes, signer, null, null);
-        }
-
-        /** Header, body and data in one array (a copy of the tail, when there is one). */
-        byte[] joined() {
-            if (tail == null) {
-                return bytes;
-            }
-            byte[] all = Arrays.copyOf(bytes, bytes.length + tail.remaining());
-            tail.duplicate().get(all, bytes.length, tail.remaining());
-            return all;
-        }
-    }
-
-    /** No response (CANCEL, a message dropped for its signature). */
-    record Silent(boolean stopChain) implements Reply {
-    }
-
-    /** Work that completes later: interim now, final when done. */
-    record Later(Smb2Header response, Outcome.Pending pending, Session session, long asyncId, boolean signed) implements Reply {
-    }
-
-    /** What the previous message of a related chain left behind ([MS-SMB2] 3.3.5.2.7.2). */
-    static final class Chain {
-        int index;
-        long sessionId;
-        int treeId;
-        org.smbscope.codec.smb2.FileId fileId;
-        /** A failed CREATE (or an invalid chain start): every related follower gets this status. */
-        NtStatus createError;
-        /** The previous message had a valid session whose ids a related follower inherits. */
-        boolean prevValid;
-        /** A message went async (its request may be used after the frame's processing returned). */
-        boolean wentAsync;
-    }
-
     /**
      * The frame a message came in. {@code direct}: for a lone WRITE read into a direct buffer, the whole message
      * (position to limit; the message array holds only its header and fixed part), else null.
@@ -144,18 +100,13 @@ final class Dispatcher {
     private final PendingRequests pending = new PendingRequests();
     private final ConnectionNegotiation negotiation;
     private final Commands commands;
+    private final ResponseFlush responses;
     private volatile boolean closed;
 
-    Dispatcher(ServerContext ctx, Sink sink, String peer) {
-        this(ctx, sink, peer, null);
-    }
-
-    /** {@code localAddress}: the address the client connected to (FSCTL_QUERY_NETWORK_INTERFACE_INFO), or null. */
-    Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress) {
-        this(ctx, sink, peer, localAddress, null);
-    }
-
-    /** {@code buffers}: the server's direct buffers for large READ responses (see {@link FrameBuffers}), or null. */
+    /**
+     * {@code localAddress}: the address the client connected to (FSCTL_QUERY_NETWORK_INTERFACE_INFO), or null;
+     * {@code buffers}: the server's direct buffers for large READ responses (see {@link FrameBuffers}), or null.
+     */
     Dispatcher(ServerContext ctx, Sink sink, String peer, java.net.InetAddress localAddress, FrameBuffers buffers) {
         this.buffers = buffers;
         this.localAddress = localAddress;
@@ -165,6 +116,7 @@ final class Dispatcher {
         this.credits = new CreditWindow(ctx.limits().maxCredits());
         this.commands = new Commands(this);
         this.negotiation = new ConnectionNegotiation(ctx, credits, peer);
+        this.responses = new ResponseFlush(ctx, sink, buffers, () -> closed);
     }
 
     NegotiateOutcome negotiated() {
@@ -199,35 +151,26 @@ final class Dispatcher {
      * place in the connection's order ({@link RequestOrder}) once decrypted; the caller leaves the ticket.
      */
     void onFrame(byte[] frame, RequestOrder.Ticket ticket) {
-        if (closed) {
-            return;
-        }
-        try {
-            process(frame, ticket);
-        } catch (Drop d) {
-            LOG.debug("dropping connection from {}: {}", peer, d.getMessage());
-            sink.drop(d.getMessage());
-        } catch (IOException e) {
-            sink.drop("write failed: " + e);
-        } catch (RuntimeException e) {
-            LOG.warn("internal error on a frame from {}; dropping the connection", peer, e);
-            sink.drop("internal error: " + e);
+        if (!closed) {
+            guarded(() -> {
+                process(frame, ticket);
+                return true;
+            });
         }
     }
 
+    /** A frame's work, which may end the connection by throwing. */
+    private interface FrameWork {
+        boolean run() throws IOException, Drop;
+    }
+
     /**
-     * Handles one frame read into a (direct) buffer, from its position to its limit, as {@link #onFrame(byte[],
-     * RequestOrder.Ticket)} does: an encrypted one is decrypted in place (the buffer needs the room for a tag after
-     * its limit, see {@link FrameBuffers}); a lone WRITE is served from the buffer, its data going to the file without
-     * a copy; anything else is copied to an array and goes the usual way. Returns true when nothing refers to the
-     * buffer any more (false: a request went async and may still read it).
+     * Runs {@code work}; a {@link Drop}, a failed write or an internal error drops the connection (false), so one bad
+     * frame never takes the server down.
      */
-    boolean onFrame(ByteBuffer frame, RequestOrder.Ticket ticket) {
-        if (closed) {
-            return true;
-        }
+    private boolean guarded(FrameWork work) {
         try {
-            return process(frame, ticket);
+            return work.run();
         } catch (Drop d) {
             LOG.debug("dropping connection from {}: {}", peer, d.getMessage());
             sink.drop(d.getMessage());
@@ -238,6 +181,17 @@ final class Dispatcher {
             sink.drop("internal error: " + e);
         }
         return false;
+    }
+
+    /**
+     * Handles one frame read into a (direct) buffer, from its position to its limit, as {@link #onFrame(byte[],
+     * RequestOrder.Ticket)} does: an encrypted one is decrypted in place (the buffer needs the room for a tag after
+     * its limit, see {@link FrameBuffers}); a lone WRITE is served from the buffer, its data going to the file without
+     * a copy; anything else is copied to an array and goes the usual way. Returns true when nothing refers to the
+     * buffer any more (false: a request went async and may still read it).
+     */
+    boolean onFrame(ByteBuffer frame, RequestOrder.Ticket ticket) {
+        return closed || guarded(() -> process(frame, ticket));
     }
 
     private boolean process(ByteBuffer frame, RequestOrder.Ticket ticket) throws Drop, IOException {
@@ -252,21 +206,14 @@ final class Dispatcher {
             try {
                 byte[] header = new byte[Math.min(frame.remaining(), Smb3Transform.HEADER_LENGTH)];
                 frame.get(frame.position(), header);
-                long sid = Smb3Transform.sessionId(header, 0, header.length);
-                sealedBy = sessions.get(sid);
-                if (sealedBy == null || sealedBy.transform == null) {
-                    throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
-                }
-                if (frame.remaining() >= CryptoWarmups.BULK) {
-                    ctx.warmups().warm(null, sealedBy.transform.cipher());
-                }
+                sealedBy = sealer(header, frame.remaining());
                 plain = sealedBy.transform.openInPlace(frame);
             } catch (CryptoDecodeException e) {
                 throw new Drop("cannot decrypt: " + e.getMessage());
             }
             encrypted = true;
         }
-        byte[] head = loneWriteHead(plain);
+        byte[] head = LoneWrite.head(plain);
         if (head == null) {
             byte[] copy = new byte[plain.remaining()];
             plain.get(plain.position(), copy);
@@ -284,29 +231,19 @@ final class Dispatcher {
     }
 
     /**
-     * For a lone SMB2 WRITE request in {@code m} (position to limit) with its data right after the fixed part, up to
-     * the end, and no channel info: a copy of its header and fixed part with Length 0, which decodes to the request
-     * without its data ({@link #processOne} puts the data back as a view of {@code m}). Null for anything else.
+     * The session whose keys open the transform header {@code header} of a {@code length}-byte sealed frame (its
+     * cipher warmed for bulk data); a Drop when there is none ([MS-SMB2] 3.3.5.2.1.1).
      */
-    private static byte[] loneWriteHead(ByteBuffer m) {
-        int at = m.position();
-        int length = m.remaining();
-        int body = at + Smb2Header.SIZE;
-        if (length <= org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET || m.getInt(at) != Smb2Codec.SMB2_MAGIC) {
-            return null;
+    private Session sealer(byte[] header, int length) throws Drop, CryptoDecodeException {
+        long sid = Smb3Transform.sessionId(header, 0, header.length);
+        Session s = sessions.get(sid);
+        if (s == null || s.transform == null) {
+            throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
         }
-        ByteBuffer le = m.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        boolean write = le.getShort(at + 12) == Smb2Command.WRITE.value() && le.getInt(at + 20) == 0 // lone
-                && le.getShort(body) == 49 && le.getShort(body + 2) == org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET
-                && le.getInt(body + 4) == length - org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET
-                && le.getShort(body + 42) == 0; // WriteChannelInfoLength
-        if (!write) {
-            return null;
+        if (length >= CryptoWarmups.BULK) {
+            ctx.warmups().warm(null, s.transform.cipher());
         }
-        byte[] head = new byte[org.smbscope.codec.smb2.WriteRequest.DATA_OFFSET];
-        m.get(at, head);
-        Arrays.fill(head, Smb2Header.SIZE + 4, Smb2Header.SIZE + 8, (byte) 0);
-        return head;
+        return s;
     }
 
     private void process(byte[] frame, RequestOrder.Ticket ticket) throws Drop, IOException {
@@ -320,14 +257,7 @@ final class Dispatcher {
                 throw new Drop("encrypted message before an SMB 3 negotiate");
             }
             try {
-                long sid = Smb3Transform.sessionId(frame, 0, frame.length);
-                sealedBy = sessions.get(sid);
-                if (sealedBy == null || sealedBy.transform == null) {
-                    throw new Drop(String.format("encrypted message for unknown session 0x%x", sid));
-                }
-                if (frame.length >= CryptoWarmups.BULK) {
-                    ctx.warmups().warm(null, sealedBy.transform.cipher());
-                }
+                sealedBy = sealer(frame, frame.length);
                 plain = sealedBy.transform.open(frame);
             } catch (CryptoDecodeException e) {
                 throw new Drop("cannot decrypt: " + e.getMessage());
@@ -393,7 +323,7 @@ final class Dispatcher {
                 case Send s -> out.add(s);
                 case Silent s -> {
                     if (s.stopChain()) {
-                        flush(out, f);
+                        responses.flush(out, f);
                         return;
                     }
                 }
@@ -407,7 +337,7 @@ final class Dispatcher {
                         // MS-SMB2 <159>, as Windows and Samba: a CREATE waiting for an oplock break may go
                         // async inside a compound; the messages after it wait for it
                         out.add(interim(l));
-                        flush(out, f);
+                        responses.flush(out, f);
                         resumeAfter(l, f, plain, parts, i + 1, chain);
                         return;
                     } else {
@@ -419,7 +349,7 @@ final class Dispatcher {
                 }
             }
         }
-        flush(out, f);
+        responses.flush(out, f);
         if (async != null) {
             finishLater(async, f);
         }
@@ -533,24 +463,11 @@ final class Dispatcher {
 
     /**
      * A response with {@code header} and {@code body}; the data of a READ response read into {@code buffer} (the
-     * connection's direct buffer) stays there and follows the encoded header and fixed part on the wire.
+     * connection's direct buffer) stays there ({@link ResponseFlush#directRead}).
      */
     static Send send(Smb2Header header, Smb2Message body, Smb2Signer signer, ByteBuffer buffer) {
-        if (buffer != null && body instanceof org.smbscope.codec.smb2.ReadResponse r && r.dataLength() > 0
-                && r.data().isDirect()) {
-            ByteBuffer data = r.data();
-            // the fixed part as for any non-empty READ response: DataOffset 0x50, DataLength of the data
-            byte[] head = Arrays.copyOf(Smb2Codec.encode(header, new org.smbscope.codec.smb2.ReadResponse(r.dataRemaining(),
-                    r.flags(), ByteBuffer.allocate(0))), org.smbscope.codec.smb2.ReadResponse.DATA_OFFSET);
-            head[Smb2Header.SIZE + 2] = (byte) org.smbscope.codec.smb2.ReadResponse.DATA_OFFSET;
-            int n = data.remaining();
-            head[Smb2Header.SIZE + 4] = (byte) n;
-            head[Smb2Header.SIZE + 5] = (byte) (n >>> 8);
-            head[Smb2Header.SIZE + 6] = (byte) (n >>> 16);
-            head[Smb2Header.SIZE + 7] = (byte) (n >>> 24);
-            return new Send(head, signer, data, buffer);
-        }
-        return send(header, body, signer);
+        Send direct = ResponseFlush.directRead(header, body, signer, buffer);
+        return direct != null ? direct : send(header, body, signer);
     }
 
     /**
@@ -575,7 +492,7 @@ final class Dispatcher {
                 0, -1L, 0, 0, 0, 0, new byte[Smb2Header.SIGNATURE_LENGTH]);
         boolean seal = s.encryptData && s.transform != null;
         try {
-            flush(List.of(send(h, body, null)), new Frame(seal, s, false));
+            responses.flush(List.of(send(h, body, null)), new Frame(seal, s, false));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("break notification to {} not sent: {}", peer, e.toString());
@@ -610,7 +527,7 @@ final class Dispatcher {
         l.pending().completion().whenComplete((done, failure) -> {
             Outcome.Done d = finalOf(l, done);
             try {
-                flush(List.of(send(finalHeader(l, d), d.response(), f.encrypted() ? null : signerFor(l))), f);
+                responses.flush(List.of(send(finalHeader(l, d), d.response(), f.encrypted() ? null : signerFor(l))), f);
             } catch (IOException e) {
                 sink.drop("write failed: " + e);
             }
@@ -629,94 +546,6 @@ final class Dispatcher {
                 .withFlags(l.response().flags().with(Smb2Flags.ASYNC_COMMAND).without(Smb2Flags.SIGNED)
                         .without(Smb2Flags.RELATED_OPERATIONS))
                 .withStatus(d.status()).withCredits(0);
-    }
-
-    /** Joins, signs and seals the responses of one frame and sends them. */
-    private void flush(List<Send> out, Frame f) throws IOException {
-        try {
-            if (out.size() == 1 && out.get(0).tail() != null && (out.get(0).signer() == null || !f.encrypted())
-                    && !closed) {
-                sendDirect(out.get(0), f);
-            } else {
-                flushArrays(out, f);
-            }
-        } finally {
-            for (Send s : out) {
-                if (s.release() != null && buffers != null) {
-                    buffers.give(s.release());
-                }
-            }
-        }
-    }
-
-    /**
-     * Sends a lone response whose data is in a direct buffer (a READ): header and fixed part (signed over both when
-     * {@code s} has a signer), then the data from the buffer; sealed into another direct buffer when the frame is
-     * encrypted.
-     */
-    private void sendDirect(Send s, Frame f) throws IOException {
-        if (!f.encrypted()) {
-            byte[] head = s.bytes();
-            if (s.signer() != null) {
-                if (head.length + s.tail().remaining() >= CryptoWarmups.BULK) {
-                    ctx.warmups().warm(s.signer().algorithm(), null);
-                }
-                head[16] |= 0x08;
-                Arrays.fill(head, Smb2Header.SIGNATURE_OFFSET, Smb2Header.SIGNATURE_OFFSET + 16, (byte) 0);
-                System.arraycopy(s.signer().compute(head, s.tail()), 0, head, Smb2Header.SIGNATURE_OFFSET, 16);
-            }
-            sink.send(head, s.tail());
-            return;
-        }
-        Session session = f.sealedBy();
-        if (s.bytes().length + s.tail().remaining() >= CryptoWarmups.BULK) {
-            ctx.warmups().warm(null, session.transform.cipher());
-        }
-        ByteBuffer sealed = buffers.take();
-        try {
-            sink.send(new byte[0], session.transform.seal(session.id, s.bytes(), s.tail().duplicate(), sealed));
-        } finally {
-            buffers.give(sealed);
-        }
-    }
-
-    private void flushArrays(List<Send> out, Frame f) throws IOException {
-        if (out.isEmpty() || closed) {
-            return;
-        }
-        List<byte[]> parts = new ArrayList<>(out.size());
-        for (Send s : out) {
-            byte[] b = s.joined();
-            if (s.signer() != null && b.length >= CryptoWarmups.BULK && !f.encrypted()) {
-                ctx.warmups().warm(s.signer().algorithm(), null);
-            }
-            if (s.signer() != null) {
-                b[16] |= 0x08;
-                Arrays.fill(b, Smb2Header.SIGNATURE_OFFSET, Smb2Header.SIGNATURE_OFFSET + 16, (byte) 0);
-            }
-            parts.add(b);
-        }
-        byte[] joined = parts.size() == 1 ? parts.get(0) : Smb2Compound.join(parts);
-        int at = 0;
-        for (int i = 0; i < out.size(); i++) {
-            int len = i == out.size() - 1 ? joined.length - at : readU32(joined, at + 20);
-            if (out.get(i).signer() != null) {
-                out.get(i).signer().sign(joined, at, len);
-            }
-            at += len;
-        }
-        if (f.encrypted()) {
-            Session s = f.sealedBy();
-            if (joined.length >= CryptoWarmups.BULK) {
-                ctx.warmups().warm(null, s.transform.cipher());
-            }
-            joined = s.transform.seal(s.id, joined);
-        }
-        sink.send(joined);
-    }
-
-    private static int readU32(byte[] b, int at) {
-        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
     /**

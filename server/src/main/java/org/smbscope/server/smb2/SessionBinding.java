@@ -74,7 +74,7 @@ final class SessionBinding {
         return 0;
     }
 
-    Dispatcher.Reply handle(byte[] msg, Smb2Header h, SessionSetupRequest req, Dispatcher.Frame f, int grant) {
+    Reply handle(byte[] msg, Smb2Header h, SessionSetupRequest req, Dispatcher.Frame f, int grant) {
         long sid = h.sessionId();
         if (sid == 0) {
             return d.error(h, NtStatus.INVALID_PARAMETER, grant, null);
@@ -127,7 +127,7 @@ final class SessionBinding {
                 if (b.preauth != null) {
                     b.preauth = b.preauth.update(more);
                 }
-                return new Dispatcher.Send(more, null);
+                return new Reply.Send(more, null);
             }
             inProgress.remove(sid);
             Optional<byte[]> key = sameUser(s, step);

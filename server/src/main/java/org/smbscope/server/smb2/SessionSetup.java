@@ -51,7 +51,7 @@ final class SessionSetup {
         this.binding = new SessionBinding(d);
     }
 
-    Dispatcher.Reply handle(byte[] msg, Smb2Header h, SessionSetupRequest req, Dispatcher.Frame f, int grant) {
+    Reply handle(byte[] msg, Smb2Header h, SessionSetupRequest req, Dispatcher.Frame f, int grant) {
         if ((req.flags() & BINDING) != 0) {
             return binding.handle(msg, h, req, f, grant);
         }
@@ -87,7 +87,7 @@ final class SessionSetup {
         }
     }
 
-    private Dispatcher.Reply step(byte[] msg, Smb2Header h0, SessionSetupRequest req, Session s, NegotiateOutcome neg,
+    private Reply step(byte[] msg, Smb2Header h0, SessionSetupRequest req, Session s, NegotiateOutcome neg,
             int grant) {
         Smb2Header h = h0.withSessionId(s.id);
         boolean reauth = s.valid();
@@ -110,7 +110,7 @@ final class SessionSetup {
             if (!reauth && s.preauth != null) {
                 s.preauth = s.preauth.update(bytes);
             }
-            return new Dispatcher.Send(bytes, null);
+            return new Reply.Send(bytes, null);
         }
         Authenticator auth = s.auth;
         s.auth = null;
@@ -266,7 +266,7 @@ final class SessionSetup {
     }
 
     /** A failed setup removes the session; a failed re-authentication ends the session it was for (as Samba does). */
-    private Dispatcher.Send fail(Smb2Header h, Session s, boolean reauth, NtStatus status, int grant) {
+    private Reply.Send fail(Smb2Header h, Session s, boolean reauth, NtStatus status, int grant) {
         if (reauth) {
             d.endSession(s);
         } else {

@@ -37,7 +37,7 @@ final class TreeConnect {
         this.d = d;
     }
 
-    Dispatcher.Reply handle(Smb2Header h, TreeConnectRequest req, Session s, int grant, Smb2Signer signer) {
+    Reply handle(Smb2Header h, TreeConnectRequest req, Session s, int grant, Smb2Signer signer) {
         String path = req.path();
         int slash = path.lastIndexOf('\\');
         String name = slash < 0 ? path : path.substring(slash + 1);

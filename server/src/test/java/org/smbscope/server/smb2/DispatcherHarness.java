@@ -68,7 +68,7 @@ final class DispatcherHarness {
             public void drop(String why) {
                 dropped = why;
             }
-        }, "harness");
+        }, "harness", null, null);
     }
 
     /** A config with share "share" (at {@code dir}) and alice / Passw0rd! in {@code dir}/smbpasswd. */
