@@ -294,9 +294,7 @@ final class Smb2TreeImpl implements SmbTree {
 
     @Override
     public long upload(String path, InputStream in, LongConsumer progress) throws IOException {
-        CreateResponse f = open(path, AccessMask.FILE_WRITE_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
-                | AccessMask.FILE_WRITE_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OVERWRITE_IF,
-                CreateOptions.NON_DIRECTORY_FILE.value(), "opening remote file");
+        CreateResponse f = openForUpload(path);
         int chunk = session.owner.info.maxWriteSize();
         int window = session.owner.config.maxInFlight();
         long offset = 0;
@@ -368,10 +366,15 @@ final class Smb2TreeImpl implements SmbTree {
         }
     }
 
-    private long uploadDirect(String path, FileChannel file, LongConsumer progress) throws IOException {
-        CreateResponse f = open(path, AccessMask.FILE_WRITE_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
+    /** Opens (creating or truncating) the remote file an upload writes. */
+    private CreateResponse openForUpload(String path) throws IOException {
+        return open(path, AccessMask.FILE_WRITE_DATA.value() | AccessMask.FILE_READ_ATTRIBUTES.value()
                 | AccessMask.FILE_WRITE_ATTRIBUTES.value() | AccessMask.SYNCHRONIZE.value(), CreateDisposition.OVERWRITE_IF,
                 CreateOptions.NON_DIRECTORY_FILE.value(), "opening remote file");
+    }
+
+    private long uploadDirect(String path, FileChannel file, LongConsumer progress) throws IOException {
+        CreateResponse f = openForUpload(path);
         int chunk = session.owner.info.maxWriteSize();
         int window = session.owner.config.maxInFlight();
         // one buffer does: the connection has written a request's data when submit returns
