@@ -104,6 +104,12 @@ final class Connection implements Runnable {
                         serveFrames(new ReadAhead(in, READ_AHEAD), peer);
                     } catch (IOException e) {
                         LOG.debug("connection from {} closed: {}", peer, e.toString());
+                    } finally {
+                        // released here, at once: a client that drops this connection and opens the same files on
+                        // a new one must find them closed (smbtorture's next subtest), not wait for the virtual
+                        // thread below to be scheduled
+                        closeQuietly();
+                        dispatcher.close();
                     }
                 });
                 reader.join();
