@@ -144,76 +144,74 @@ final class Connection implements Runnable {
                 timed = !trees;
                 socket.setSoTimeout(timed ? idleMillis : 0);
             }
-            {
-                int length;
-                try {
-                    length = framing.readLength(in);
-                } catch (SocketTimeoutException idle) {
-                    if (dispatcher.hasTrees()) {
-                        continue;
-                    }
-                    LOG.debug("connection from {} idle, closed", peer);
-                    break;
-                }
-                if (length < 0) {
-                    break;
-                }
-                // only with a tree connected (an authenticated user): the body read below has no timeout
-                ByteBuffer into = channel != null && !first && length >= DIRECT_FROM && dispatcher.hasTrees()
-                        ? buffers.take(length) : null;
-                if (into != null) {
-                    // the body comes straight from the socket into a direct buffer (the idle timeout applies
-                    // between frames: the header above is read through the stream, and spares connections with a
-                    // tree anyway)
-                    ByteBuffer direct = DirectTcpFraming.readBody(in instanceof ReadAhead a ? a : null, channel, into,
-                            length);
-                    inWork.acquireUninterruptibly();
-                    RequestOrder.Ticket ticket = order.arrive();
-                    Thread.ofVirtual().name("smb-req").start(() -> {
-                        try {
-                            if (dispatcher.onFrame(direct, ticket)) {
-                                buffers.give(direct);
-                            }
-                        } finally {
-                            ticket.leave();
-                            inWork.release();
-                        }
-                    });
+            int length;
+            try {
+                length = framing.readLength(in);
+            } catch (SocketTimeoutException idle) {
+                if (dispatcher.hasTrees()) {
                     continue;
                 }
-                byte[] frame = DirectTcpFraming.readBody(in, length);
-                if (first) {
-                    first = false;
-                    if (org.smbscope.server.smb1.Smb1Connection.takesOver(ctx.config(), frame)) { // SMB1 (NT1) hook
-                        new org.smbscope.server.smb1.Smb1Connection(ctx.smb1(), peer).serve(frame, in, out);
-                        break;
-                    }
-                }
+                LOG.debug("connection from {} idle, closed", peer);
+                break;
+            }
+            if (length < 0) {
+                break;
+            }
+            // only with a tree connected (an authenticated user): the body read below has no timeout
+            ByteBuffer into = channel != null && trees && length >= DIRECT_FROM
+                    ? buffers.take(length) : null;
+            if (into != null) {
+                // the body comes straight from the socket into a direct buffer (the idle timeout applies
+                // between frames: the header above is read through the stream, and spares connections with a
+                // tree anyway)
+                ByteBuffer direct = DirectTcpFraming.readBody(in instanceof ReadAhead a ? a : null, channel, into,
+                        length);
                 inWork.acquireUninterruptibly();
-                frames++;
-                byte[] f = frame;
                 RequestOrder.Ticket ticket = order.arrive();
-                Runnable serve = () -> {
+                Thread.ofVirtual().name("smb-req").start(() -> {
                     try {
-                        dispatcher.onFrame(f, ticket);
+                        if (dispatcher.onFrame(direct, ticket)) {
+                            buffers.give(direct);
+                        }
                     } finally {
                         ticket.leave();
                         inWork.release();
                     }
-                };
-                if (inWork.availablePermits() == permits - 1 && servedInline(f)) {
-                    // nothing else of this connection in work: no hand-off to another thread. While the connection
-                    // is young, work of other connections that is ready to run (such as the reader of a connection the
-                    // client has just dropped, about to release its opens) goes first, as it would before a new
-                    // thread: a client that drops a connection and at once opens the same files on a new one must
-                    // find them released
-                    if (frames <= YIELDING_FRAMES) {
-                        Thread.yield();
-                    }
-                    serve.run();
-                } else {
-                    Thread.ofVirtual().name("smb-req").start(serve);
+                });
+                continue;
+            }
+            byte[] frame = DirectTcpFraming.readBody(in, length);
+            if (first) {
+                first = false;
+                if (org.smbscope.server.smb1.Smb1Connection.takesOver(ctx.config(), frame)) { // SMB1 (NT1) hook
+                    new org.smbscope.server.smb1.Smb1Connection(ctx.smb1(), peer).serve(frame, in, out);
+                    break;
                 }
+            }
+            inWork.acquireUninterruptibly();
+            frames++;
+            byte[] f = frame;
+            RequestOrder.Ticket ticket = order.arrive();
+            Runnable serve = () -> {
+                try {
+                    dispatcher.onFrame(f, ticket);
+                } finally {
+                    ticket.leave();
+                    inWork.release();
+                }
+            };
+            if (inWork.availablePermits() == permits - 1 && servedInline(f)) {
+                // nothing else of this connection in work: no hand-off to another thread. While the connection
+                // is young, work of other connections that is ready to run (such as the reader of a connection the
+                // client has just dropped, about to release its opens) goes first, as it would before a new
+                // thread: a client that drops a connection and at once opens the same files on a new one must
+                // find them released
+                if (frames <= YIELDING_FRAMES) {
+                    Thread.yield();
+                }
+                serve.run();
+            } else {
+                Thread.ofVirtual().name("smb-req").start(serve);
             }
         }
         return false;

@@ -1,9 +1,5 @@
 package org.smbscope.server.smb2;
 
-import org.smbscope.server.smb2.Reply.Later;
-import org.smbscope.server.smb2.Reply.Send;
-import org.smbscope.server.smb2.Reply.Silent;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -28,6 +24,9 @@ import org.smbscope.codec.smb2.Smb2Message;
 import org.smbscope.codec.smb2.Smb2Packet;
 import org.smbscope.codec.smb2.Smb2Request;
 import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.smb2.Reply.Later;
+import org.smbscope.server.smb2.Reply.Send;
+import org.smbscope.server.smb2.Reply.Silent;
 import org.smbscope.server.tree.Outcome;
 
 /**
