@@ -78,6 +78,20 @@ final class CloseCommand {
         return true;
     }
 
+    /**
+     * {@code o} created the file or wrote to it, which moved its change time (and the write time put back on close
+     * moved it again): what the {@link MetaCache} kept as of the open's CREATE still holds, as of the change time
+     * now. One stat.
+     */
+    private void carryMeta(Open o) {
+        try {
+            FileFacts.Stat now = FileFacts.stat(o.path());
+            share.files.meta.carry(o.path().getFileSystem(), now.fileKey(), o.metaChanged, now.changed());
+        } catch (IOException e) {
+            // gone meanwhile: nothing to carry
+        }
+    }
+
     /** Closes {@code o}; false if it was already closed. */
     boolean close(Open o) {
         Path deleted = null;
@@ -133,6 +147,9 @@ final class CloseCommand {
             share.files.notify.deletePending(o.state);
         }
         CreateCommand.close(o.channel);
+        if (deleted == null && o.carryMeta && o.stream == null && !o.state.deletePending) {
+            carryMeta(o);
+        }
         if (deleted != null) {
             share.changed(deleted, FileNotifyInformation.ACTION_REMOVED, o.directory, 0);
         } else if (streamGone) {

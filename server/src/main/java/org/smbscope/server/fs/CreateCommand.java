@@ -235,6 +235,9 @@ final class CreateCommand {
                         : overwrite ? CreateAction.OVERWRITTEN : CreateAction.OPENED;
                 open = new Open(share.files.nextId(), p, isDir, granted, r.shareAccess().value(), mode(options), ch,
                         state);
+                if (!overwrite) {
+                    open.metaChanged = found.changed();
+                }
             } else {
                 if (disposition == OPEN || disposition == OVERWRITE) {
                     throw new Failure(Files.isDirectory(p.getParent()) ? NtStatus.OBJECT_NAME_NOT_FOUND
@@ -271,20 +274,23 @@ final class CreateCommand {
                 share.files.names.added(p);
                 int dosMask = DosAttributes.applyNew(p, attributesFor(r, wantDir), share.dos);
                 new EaCommands(share).created(p, eas, false);
-                if (sd != null) {
-                    share.files.security.writeNew(p, sd);
-                }
+                Object sdKept = sd != null ? share.files.security.writeNew(p, sd) : MetaCache.ABSENT;
                 FileState state;
+                long changed;
                 try {
                     // one stat of the new file: its creation time to keep, its key, the facts to answer with
                     FileFacts.Stat st = FileFacts.stat(p);
+                    changed = st.changed();
                     org.smbscope.codec.dtyp.FileTime birth = null;
                     if (share.xattr) {
                         birth = FileFacts.time(st.created());
                         BirthTime.writeNew(p, birth);
                     }
-                    // a new file: nothing kept of an earlier file with its key holds (stored above, so forgotten now)
+                    // a new file: nothing kept of an earlier file with its key holds (stored above, so forgotten
+                    // now), and what was just stored is kept, carried to the file's change time when this open closes
                     share.files.meta.forget(p.getFileSystem(), st.fileKey());
+                    share.files.meta.prime(p.getFileSystem(), st.fileKey(), st.changed(), sdKept, dosMask,
+                            birth != null ? birth.value() : null, eas == null || eas.isEmpty() ? 0 : null);
                     state = share.files.state(p, st.fileKey());
                     known = share.sparse(FileFacts.created(st, dosMask, share.dos, birth), state.key, p);
                 } catch (IOException e) {
@@ -294,6 +300,8 @@ final class CreateCommand {
                 action = CreateAction.CREATED;
                 open = new Open(share.files.nextId(), p, wantDir, granted, r.shareAccess().value(), mode(options), ch,
                         state);
+                open.metaChanged = changed;
+                open.carryMeta = true;
                 share.changed(p, FileNotifyInformation.ACTION_ADDED, wantDir, 0);
             }
             if (deleteOnClose && !isRoot) {

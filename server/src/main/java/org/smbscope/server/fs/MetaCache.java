@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  *
  * <p>A change time can be coarse (a change within one clock tick may leave it as it was), so every change this
  * server makes to these attributes, and every removal of a file, also {@link #forget forgets} the file; a value
- * read while a change was being made is not kept. Changes made by others are seen through the change time.
+ * read while a change was being made is not kept. Changes made by others are seen through the change time. What
+ * this server stores on a file it creates is {@link #prime primed}, and its own changes to a file's data (which move
+ * the change time but none of these values) {@link #carry carry} the kept values to the new change time.
  * Bounded: the least recently used of {@link #CAPACITY} files goes first. Thread safe.
  */
 final class MetaCache {
@@ -30,8 +32,8 @@ final class MetaCache {
     /** The packed size of the file's EAs ({@code Integer}, [MS-FSCC] 2.4.15 EaSize; see {@link EaStore}). */
     static final int EA_SIZE = 3;
     private static final int FIELDS = 4;
-    /** The value of an attribute the file lacks. */
-    private static final Object ABSENT = new Object();
+    /** The value of an attribute the file lacks (also for {@link #prime}). */
+    static final Object ABSENT = new Object();
 
     private record Key(FileSystem fs, Object fileKey) {
     }
@@ -100,6 +102,46 @@ final class MetaCache {
             }
         }
         return v;
+    }
+
+    /**
+     * Keeps {@code values} (indexed by field; null: not known) of a file this server has just created and stored them
+     * on, as of change time {@code ctime}. That stat may predate the last of those stores: the creating open
+     * {@link #carry carries} them to the file's change time when it closes.
+     */
+    void prime(FileSystem fs, Object fileKey, long ctime, Object... values) {
+        if (fileKey == null || ctime == FileFacts.Stat.UNKNOWN) {
+            return;
+        }
+        Values e = new Values(ctime);
+        for (int i = 0; i < FIELDS && i < values.length; i++) {
+            e.values[i] = values[i];
+        }
+        synchronized (this) {
+            entries.put(new Key(fs, fileKey), e);
+        }
+    }
+
+    /**
+     * This server's own changes to a file's data and times (a create's stores, WRITEs, the write time put back)
+     * moved its change time from {@code from} to {@code to}; none of them changed what is kept here, so what was
+     * kept as of {@code from} now holds as of {@code to}. A change by others while the changing open was open, that
+     * nobody looked at before this carry, is not seen until the next change of the file (as a change within one
+     * clock tick is not).
+     */
+    void carry(FileSystem fs, Object fileKey, long from, long to) {
+        if (fileKey == null || from == FileFacts.Stat.UNKNOWN || to == FileFacts.Stat.UNKNOWN || from == to) {
+            return;
+        }
+        synchronized (this) {
+            Key k = new Key(fs, fileKey);
+            Values e = entries.get(k);
+            if (e != null && e.ctime == from) {
+                Values moved = new Values(to);
+                System.arraycopy(e.values, 0, moved.values, 0, FIELDS);
+                entries.put(k, moved);
+            }
+        }
     }
 
     /** The file with key {@code fileKey} on {@code fs} has changed, or gone: nothing kept of it holds. */

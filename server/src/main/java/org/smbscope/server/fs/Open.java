@@ -28,6 +28,13 @@ final class Open {
     boolean writeTriggered;
     boolean updateOnClose;
     java.time.Instant updateAt;
+    /**
+     * The change time as of which the {@link MetaCache} keeps this file's values as this open found or stored them
+     * ({@link FileFacts.Stat#UNKNOWN}: none); set by CREATE.
+     */
+    long metaChanged = FileFacts.Stat.UNKNOWN;
+    /** This open created the file or wrote its data: its close {@link MetaCache#carry carries} the kept values. */
+    volatile boolean carryMeta;
     /** Open.OplockLevel ([MS-SMB2] 3.3.1.10), guarded by {@link OpenFiles#lock}. */
     org.smbscope.codec.smb2.OplockLevel oplock = org.smbscope.codec.smb2.OplockLevel.NONE;
     /** Where this open's oplock breaks go, guarded by {@link OpenFiles#lock}. */

@@ -87,14 +87,17 @@ final class SecurityStore {
         }
     }
 
-    /** Stores {@code sd} on a file this server has just created (its creator {@link MetaCache#forget forgets} it). */
-    void writeNew(Path p, SdParts sd) {
+    /**
+     * Stores {@code sd} on a file this server has just created (its creator {@link MetaCache#forget forgets} it):
+     * the bytes stored in the extended attribute, or null when kept in memory instead.
+     */
+    byte[] writeNew(Path p, SdParts sd) {
         byte[] bytes = sd.write(SecurityDescriptors.OWNER | SecurityDescriptors.GROUP | SecurityDescriptors.DACL);
         UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
         if (v != null) {
             try {
                 v.write(XATTR, ByteBuffer.wrap(bytes));
-                return;
+                return bytes;
             } catch (IOException | UnsupportedOperationException | SecurityException | IllegalArgumentException e) {
                 // fall back to memory
             }
@@ -105,6 +108,7 @@ final class SecurityStore {
                 memory.put(key, bytes);
             }
         }
+        return null;
     }
 
     /** The file {@code p} is being deleted. */

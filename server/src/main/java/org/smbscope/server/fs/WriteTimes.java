@@ -34,6 +34,7 @@ final class WriteTimes {
 
     /** A write through {@code o} happened; {@code before} is what {@link #before} returned. */
     void written(Open o, java.nio.file.attribute.FileTime before) {
+        o.carryMeta = true; // only the data and times changed (MetaCache)
         FileState s = o.state;
         java.nio.file.attribute.FileTime show;
         synchronized (s) {
@@ -128,6 +129,7 @@ final class WriteTimes {
 
     /** A change of size (SET_INFO end of file / allocation) moves the write time at once unless it sticks. */
     void sizeChanged(Open o) {
+        o.carryMeta = true;
         java.nio.file.attribute.FileTime sticky;
         synchronized (o.state) {
             sticky = o.state.stickyWrite;

@@ -50,11 +50,13 @@ final class FsFixture implements AutoCloseable {
     final FileSystem fs;
     final Path root;
     final DiskTreeHandler handler;
+    /** The handler's opens and kept metadata. */
+    final OpenFiles files = new OpenFiles();
 
     private FsFixture(FileSystem fs, Path root, boolean readOnly) throws IOException {
         this.fs = fs;
         this.root = root;
-        this.handler = new DiskTreeHandler(ShareRoot.of(root), readOnly, CLOCK);
+        this.handler = new DiskTreeHandler(ShareRoot.of(root), readOnly, CLOCK, files);
     }
 
     /** A share in a Jimfs file system with Windows semantics and DOS attributes. */

@@ -152,6 +152,60 @@ class MetaCacheTest {
     }
 
     @Test
+    void primedValuesAnswerWithoutAReadAndACarryMovesThemToTheNewChangeTime() {
+        MetaCache c = new MetaCache();
+        AtomicInteger loads = new AtomicInteger();
+        c.prime(fs, "k", 5, MetaCache.ABSENT, 0x20, 7L, null);
+        assertThat(c.<byte[]>get(p, stat("k", 5), MetaCache.SD, counting(loads, new byte[] {1}))).isNull();
+        assertThat(c.get(p, stat("k", 5), MetaCache.DOS, counting(loads, 1))).isEqualTo(0x20);
+        assertThat(c.<Long>get(p, stat("k", 5), MetaCache.BIRTH, counting(loads, 1L))).isEqualTo(7L);
+        assertThat(loads).hasValue(0);
+        assertThat(c.get(p, stat("k", 5), MetaCache.EA_SIZE, counting(loads, 0))).isEqualTo(0); // not primed: read
+        assertThat(loads).hasValue(1);
+        c.carry(fs, "k", 5, 9);
+        assertThat(c.get(p, stat("k", 9), MetaCache.DOS, counting(loads, 1))).isEqualTo(0x20);
+        assertThat(c.get(p, stat("k", 9), MetaCache.EA_SIZE, counting(loads, 1))).isEqualTo(0);
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aCarryFromAnotherChangeTimeMovesNothing() {
+        MetaCache c = new MetaCache();
+        AtomicInteger loads = new AtomicInteger();
+        c.prime(fs, "k", 5, null, 0x20, null, null);
+        // somebody looked after another change: the values read then are as of 7, not of the open's 5
+        assertThat(c.get(p, stat("k", 7), MetaCache.DOS, counting(loads, 0x2))).isEqualTo(0x2);
+        c.carry(fs, "k", 5, 9);
+        assertThat(c.get(p, stat("k", 9), MetaCache.DOS, counting(loads, 0x4))).isEqualTo(0x4);
+        assertThat(loads).hasValue(2);
+        c.carry(fs, "gone", 5, 9); // nothing kept: nothing to move
+        assertThat(c.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileCreatedAndWrittenThroughTheServerIsListedWithoutReadingItsAttributes(@org.junit.jupiter.api.io.TempDir
+            Path dir) throws Exception {
+        try (FsFixture f = FsFixture.onDisk(dir, false)) {
+            FileId a = f.file("new.txt");
+            assertThat(f.write(a, 0, "x".repeat(4096)).status()).isEqualTo(NtStatus.SUCCESS);
+            assertThat(f.close(a)).isEqualTo(NtStatus.SUCCESS);
+            Path file = dir.resolve("new.txt");
+            FileFacts.Stat now = FileFacts.stat(file);
+            AtomicInteger loads = new AtomicInteger();
+            // the write and the write time set at close moved the change time; what the create stored still holds
+            f.files.meta.get(file, now, MetaCache.DOS, counting(loads, -1));
+            f.files.meta.get(file, now, MetaCache.BIRTH, counting(loads, -1L));
+            f.files.meta.get(file, now, MetaCache.EA_SIZE, counting(loads, -1));
+            f.files.meta.get(file, now, MetaCache.SD, counting(loads, new byte[0]));
+            assertThat(loads).hasValue(0);
+            // and what a listing shows is what the file holds
+            FileId d = f.dir("");
+            Outcome.Done listed = f.list(d, FileInformationClass.ID_BOTH_DIRECTORY, 0, "new.txt", 4096);
+            assertThat(listed.status()).isEqualTo(NtStatus.SUCCESS);
+        }
+    }
+
+    @Test
     void theStatTellsTheChangeTimeWhereTheFileSystemHasOne() throws Exception {
         assertThat(FileFacts.stat(p).changed()).isNotEqualTo(FileFacts.Stat.UNKNOWN);
         try (FileSystem basic = Jimfs.newFileSystem(Configuration.unix().toBuilder()
