@@ -45,6 +45,8 @@ final class Connection implements Runnable {
     private boolean first = true;
     private long frames;
     private boolean timed = true;
+    /** Responses the reader wrote while serving pipelined frames inline, sent together ({@link #held}). */
+    private final HeldResponses held = new HeldResponses();
 
     Connection(Socket socket, ServerContext ctx) {
         this(socket, ctx, null);
@@ -135,7 +137,26 @@ final class Connection implements Runnable {
     private boolean serveFrames(InputStream in, String peer) throws IOException {
         ReadableByteChannel channel = buffers == null ? null : socket.getChannel();
         boolean virtual = Thread.currentThread().isVirtual();
+        ReadAhead ahead = in instanceof ReadAhead a ? a : null;
+        if (ahead != null) {
+            held.holder(Thread.currentThread());
+        }
+        try {
+            return serveFrames(in, ahead, channel, virtual, peer);
+        } finally {
+            if (ahead != null) {
+                flushHeld();
+            }
+        }
+    }
+
+    private boolean serveFrames(InputStream in, ReadAhead ahead, ReadableByteChannel channel, boolean virtual,
+            String peer) throws IOException {
         while (true) {
+            if (ahead != null && !ahead.frameBuffered()) {
+                // the next read may wait for the client: what the reader answered meanwhile goes out now
+                flushHeld();
+            }
             boolean trees = !first && dispatcher.hasTrees();
             if (trees && virtual) {
                 return true;
@@ -164,8 +185,7 @@ final class Connection implements Runnable {
                 // the body comes straight from the socket into a direct buffer (the idle timeout applies
                 // between frames: the header above is read through the stream, and spares connections with a
                 // tree anyway)
-                ByteBuffer direct = DirectTcpFraming.readBody(in instanceof ReadAhead a ? a : null, channel, into,
-                        length);
+                ByteBuffer direct = DirectTcpFraming.readBody(ahead, channel, into, length);
                 inWork.acquireUninterruptibly();
                 RequestOrder.Ticket ticket = order.arrive();
                 Thread.ofVirtual().name("smb-req").start(() -> {
@@ -257,6 +277,10 @@ final class Connection implements Runnable {
     private void write(byte[] bytes, boolean raw) throws IOException {
         writeLock.lock();
         try {
+            if (!raw && held.hold(bytes)) {
+                return;
+            }
+            held.flush(out);
             if (raw) {
                 out.write(bytes);
                 out.flush();
@@ -296,10 +320,21 @@ final class Connection implements Runnable {
         ByteBuffer[] parts = {ByteBuffer.wrap(framed), tail.duplicate()};
         writeLock.lock();
         try {
+            held.flush(out);
             out.flush();
             while (parts[0].hasRemaining() || parts[1].hasRemaining()) {
                 channel.write(parts);
             }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Sends what the reader held back, if anything. */
+    private void flushHeld() throws IOException {
+        writeLock.lock();
+        try {
+            held.flush(out);
         } finally {
             writeLock.unlock();
         }

@@ -59,6 +59,20 @@ final class ReadAhead extends InputStream {
         return n;
     }
 
+    /**
+     * True if a whole frame (the 4-byte direct TCP header and the body it announces) is buffered: serving it needs no
+     * read from the socket.
+     */
+    boolean frameBuffered() {
+        int n = limit - position;
+        if (n < 4) {
+            return false;
+        }
+        int length = (buffer[position + 1] & 0xFF) << 16 | (buffer[position + 2] & 0xFF) << 8
+                | (buffer[position + 3] & 0xFF);
+        return length <= n - 4;
+    }
+
     @Override
     public int available() throws IOException {
         return (limit - position) + in.available();

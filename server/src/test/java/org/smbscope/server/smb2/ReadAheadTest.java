@@ -62,6 +62,20 @@ class ReadAheadTest {
     }
 
     @Test
+    void tellsWhetherAWholeFrameIsBuffered() throws IOException {
+        Chunked socket = new Chunked(frames(70, 70, 300), 1 << 20);
+        ReadAhead in = new ReadAhead(socket, 200);
+        DirectTcpFraming framing = new DirectTcpFraming(1 << 20);
+        assertThat(in.frameBuffered()).isFalse(); // nothing read yet
+        framing.read(in);
+        assertThat(in.frameBuffered()).isTrue(); // the second 70-byte frame came with the first
+        framing.read(in);
+        assertThat(in.frameBuffered()).isFalse(); // only the header and the first bytes of the 300-byte one
+        assertThat(framing.read(in)).hasSize(300);
+        assertThat(in.frameBuffered()).isFalse();
+    }
+
+    @Test
     void largeBodyGoesStraightIntoTheArray() throws IOException {
         Chunked socket = new Chunked(frames(100, 5000), 1 << 20);
         ReadAhead in = new ReadAhead(socket, 256);
