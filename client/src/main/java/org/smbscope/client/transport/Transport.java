@@ -24,6 +24,24 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * Writes one frame whose body is {@code head} followed by {@code count} bytes of {@code file} from
+     * {@code position} (a WRITE's data, unsigned and unsealed): a socket transport has the kernel send them
+     * straight from the file (sendfile), without a copy through this process. The default reads them first.
+     *
+     * @throws java.io.EOFException if the file ends before {@code count} bytes (the connection is then unusable:
+     *                              the frame's length has been sent)
+     */
+    default void send(byte[] head, java.nio.channels.FileChannel file, long position, int count) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(count);
+        while (data.hasRemaining()) {
+            if (file.read(data, position + data.position()) < 0) {
+                throw new java.io.EOFException("local file ended at " + (position + data.position()));
+            }
+        }
+        send(head, data.flip());
+    }
+
+    /**
      * Blocks for the next frame. Throws {@link java.io.EOFException} when the peer closed the
      * connection, {@link FrameTooLargeException} for a frame above the configured maximum.
      */
