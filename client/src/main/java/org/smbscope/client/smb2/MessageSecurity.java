@@ -58,4 +58,13 @@ interface MessageSecurity {
     }
 
     byte[] open(byte[] transform) throws IOException;
+
+    /**
+     * Opens {@code transform} into {@code plain}, which has the plaintext's length (the transform's less its
+     * 52-byte header), and returns it; {@code transform}'s contents are lost. The default opens as
+     * {@link #open(byte[])} does and returns a new array.
+     */
+    default byte[] open(byte[] transform, byte[] plain) throws IOException {
+        return open(transform);
+    }
 }

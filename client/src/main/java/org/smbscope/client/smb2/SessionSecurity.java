@@ -165,4 +165,22 @@ final class SessionSecurity implements MessageSecurity {
             throw new SmbProtocolException("cannot decrypt: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public byte[] open(byte[] frame, byte[] plain) throws SmbProtocolException {
+        if (transform == null) {
+            throw new SmbProtocolException("encrypted message on a session without encryption keys");
+        }
+        if (plain.length != frame.length - Smb3Transform.HEADER_LENGTH) {
+            return open(frame);
+        }
+        try {
+            long t = sealSpeed.start(frame.length);
+            transform.openInto(frame, plain);
+            sealSpeed.end(t, frame.length);
+            return plain;
+        } catch (CryptoDecodeException e) {
+            throw new SmbProtocolException("cannot decrypt: " + e.getMessage(), e);
+        }
+    }
 }

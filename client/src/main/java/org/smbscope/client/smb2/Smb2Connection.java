@@ -41,6 +41,8 @@ final class Smb2Connection implements AutoCloseable {
     private final Duration requestTimeout;
     private final WireTap tap;
     private final Function<byte[], Object> decoder;
+    /** Sealed messages from this size on are opened into pooled arrays. */
+    private static final int LARGE = 64 * 1024;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final CreditWindow credits;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -346,7 +348,8 @@ final class Smb2Connection implements AutoCloseable {
             if (sec == null) {
                 throw new SmbProtocolException(String.format("encrypted message for unknown session 0x%016x", sessionId));
             }
-            plain = sec.open(frame);
+            // a large message's plaintext goes into a pooled array, handed back as received frames are (recycle)
+            plain = frame.length >= 52 + LARGE ? sec.open(frame, transport.buffer(frame.length - 52)) : sec.open(frame);
             encrypted = true;
             transport.recycle(frame); // only the plaintext lives on
         }
@@ -459,7 +462,7 @@ final class Smb2Connection implements AutoCloseable {
      * a wire tap, which was shown the message and may keep it.
      */
     void recycle(Incoming in) {
-        if (tap == WireTap.NONE && !in.encrypted()) {
+        if (tap == WireTap.NONE) {
             transport.recycle(in.message());
         }
     }

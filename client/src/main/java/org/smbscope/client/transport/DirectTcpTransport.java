@@ -65,6 +65,11 @@ public final class DirectTcpTransport implements Transport {
     }
 
     @Override
+    public byte[] buffer(int length) {
+        return pool.take(length);
+    }
+
+    @Override
     public String describe() {
         return "tcp " + streams.peer();
     }

@@ -54,6 +54,14 @@ public interface Transport extends AutoCloseable {
     default void recycle(byte[] frame) {
     }
 
+    /**
+     * An array of exactly {@code length} bytes for a message this connection received (the plaintext of a sealed
+     * one), with undefined contents: from the same pool as received frames, to be handed back by {@link #recycle}.
+     */
+    default byte[] buffer(int length) {
+        return new byte[length];
+    }
+
     /** A short description for messages, e.g. {@code tcp 127.0.0.10:445}. */
     String describe();
 

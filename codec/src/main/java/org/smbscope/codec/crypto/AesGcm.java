@@ -84,6 +84,21 @@ final class AesGcm {
         }
     }
 
+    /** {@link Smb3Cipher#openJoined}: the JDK's GCM takes ciphertext and tag in one piece, so no copy is made. */
+    void openJoined(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
+            throws AEADBadTagException {
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            c.doFinal(in, inOff, len + TAG, out, outOff);
+            done(c);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
     /** {@link Smb3Cipher#seal(byte[], byte[], byte[], java.nio.ByteBuffer, java.nio.ByteBuffer)} with the JDK's GCM. */
     byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
         try {
