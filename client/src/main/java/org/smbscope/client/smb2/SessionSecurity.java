@@ -115,6 +115,27 @@ final class SessionSecurity implements MessageSecurity {
     }
 
     @Override
+    public void sign(byte[] head, java.nio.ByteBuffer tail) {
+        int flags = HeaderView.i32(head, HeaderView.OFF_FLAGS) | HeaderView.FLAG_SIGNED;
+        HeaderView.put32(head, HeaderView.OFF_FLAGS, flags);
+        java.util.Arrays.fill(head, HeaderView.OFF_SIGNATURE, HeaderView.OFF_SIGNATURE + 16, (byte) 0);
+        int length = head.length + tail.remaining();
+        long t = signSpeed.start(length);
+        byte[] signature = signer.compute(head, tail.duplicate());
+        signSpeed.end(t, length);
+        System.arraycopy(signature, 0, head, HeaderView.OFF_SIGNATURE, 16);
+    }
+
+    @Override
+    public java.nio.ByteBuffer seal(byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
+        int length = head.length + tail.remaining();
+        long t = sealSpeed.start(length);
+        java.nio.ByteBuffer sealed = transform.seal(sessionId, head, tail.duplicate(), out);
+        sealSpeed.end(t, length);
+        return sealed;
+    }
+
+    @Override
     public boolean verify(byte[] message) {
         long t = signSpeed.start(message.length);
         boolean ok = signer.verify(message, 0, message.length);
@@ -138,6 +159,24 @@ final class SessionSecurity implements MessageSecurity {
         try {
             long t = sealSpeed.start(frame.length);
             byte[] plain = transform.open(frame);
+            sealSpeed.end(t, frame.length);
+            return plain;
+        } catch (CryptoDecodeException e) {
+            throw new SmbProtocolException("cannot decrypt: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] open(byte[] frame, byte[] plain) throws SmbProtocolException {
+        if (transform == null) {
+            throw new SmbProtocolException("encrypted message on a session without encryption keys");
+        }
+        if (plain.length != frame.length - Smb3Transform.HEADER_LENGTH) {
+            return open(frame);
+        }
+        try {
+            long t = sealSpeed.start(frame.length);
+            transform.openInto(frame, plain);
             sealSpeed.end(t, frame.length);
             return plain;
         } catch (CryptoDecodeException e) {

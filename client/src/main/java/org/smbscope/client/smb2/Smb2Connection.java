@@ -3,6 +3,7 @@ package org.smbscope.client.smb2;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ final class Smb2Connection implements AutoCloseable {
     private final Duration requestTimeout;
     private final WireTap tap;
     private final Function<byte[], Object> decoder;
+    /** Sealed messages from this size on are opened into pooled arrays. */
+    private static final int LARGE = 64 * 1024;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final CreditWindow credits;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -104,12 +107,12 @@ final class Smb2Connection implements AutoCloseable {
 
     /** Sends one request and waits for its final response. */
     Incoming call(Outgoing request) throws IOException {
-        return await(send(List.of(request), false, null).get(0));
+        return await(send(List.of(request), false, null, null).get(0));
     }
 
     /** Sends a related compound and waits for all its responses. */
     List<Incoming> callCompound(List<Outgoing> requests) throws IOException {
-        List<CompletableFuture<Incoming>> futures = send(requests, true, null);
+        List<CompletableFuture<Incoming>> futures = send(requests, true, null, null);
         List<Incoming> out = new ArrayList<>();
         for (CompletableFuture<Incoming> f : futures) {
             out.add(await(f));
@@ -119,28 +122,46 @@ final class Smb2Connection implements AutoCloseable {
 
     /** Sends a request without waiting; for pipelined transfers. */
     CompletableFuture<Incoming> submit(Outgoing request) throws IOException {
-        return send(List.of(request), false, null).get(0);
+        return send(List.of(request), false, null, null).get(0);
     }
 
     /**
      * Sends a request whose last bytes are {@code data} (a WRITE's payload in a direct buffer),
-     * without waiting: on a session that neither signs nor seals the payload goes to the socket
-     * without a copy into the heap; otherwise (or with a wire tap) it is joined to the message
-     * first. The data has been written (or copied) when this returns.
+     * without waiting: the payload goes to the socket without a copy into the heap, signed over where
+     * it is, or sealed into {@code sealed} (a direct buffer with room for the transform header, the
+     * message and a tag; null: the message is joined and sealed as any other). With a wire tap it is
+     * joined to the message first. The data has been written (or copied) when this returns.
      */
-    CompletableFuture<Incoming> submit(Outgoing request, ByteBuffer data) throws IOException {
+    CompletableFuture<Incoming> submit(Outgoing request, ByteBuffer data, ByteBuffer sealed) throws IOException {
         Outgoing o = request;
         ByteBuffer tail = data;
         long sessionId = HeaderView.u64(o.message(), HeaderView.OFF_SESSION_ID);
         MessageSecurity sec = sessionId == 0 ? null : security.get(sessionId);
-        if (tap != WireTap.NONE || (sec != null && (sec.encrypting()
-                || sec.signs(HeaderView.u16(o.message(), HeaderView.OFF_COMMAND))))) {
+        if (tap != WireTap.NONE || (sec != null && sec.encrypting() && sealed == null)) {
             byte[] joined = java.util.Arrays.copyOf(o.message(), o.message().length + data.remaining());
             data.duplicate().get(joined, o.message().length, data.remaining());
             o = new Outgoing(joined, o.creditCharge());
             tail = null;
         }
-        return send(List.of(o), false, tail).get(0);
+        return send(List.of(o), false, tail, sealed).get(0);
+    }
+
+    CompletableFuture<Incoming> submit(Outgoing request, ByteBuffer data) throws IOException {
+        return submit(request, data, null);
+    }
+
+    /**
+     * Sends a WRITE whose data is {@code count} bytes of {@code file} from {@code position}, without waiting, for a
+     * session that neither signs nor seals it and no wire tap: the transport sends them from the file.
+     */
+    CompletableFuture<Incoming> submit(Outgoing request, FileChannel file, long position, int count) throws IOException {
+        return send(List.of(request), false, null, null, file, position, count).get(0);
+    }
+
+    /** True when a request of this session is sent as it is: no wire tap, no signing, no sealing. */
+    boolean sendsPlain(long sessionId, int command) {
+        MessageSecurity sec = security.get(sessionId);
+        return tap == WireTap.NONE && (sec == null || !(sec.encrypting() || sec.signs(command)));
     }
 
     Incoming await(CompletableFuture<Incoming> f) throws IOException {
@@ -176,9 +197,17 @@ final class Smb2Connection implements AutoCloseable {
         }
     }
 
-    /** {@code tail}: bytes that follow a single request's message on the wire (see {@link #submit(Outgoing, ByteBuffer)}). */
-    private List<CompletableFuture<Incoming>> send(List<Outgoing> requests, boolean related, ByteBuffer tail)
-            throws IOException {
+    private List<CompletableFuture<Incoming>> send(List<Outgoing> requests, boolean related, ByteBuffer tail,
+            ByteBuffer sealed) throws IOException {
+        return send(requests, related, tail, sealed, null, 0, 0);
+    }
+
+    /**
+     * {@code tail}: bytes that follow a single request's message on the wire, sealed into {@code sealed} when the
+     * session seals (see {@link #submit(Outgoing, ByteBuffer, ByteBuffer)}); or {@code count} bytes of {@code file}.
+     */
+    private List<CompletableFuture<Incoming>> send(List<Outgoing> requests, boolean related, ByteBuffer tail,
+            ByteBuffer sealed, FileChannel file, long position, int count) throws IOException {
         IOException f = failure;
         if (f != null) {
             throw new IOException("connection to " + transport.describe() + " is broken: " + f.getMessage(), f);
@@ -225,16 +254,30 @@ final class Smb2Connection implements AutoCloseable {
         }
         long sessionId = HeaderView.u64(messages.get(0), HeaderView.OFF_SESSION_ID);
         MessageSecurity sec = sessionId == 0 ? null : security.get(sessionId);
-        byte[] frame = frame(messages, sec);
+        byte[] frame;
+        ByteBuffer body = tail;
+        if (tail == null) {
+            frame = frame(messages, sec);
+        } else if (sec != null && sec.encrypting()) {
+            body = sec.seal(messages.get(0), tail, sealed);
+            frame = new byte[0];
+        } else {
+            frame = messages.get(0);
+            if (sec != null && sec.signs(HeaderView.u16(frame, HeaderView.OFF_COMMAND))) {
+                sec.sign(frame, tail);
+            }
+        }
         writeLock.lock();
         try {
             for (byte[] m : messages) {
                 tap(WireTap.Direction.SENT, m);
             }
-            if (tail == null) {
+            if (file != null) {
+                transport.send(frame, file, position, count);
+            } else if (body == null) {
                 transport.send(frame);
             } else {
-                transport.send(frame, tail);
+                transport.send(frame, body);
             }
         } catch (IOException e) {
             fail(e);
@@ -305,7 +348,8 @@ final class Smb2Connection implements AutoCloseable {
             if (sec == null) {
                 throw new SmbProtocolException(String.format("encrypted message for unknown session 0x%016x", sessionId));
             }
-            plain = sec.open(frame);
+            // a large message's plaintext goes into a pooled array, handed back as received frames are (recycle)
+            plain = frame.length >= 52 + LARGE ? sec.open(frame, transport.buffer(frame.length - 52)) : sec.open(frame);
             encrypted = true;
             transport.recycle(frame); // only the plaintext lives on
         }
@@ -418,7 +462,7 @@ final class Smb2Connection implements AutoCloseable {
      * a wire tap, which was shown the message and may keep it.
      */
     void recycle(Incoming in) {
-        if (tap == WireTap.NONE && !in.encrypted()) {
+        if (tap == WireTap.NONE) {
             transport.recycle(in.message());
         }
     }

@@ -61,6 +61,10 @@ import org.smbscope.codec.status.NtStatus;
 final class Smb2TreeImpl implements SmbTree {
     /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUp}). */
     static final long BULK = 16L << 20;
+    /** SMB2 WRITE's command code ([MS-SMB2] 2.2.1). */
+    private static final int WRITE = 0x0009;
+    /** What sealing adds to a message: the transform header ([MS-SMB2] 2.2.41) and room for the tag. */
+    private static final int SEAL_ROOM = 52 + 16;
     private static final int FILE_FS_FULL_SIZE_INFORMATION = 7;
     private final Smb2SessionImpl session;
     private final String share;
@@ -351,14 +355,14 @@ final class Smb2TreeImpl implements SmbTree {
     }
 
     /**
-     * On a session that neither signs nor seals, the file's bytes go from the file to the socket
-     * through one direct buffer, never through the Java heap (the stream upload copies each 1 MiB
-     * twice on the way: file to heap, heap to the socket's direct buffer); otherwise the stream upload.
+     * Without a wire tap, the file's bytes never pass through the Java heap: on a session that neither signs nor
+     * seals the kernel sends them from the file (sendfile); otherwise they are read into a direct buffer and signed
+     * where they are, or sealed from it into another (the stream upload copies each 1 MiB four times on the way:
+     * file to heap and heap to the socket, each through a temporary direct buffer). With a tap, the stream upload.
      */
     @Override
     public long upload(String path, Path local, LongConsumer progress) throws IOException {
-        SessionSecurity sec = session.security;
-        if (session.owner.config.wireTap() != WireTap.NONE || (sec != null && (sec.signing() || sec.encrypting()))) {
+        if (session.owner.config.wireTap() != WireTap.NONE) {
             return SmbTree.super.upload(path, local, progress);
         }
         try (FileChannel file = FileChannel.open(local, StandardOpenOption.READ)) {
@@ -377,8 +381,16 @@ final class Smb2TreeImpl implements SmbTree {
         CreateResponse f = openForUpload(path);
         int chunk = session.owner.info.maxWriteSize();
         int window = session.owner.config.maxInFlight();
-        // one buffer does: the connection has written a request's data when submit returns
-        ByteBuffer data = ByteBuffer.allocateDirect(chunk);
+        SessionSecurity sec = session.security;
+        boolean plain = connection().sendsPlain(session.sessionId, WRITE);
+        long size = file.size();
+        if (sec != null && !plain && size >= BULK) {
+            sec.warmUp();
+        }
+        // one buffer of each does: the connection has sent a request's data when submit returns
+        ByteBuffer data = plain ? null : ByteBuffer.allocateDirect(chunk);
+        ByteBuffer sealed = sec != null && sec.encrypting()
+                ? ByteBuffer.allocateDirect(SEAL_ROOM + WriteRequest.DATA_OFFSET + chunk) : null;
         long offset = 0;
         long acked = 0;
         try {
@@ -387,12 +399,17 @@ final class Smb2TreeImpl implements SmbTree {
             boolean eof = false;
             while (!eof || !inflight.isEmpty()) {
                 while (!eof && inflight.size() < window) {
-                    data.clear();
-                    while (data.hasRemaining() && file.read(data) >= 0) {
-                        // until the buffer is full or the file ends
+                    if (offset >= size) {
+                        size = file.size(); // grown meanwhile: send that too, as a read to the end would
                     }
-                    data.flip();
-                    int got = data.remaining();
+                    int got = (int) Math.min(chunk, Math.max(0, size - offset));
+                    if (!plain) {
+                        data.clear().limit(got);
+                        while (data.hasRemaining() && file.read(data, offset + data.position()) >= 0) {
+                            // until the piece is read or the file ends
+                        }
+                        got = data.flip().remaining();
+                    }
                     if (got < chunk) {
                         eof = true;
                     }
@@ -401,7 +418,8 @@ final class Smb2TreeImpl implements SmbTree {
                     }
                     byte[] head = new byte[WriteRequest.DATA_OFFSET];
                     writeHead(head, f.fileId(), offset, got);
-                    inflight.add(connection().submit(new Outgoing(head, charge(got)), data));
+                    Outgoing o = new Outgoing(head, charge(got));
+                    inflight.add(plain ? connection().submit(o, file, offset, got) : connection().submit(o, data, sealed));
                     lengths.add(got);
                     offset += got;
                 }

@@ -55,8 +55,18 @@ public final class DirectTcpTransport implements Transport {
     }
 
     @Override
+    public void send(byte[] head, java.nio.channels.FileChannel file, long position, int count) throws IOException {
+        FrameIo.write(streams, 0x00, head, file, position, count);
+    }
+
+    @Override
     public void recycle(byte[] frame) {
         pool.give(frame);
+    }
+
+    @Override
+    public byte[] buffer(int length) {
+        return pool.take(length);
     }
 
     @Override

@@ -53,6 +53,22 @@ final class FrameIo {
         streams.writeGathering(framed, tail.duplicate());
     }
 
+    /** Writes one frame whose body is {@code head} then {@code count} bytes of {@code file} from {@code position}. */
+    static void write(SocketStreams streams, int type, byte[] head, java.nio.channels.FileChannel file, long position,
+            int count) throws IOException {
+        int length = head.length + count;
+        if (length > TransportConfig.MAX_DIRECT_FRAME) {
+            throw new IOException("frame of " + length + " bytes does not fit a 24-bit length");
+        }
+        byte[] framed = new byte[4 + head.length];
+        framed[0] = (byte) type;
+        framed[1] = (byte) (length >>> 16);
+        framed[2] = (byte) (length >>> 8);
+        framed[3] = (byte) length;
+        System.arraycopy(head, 0, framed, 4, head.length);
+        streams.writeFile(framed, file, position, count);
+    }
+
     /** The type byte of the next frame; EOF before it is a clean close. */
     static int readType(DataInputStream in) throws IOException {
         int type = in.read();

@@ -90,6 +90,11 @@ public final class NetbiosSessionTransport implements Transport {
     }
 
     @Override
+    public byte[] buffer(int length) {
+        return pool.take(length);
+    }
+
+    @Override
     public void recycle(byte[] frame) {
         pool.give(frame);
     }

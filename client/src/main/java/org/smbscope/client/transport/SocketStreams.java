@@ -3,11 +3,13 @@ package org.smbscope.client.transport;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -50,6 +52,58 @@ final class SocketStreams implements AutoCloseable {
                 throw new IOException("socket closed while writing");
             }
             left -= n;
+        }
+    }
+
+    /**
+     * Writes {@code head}, then {@code count} bytes of {@code file} from {@code position}, after anything buffered:
+     * through the kernel's sendfile when the socket is a channel (no copy into this process), else read and written.
+     * Callers hold the transport's write lock.
+     */
+    void writeFile(byte[] head, FileChannel file, long position, long count) throws IOException {
+        if (channel == null) {
+            out.write(head);
+            ByteBuffer b = ByteBuffer.allocate((int) Math.min(count, BUFFER));
+            long left = count;
+            while (left > 0) {
+                b.clear().limit((int) Math.min(left, b.capacity()));
+                int n = file.read(b, position + count - left);
+                if (n < 0) {
+                    throw new EOFException("local file ended at " + (position + count - left));
+                }
+                out.write(b.array(), 0, n);
+                left -= n;
+            }
+            out.flush();
+            return;
+        }
+        out.flush();
+        ByteBuffer h = ByteBuffer.wrap(head);
+        while (h.hasRemaining()) {
+            channel.write(h);
+        }
+        long at = position;
+        long end = position + count;
+        while (at < end) {
+            long n = file.transferTo(at, end - at, channel);
+            if (n <= 0) {
+                break; // at the file's end, or a socket the kernel would not send to now: the rest below
+            }
+            at += n;
+        }
+        if (at < end) {
+            ByteBuffer b = ByteBuffer.allocateDirect((int) Math.min(end - at, 1 << 20));
+            while (at < end) {
+                b.clear().limit((int) Math.min(end - at, b.capacity()));
+                if (file.read(b, at) < 0) {
+                    throw new EOFException("local file ended at " + at + " while sending it");
+                }
+                b.flip();
+                at += b.remaining();
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+            }
         }
     }
 

@@ -24,6 +24,24 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * Writes one frame whose body is {@code head} followed by {@code count} bytes of {@code file} from
+     * {@code position} (a WRITE's data, unsigned and unsealed): a socket transport has the kernel send them
+     * straight from the file (sendfile), without a copy through this process. The default reads them first.
+     *
+     * @throws java.io.EOFException if the file ends before {@code count} bytes (the connection is then unusable:
+     *                              the frame's length has been sent)
+     */
+    default void send(byte[] head, java.nio.channels.FileChannel file, long position, int count) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(count);
+        while (data.hasRemaining()) {
+            if (file.read(data, position + data.position()) < 0) {
+                throw new java.io.EOFException("local file ended at " + (position + data.position()));
+            }
+        }
+        send(head, data.flip());
+    }
+
+    /**
      * Blocks for the next frame. Throws {@link java.io.EOFException} when the peer closed the
      * connection, {@link FrameTooLargeException} for a frame above the configured maximum.
      */
@@ -34,6 +52,14 @@ public interface Transport extends AutoCloseable {
      * later frame of the same length can reuse the array (bulk transfers). Optional.
      */
     default void recycle(byte[] frame) {
+    }
+
+    /**
+     * An array of exactly {@code length} bytes for a message this connection received (the plaintext of a sealed
+     * one), with undefined contents: from the same pool as received frames, to be handed back by {@link #recycle}.
+     */
+    default byte[] buffer(int length) {
+        return new byte[length];
     }
 
     /** A short description for messages, e.g. {@code tcp 127.0.0.10:445}. */

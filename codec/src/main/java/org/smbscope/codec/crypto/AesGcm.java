@@ -10,12 +10,13 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-GCM with a 16-byte tag kept apart from the ciphertext, on the JDK's
  * {@code AES/GCM/NoPadding} (NIST SP 800-38D). Also computes GMAC (GCM with only associated
- * data). Each call makes a fresh JDK cipher, so the instance is thread-safe.
+ * data). Thread-safe: each call takes a JDK cipher of its own from a {@link CipherPool}.
  */
 final class AesGcm {
     static final int TAG = 16;
 
     private final SecretKeySpec key;
+    private final CipherPool pool = new CipherPool("AES/GCM/NoPadding");
 
     AesGcm(byte[] key) {
         if (key.length != 16 && key.length != 24 && key.length != 32) {
@@ -24,10 +25,22 @@ final class AesGcm {
         this.key = new SecretKeySpec(key, "AES");
     }
 
+    /** A cipher initialised for one message; {@link #done} hands it back once the message is through. */
     private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(mode, key, new GCMParameterSpec(TAG * 8, nonce));
+        GCMParameterSpec spec = new GCMParameterSpec(TAG * 8, nonce);
+        Cipher c = pool.take();
+        try {
+            c.init(mode, key, spec);
+        } catch (java.security.InvalidAlgorithmParameterException e) {
+            // an encryption with the nonce this cipher used last (a message signed, then verified): a new cipher
+            c = pool.fresh();
+            c.init(mode, key, spec);
+        }
         return c;
+    }
+
+    void done(Cipher c) {
+        pool.give(c);
     }
 
     byte[] seal(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff) {
@@ -42,6 +55,7 @@ final class AesGcm {
             }
             int n = len == 0 ? 0 : c.update(src, srcOff, len, out, outOff);
             byte[] fin = c.doFinal();
+            done(c);
             int rest = fin.length - TAG;
             System.arraycopy(fin, 0, out, outOff + n, rest);
             return Arrays.copyOfRange(fin, rest, fin.length);
@@ -62,6 +76,22 @@ final class AesGcm {
             System.arraycopy(in, inOff, joined, 0, len);
             System.arraycopy(tag, 0, joined, len, TAG);
             c.doFinal(joined, 0, joined.length, out, outOff);
+            done(c);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    /** {@link Smb3Cipher#openJoined}: the JDK's GCM takes ciphertext and tag in one piece, so no copy is made. */
+    void openJoined(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
+            throws AEADBadTagException {
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, nonce);
+            c.updateAAD(aad);
+            c.doFinal(in, inOff, len + TAG, out, outOff);
+            done(c);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {
@@ -85,6 +115,7 @@ final class AesGcm {
                 out.put(piece, 0, c.update(in, 0, n, piece, 0));
             }
             byte[] fin = c.doFinal(); // the rest of the ciphertext, then the tag
+            done(c);
             out.put(fin, 0, fin.length - TAG);
             return Arrays.copyOfRange(fin, fin.length - TAG, fin.length);
         } catch (GeneralSecurityException e) {
@@ -107,6 +138,7 @@ final class AesGcm {
             java.nio.ByteBuffer dst = data.duplicate();
             dst.limit(dst.limit() - TAG);
             c.doFinal(src, dst);
+            done(c);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {
@@ -114,7 +146,7 @@ final class AesGcm {
         }
     }
 
-    /** A GMAC computation over associated data given in pieces. */
+    /** A GMAC computation over associated data given in pieces; {@link #done} once its doFinal has run. */
     Cipher gmacCipher(byte[] nonce) {
         try {
             return cipher(Cipher.ENCRYPT_MODE, nonce);

@@ -27,6 +27,7 @@ final class AesGmacSigner implements Smb2Signer {
     private static final int PIECE = 64 * 1024;
     private final AesGcm gcm;
     private final SecretKeySpec key;
+    private final CipherPool ctrs = new CipherPool("AES/CTR/NoPadding");
     /** The GHASH key H = AES(K, 0^128), as two big-endian halves. */
     private final long hHigh;
     private final long hLow;
@@ -102,7 +103,7 @@ final class AesGmacSigner implements Smb2Signer {
             byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
             System.arraycopy(nonce, 0, counter, 0, 12);
             counter[15] = 2;
-            Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
+            Cipher ctr = ctrs.take();
             ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
             byte[] m = new byte[(int) Math.min(Math.max(PIECE, headLength), length)];
             byte[] p = new byte[m.length];
@@ -123,6 +124,8 @@ final class AesGmacSigner implements Smb2Signer {
                 n = 0;
             }
             byte[] fin = ghash.doFinal();
+            gcm.done(ghash);
+            ctrs.give(ctr);
             byte[] tag = java.util.Arrays.copyOfRange(fin, fin.length - 16, fin.length);
             // GCM hashed (0 || bits) as its length block, GMAC hashes (bits || 0): add (bits || bits) * H
             long bits = length * 8;

@@ -35,10 +35,17 @@ public final class CryptoWarmup {
             Smb2Signer signer = Smb2Signer.of(signing, new byte[16]);
             java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(message.length);
             for (int i = 0; i < iterations; i++) {
-                message[24] = (byte) i; // MessageId: a new GMAC nonce each time
+                // a new GMAC nonce for each call, as on the wire (a request's MessageId and role, then the
+                // response's): a JDK GCM cipher refuses to encrypt with the nonce it used last, and the signer
+                // would make a new cipher instead of reusing its own, which is not what the transfer will run
+                message[24] = (byte) i; // MessageId
                 message[25] = (byte) (i >>> 8);
+                message[26] = 0;
+                message[16] = 0; // Flags: a request
                 signer.sign(message, 0, message.length);
+                message[16] = 1; // SERVER_TO_REDIR: the response (the verification fails; it is the same work)
                 signer.verify(message, 0, message.length);
+                message[26] = 1; // another MessageId
                 signer.verify(direct.clear().put(message).flip());
             }
         }

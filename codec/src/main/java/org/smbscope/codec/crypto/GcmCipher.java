@@ -29,6 +29,12 @@ final class GcmCipher implements Smb3Cipher {
     }
 
     @Override
+    public void openJoined(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
+            throws AEADBadTagException {
+        gcm.openJoined(nonce, aad, in, inOff, len, out, outOff);
+    }
+
+    @Override
     public byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
         return gcm.seal(nonce, aad, head, tail, out);
     }

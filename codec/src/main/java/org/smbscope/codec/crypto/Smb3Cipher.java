@@ -37,6 +37,16 @@ public sealed interface Smb3Cipher permits CcmCipher, GcmCipher {
             throws AEADBadTagException;
 
     /**
+     * {@link #open} for a ciphertext followed by its tag in {@code in}: checks the tag of {@code in[inOff, inOff+len)}
+     * (the tag at {@code in[inOff+len, inOff+len+16)}) and decrypts into {@code out} at {@code outOff}, another array.
+     */
+    default void openJoined(byte[] nonce, byte[] aad, byte[] in, int inOff, int len, byte[] out, int outOff)
+            throws AEADBadTagException {
+        byte[] tag = java.util.Arrays.copyOfRange(in, inOff + len, inOff + len + TAG_LENGTH);
+        open(nonce, aad, in, inOff, len, tag, out, outOff);
+    }
+
+    /**
      * Encrypts {@code head} followed by {@code tail} (position to limit, consumed) into {@code out} at its position
      * (advanced by their length) and returns the 16-byte tag; for a message whose bulk is in a (direct) buffer.
      */

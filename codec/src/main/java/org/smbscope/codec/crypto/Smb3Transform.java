@@ -169,6 +169,45 @@ public final class Smb3Transform {
     }
 
     /**
+     * Opens the transform message that fills {@code message} into {@code plain}, which has exactly the plaintext's
+     * length, using {@code message} as working space: afterwards its contents are undefined. For large messages
+     * received into reusable arrays: nothing of the message's size is allocated (the ciphertext moves 16 bytes
+     * toward the start, so that the tag can follow it, as the cipher wants them).
+     *
+     * @throws CryptoDecodeException as {@link #open(byte[], int, int)}
+     * @throws IllegalArgumentException if {@code plain} does not have the plaintext's length
+     */
+    public void openInto(byte[] message, byte[] plain) throws CryptoDecodeException {
+        int length = message.length;
+        checkHeader(message, 0, length);
+        if (plain.length != length - HEADER_LENGTH) {
+            throw new IllegalArgumentException("plaintext buffer of " + plain.length + " bytes for a "
+                    + (length - HEADER_LENGTH) + "-byte message");
+        }
+        long originalSize = getLe(message, ORIGINAL_SIZE, 4);
+        if (originalSize != length - HEADER_LENGTH) {
+            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
+                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
+        }
+        int flags = (int) getLe(message, FLAGS, 2);
+        if (flags != FLAG_ENCRYPTED) {
+            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
+        }
+        byte[] nonce = Arrays.copyOfRange(message, NONCE, NONCE + opener.id().nonceLength());
+        byte[] aad = Arrays.copyOfRange(message, NONCE, HEADER_LENGTH);
+        byte[] tag = Arrays.copyOfRange(message, SIGNATURE, SIGNATURE + Smb3Cipher.TAG_LENGTH);
+        int start = HEADER_LENGTH - Smb3Cipher.TAG_LENGTH;
+        System.arraycopy(message, HEADER_LENGTH, message, start, plain.length);
+        System.arraycopy(tag, 0, message, start + plain.length, Smb3Cipher.TAG_LENGTH);
+        try {
+            opener.openJoined(nonce, aad, message, start, plain.length, plain, 0);
+        } catch (AEADBadTagException e) {
+            throw new CryptoDecodeException("Signature", SIGNATURE,
+                    opener.id().label() + " authentication failed: message altered or wrong key");
+        }
+    }
+
+    /**
      * Opens the transform message from {@code frame}'s position to its limit in place, for a frame read into a
      * (direct) buffer: the tag is copied to the {@link Smb3Cipher#TAG_LENGTH} bytes after the limit, so that the
      * cipher sees ciphertext and tag in one piece, and the plaintext replaces the ciphertext. Returns a view of the

@@ -106,6 +106,21 @@ class Smb2SignerTest {
     }
 
     @Test
+    void gmacSignsTheSameMessageAgainAndAgainWithItsPooledCiphers() {
+        // the JDK refuses a GCM encryption with the key and nonce a cipher used last; a pooled cipher must cope
+        Smb2Signer s = Smb2Signer.of(SigningAlgorithm.AES_GMAC, KEY);
+        byte[] m = message(300, 300);
+        byte[] other = message(500, 500);
+        byte[] first = s.compute(m, 0, m.length);
+        for (int i = 0; i < 10; i++) {
+            assertThat(s.compute(m, 0, m.length)).isEqualTo(first);
+            if (i % 3 == 0) {
+                s.compute(other, 0, other.length);
+            }
+        }
+    }
+
+    @Test
     void gmacNonceCarriesMessageIdRoleAndCancel() {
         byte[] m = message(64, 0);
         for (int i = 24; i < 32; i++) {

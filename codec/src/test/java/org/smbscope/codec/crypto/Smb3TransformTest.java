@@ -96,6 +96,40 @@ class Smb3TransformTest {
                 .hasMessageContaining("OriginalMessageSize");
     }
 
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void opensIntoAGivenArrayUsingTheMessageAsWorkingSpace(CipherId cipher) throws Exception {
+        byte[] plain = new byte[200_003];
+        new SplittableRandom(3).nextBytes(plain);
+        Smb3Transform client = Smb3Transform.of(keys(cipher), NonceSource.counter(new SplittableRandom(6)));
+        Smb3Transform server = Smb3Transform.of(keys(cipher).forServer(), n -> null);
+        byte[] wire = client.seal(9, plain);
+        byte[] into = new byte[plain.length];
+        server.openInto(wire.clone(), into);
+        assertThat(into).isEqualTo(plain);
+        // a second message through the same (pooled) cipher
+        byte[] wire2 = client.seal(9, plain);
+        byte[] into2 = new byte[plain.length];
+        server.openInto(wire2, into2);
+        assertThat(into2).isEqualTo(plain);
+
+        byte[] bad = wire.clone();
+        bad[1000] ^= 1;
+        assertThatThrownBy(() -> server.openInto(bad, new byte[plain.length])).isInstanceOf(CryptoDecodeException.class)
+                .hasMessageContaining("authentication failed");
+        byte[] badTag = wire.clone();
+        badTag[4] ^= 1;
+        assertThatThrownBy(() -> server.openInto(badTag, new byte[plain.length])).isInstanceOf(CryptoDecodeException.class);
+        assertThatThrownBy(() -> server.openInto(wire.clone(), new byte[plain.length - 1]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.openInto(Arrays.copyOf(wire, 40), new byte[0]))
+                .isInstanceOf(CryptoDecodeException.class);
+        byte[] lying = wire.clone();
+        lying[36] ^= 1; // OriginalMessageSize
+        assertThatThrownBy(() -> server.openInto(lying, new byte[plain.length])).isInstanceOf(CryptoDecodeException.class)
+                .hasMessageContaining("OriginalMessageSize");
+    }
+
     @Test
     void everyHeaderByteFromTheNonceOnIsAuthenticated() {
         Smb3Keys k = keys(CipherId.AES_128_GCM);
