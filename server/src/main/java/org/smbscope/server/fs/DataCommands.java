@@ -119,11 +119,16 @@ final class DataCommands {
             }
             Oplocks.dataChanged(share.files, o);
             long at = offset;
-            java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
-            while (data.hasRemaining()) {
-                at += o.channel.write(data, at);
+            o.state.writing.lock();
+            try {
+                java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
+                while (data.hasRemaining()) {
+                    at += o.channel.write(data, at);
+                }
+                share.writeTimes.written(o, before);
+            } finally {
+                o.state.writing.unlock();
             }
-            share.writeTimes.written(o, before);
             if (o.stream == null) {
                 share.files.sparse.written(o.state.key, offset, n);
             }
