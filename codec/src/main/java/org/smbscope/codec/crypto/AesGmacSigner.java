@@ -95,34 +95,71 @@ final class AesGmacSigner implements Smb2Signer {
      * followed by {@code rest}.
      */
     private byte[] gmac(byte[] head, int offset, int headLength, ByteBuffer rest) {
-        byte[] nonce = nonce(head, offset);
-        long length = headLength + (long) rest.remaining();
-        try {
-            Cipher ghash = gcm.gmacCipher(nonce);
-            byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
-            System.arraycopy(nonce, 0, counter, 0, 12);
-            counter[15] = 2;
-            Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
-            ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
-            byte[] m = new byte[(int) Math.min(Math.max(PIECE, headLength), length)];
-            byte[] p = new byte[m.length];
-            byte[] discard = new byte[m.length + 16];
-            System.arraycopy(head, offset, m, 0, SIGNATURE_OFFSET); // the Signature stays zero
-            System.arraycopy(head, offset + HEADER_LENGTH, m, HEADER_LENGTH, headLength - HEADER_LENGTH);
-            int n = headLength;
-            ByteBuffer in = rest.duplicate();
-            while (true) {
-                int more = Math.min(m.length - n, in.remaining());
-                in.get(m, n, more);
-                n += more;
-                ctr.update(m, 0, n, p, 0);
-                ghash.update(p, 0, n, discard, 0);
-                if (!in.hasRemaining()) {
-                    break;
-                }
-                n = 0;
+        Gmac g = new Gmac(java.util.Arrays.copyOfRange(head, offset, offset + HEADER_LENGTH));
+        g.update(ByteBuffer.wrap(head, offset + HEADER_LENGTH, headLength - HEADER_LENGTH));
+        g.update(rest.duplicate());
+        return g.finish();
+    }
+
+    @Override
+    public Running start(byte[] header) {
+        Smb2Signer.checkRange(header, 0, header.length);
+        return new Gmac(java.util.Arrays.copyOf(header, HEADER_LENGTH));
+    }
+
+    /** A running GMAC: the message goes through AES-CTR then GCM (see the class comment) in pieces of {@link #PIECE}. */
+    private final class Gmac implements Running {
+        private final Cipher ghash;
+        private final Cipher ctr;
+        private final byte[] m = new byte[PIECE];
+        private final byte[] p = new byte[PIECE];
+        private final byte[] discard = new byte[PIECE + 16];
+        private long length;
+
+        /** Starts with the 64-byte {@code header} (a copy: its Signature is zeroed here). */
+        Gmac(byte[] header) {
+            byte[] nonce = nonce(header, 0);
+            try {
+                ghash = gcm.gmacCipher(nonce);
+                byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
+                System.arraycopy(nonce, 0, counter, 0, 12);
+                counter[15] = 2;
+                ctr = Cipher.getInstance("AES/CTR/NoPadding");
+                ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GMAC failed", e);
             }
-            byte[] fin = ghash.doFinal();
+            java.util.Arrays.fill(header, SIGNATURE_OFFSET, HEADER_LENGTH, (byte) 0);
+            feed(header, HEADER_LENGTH);
+        }
+
+        private void feed(byte[] piece, int n) {
+            try {
+                ctr.update(piece, 0, n, p, 0);
+                ghash.update(p, 0, n, discard, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GMAC failed", e);
+            }
+            length += n;
+        }
+
+        @Override
+        public void update(ByteBuffer part) {
+            while (part.hasRemaining()) {
+                int n = Math.min(PIECE, part.remaining());
+                part.get(m, 0, n);
+                feed(m, n);
+            }
+        }
+
+        @Override
+        public byte[] finish() {
+            byte[] fin;
+            try {
+                fin = ghash.doFinal();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GMAC failed", e);
+            }
             byte[] tag = java.util.Arrays.copyOfRange(fin, fin.length - 16, fin.length);
             // GCM hashed (0 || bits) as its length block, GMAC hashes (bits || 0): add (bits || bits) * H
             long bits = length * 8;
@@ -132,8 +169,6 @@ final class AesGmacSigner implements Smb2Signer {
                 tag[8 + i] ^= (byte) (d[1] >>> (56 - 8 * i));
             }
             return tag;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GMAC failed", e);
         }
     }
 

@@ -12,13 +12,13 @@ import org.smbscope.codec.smb2.WriteRequest;
 import org.smbscope.server.tree.Arrival;
 
 /**
- * A lone, plain SMB2 WRITE request ([MS-SMB2] 2.2.21) whose data the connection's reader is still reading into its
- * buffer while the request is served: the reader reports how far it has come ({@link #advanced}, {@link #ended}),
- * the request's thread waits for the parts it writes ({@link #await}). Only requests that nothing checks the
- * integrity of (not sealed, SMB2_FLAGS_SIGNED clear; [MS-SMB2] 3.3.5.2.4) qualify ({@link #qualifies}): their header
- * and fixed part decide everything about them, and the data goes to the file as it arrives. Like a Samba server
- * receiving with recvfile, a connection that breaks in the middle of such a request may leave the part that had
- * arrived written.
+ * A lone SMB2 WRITE request ([MS-SMB2] 2.2.21), not sealed, whose data the connection's reader is still reading
+ * into its buffer while the request is served: the reader reports how far it has come ({@link #advanced}, {@link
+ * #ended}), the request's thread waits for the parts it needs ({@link #await}). A signed one is verified part by
+ * part as it arrives ({@link #verify}, [MS-SMB2] 3.3.5.2.4) and its data written only once the whole message is
+ * verified; an unsigned one, whose header and fixed part decide everything about it, has its data written to the
+ * file as it arrives. Like a Samba server receiving with recvfile, a connection that breaks in the middle of such
+ * an unsigned request may leave the part that had arrived written.
  */
 final class ArrivingWrite implements Arrival {
     /** Bytes of a frame to read before {@link #qualifies} can decide: the header and a WRITE's fixed part. */
@@ -40,8 +40,8 @@ final class ArrivingWrite implements Arrival {
 
     /**
      * True when the first {@link #HEAD} bytes of the {@code length}-byte frame in {@code b} (from 0) are a lone
-     * WRITE request, neither sealed nor signed, with its data right after the fixed part up to the frame's end and
-     * no channel info (the shape {@link LoneWrite#head} serves from a direct buffer).
+     * WRITE request, not sealed, with its data right after the fixed part up to the frame's end and no channel info
+     * (the shape {@link LoneWrite#head} serves from a direct buffer).
      */
     static boolean qualifies(ByteBuffer b, int length) {
         if (length <= HEAD || b.position() < HEAD || b.getInt(0) != Smb2Codec.SMB2_MAGIC) {
@@ -50,7 +50,6 @@ final class ArrivingWrite implements Arrival {
         ByteBuffer le = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int body = Smb2Header.SIZE;
         return le.getShort(12) == Smb2Command.WRITE.value() && le.getInt(20) == 0 // lone
-                && (le.getInt(16) & 0x08) == 0 // Flags: SMB2_FLAGS_SIGNED clear
                 && le.getShort(body) == 49 && le.getShort(body + 2) == WriteRequest.DATA_OFFSET
                 && le.getInt(body + 4) == length - WriteRequest.DATA_OFFSET
                 && le.getShort(body + 42) == 0; // WriteChannelInfoLength
@@ -90,6 +89,32 @@ final class ArrivingWrite implements Arrival {
             waiter = null;
         }
         return arrived - HEAD;
+    }
+
+    /** Parts of a signed message the signature takes in at once, as they arrive. */
+    static final int VERIFY_PART = 1 << 20;
+
+    /**
+     * True if the message in {@code frame} (from 0 to the frame's length) holds its signature by {@code signer}: the
+     * signature is computed part by part as the message arrives; false also when the connection breaks first.
+     */
+    boolean verify(org.smbscope.codec.crypto.Smb2Signer signer, ByteBuffer frame) {
+        byte[] header = new byte[Smb2Header.SIZE];
+        frame.get(0, header);
+        org.smbscope.codec.crypto.Smb2Signer.Running running = signer.start(header);
+        int done = Smb2Header.SIZE;
+        try {
+            while (done < length) {
+                int ready = HEAD + await(Math.min(length, done + VERIFY_PART) - HEAD);
+                running.update(frame.slice(done, ready - done));
+                done = ready;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        byte[] actual = new byte[org.smbscope.codec.crypto.Smb2Signer.SIGNATURE_LENGTH];
+        frame.get(org.smbscope.codec.crypto.Smb2Signer.SIGNATURE_OFFSET, actual);
+        return java.security.MessageDigest.isEqual(running.finish(), actual);
     }
 
     /** Waits until the reader no longer fills the frame's buffer (all read, or the connection broke). */

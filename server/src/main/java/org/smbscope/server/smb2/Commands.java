@@ -83,7 +83,8 @@ final class Commands {
             d.ctx.warmups().warm(channelSigner.algorithm(), null);
         }
         if (signed && channelSigner != null && !f.encrypted()
-                && !(f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
+                && !(f.arriving() != null ? f.arriving().verify(channelSigner, f.direct())
+                        : f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
             return new Reply.Silent(true);
         }

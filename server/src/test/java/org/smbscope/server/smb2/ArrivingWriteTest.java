@@ -7,6 +7,8 @@ import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.smbscope.codec.crypto.SigningAlgorithm;
+import org.smbscope.codec.crypto.Smb2Signer;
 import org.smbscope.codec.smb2.FileId;
 import org.smbscope.codec.smb2.Smb2Codec;
 import org.smbscope.codec.smb2.Smb2Command;
@@ -32,9 +34,9 @@ class ArrivingWriteTest {
     }
 
     @Test
-    void signedWritesOtherCommandsAndShortHeadsDoNot() {
+    void otherCommandsAndShortHeadsDoNot() {
         Smb2Header signed = Smb2Header.request(Smb2Command.WRITE, 5).withFlags(Smb2Flags.SIGNED);
-        assertThat(ArrivingWrite.qualifies(frame(signed), ArrivingWrite.HEAD + DATA)).isFalse();
+        assertThat(ArrivingWrite.qualifies(frame(signed), ArrivingWrite.HEAD + DATA)).as("signed: verified").isTrue();
         ByteBuffer read = frame(Smb2Header.request(Smb2Command.WRITE, 5));
         read.putShort(12, (short) 0x0800); // READ, little endian
         assertThat(ArrivingWrite.qualifies(read, ArrivingWrite.HEAD + DATA)).isFalse();
@@ -64,6 +66,32 @@ class ArrivingWriteTest {
         assertThat(a.await(DATA + 10)).as("capped at the data's length").isEqualTo(DATA);
         a.awaitEnd();
         assertThat(a.broken()).isFalse();
+    }
+
+    @Test
+    void aSignedWriteIsVerifiedAsItArrives() throws Exception {
+        Smb2Signer signer = Smb2Signer.of(SigningAlgorithm.AES_GMAC, new byte[16]);
+        byte[] m = Smb2Codec.encode(Smb2Header.request(Smb2Command.WRITE, 5).withFlags(Smb2Flags.SIGNED),
+                new WriteRequest(0, new FileId(1, 2), 0, 0, 0, ByteBuffer.allocate(3 * ArrivingWrite.VERIFY_PART + 5)));
+        m[m.length - 1] = 7;
+        signer.sign(m, 0, m.length);
+        for (boolean intact : new boolean[] {true, false}) {
+            ByteBuffer b = ByteBuffer.allocateDirect(m.length).put(m, 0, ArrivingWrite.HEAD);
+            ArrivingWrite a = new ArrivingWrite(m.length, ArrivingWrite.HEAD);
+            Thread reader = Thread.ofVirtual().start(() -> {
+                for (int at = ArrivingWrite.HEAD; at < m.length; at += 100_000) {
+                    int n = Math.min(100_000, m.length - at);
+                    b.put(at, m, at, n);
+                    if (!intact && at + n == m.length) {
+                        b.put(m.length - 1, (byte) 8);
+                    }
+                    a.advanced(at + n);
+                }
+                a.ended(true);
+            });
+            assertThat(a.verify(signer, b.duplicate().clear())).as("intact %s", intact).isEqualTo(intact);
+            reader.join();
+        }
     }
 
     @Test
