@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.locks.LockSupport;
+import org.smbscope.codec.crypto.CryptoDecodeException;
+import org.smbscope.codec.crypto.Smb3Transform;
 import org.smbscope.codec.smb2.Smb2Codec;
 import org.smbscope.codec.smb2.Smb2Command;
 import org.smbscope.codec.smb2.Smb2Header;
@@ -12,7 +14,8 @@ import org.smbscope.codec.smb2.WriteRequest;
 import org.smbscope.server.tree.Arrival;
 
 /**
- * A lone SMB2 WRITE request ([MS-SMB2] 2.2.21), not sealed, whose data the connection's reader is still reading
+ * A large frame whose rest the connection's reader is still reading while it is served: a sealed one is opened
+ * part by part as it arrives ({@link #open}). Or a lone SMB2 WRITE request ([MS-SMB2] 2.2.21), not sealed, whose data the connection's reader is still reading
  * into its buffer while the request is served: the reader reports how far it has come ({@link #advanced}, {@link
  * #ended}), the request's thread waits for the parts it needs ({@link #await}). A signed one is verified part by
  * part as it arrives ({@link #verify}, [MS-SMB2] 3.3.5.2.4) and its data written only once the whole message is
@@ -25,6 +28,8 @@ final class ArrivingWrite implements Arrival {
     static final int HEAD = WriteRequest.DATA_OFFSET;
 
     private final int length;
+    /** Where the data begins: after a WRITE's fixed part, or after a sealed frame's transform header. */
+    private final int head;
     private volatile int arrived;
     private volatile boolean ended;
     private volatile boolean broken;
@@ -32,10 +37,54 @@ final class ArrivingWrite implements Arrival {
     /** How far the waiter needs the frame read: the reader wakes it only then (or at the end). */
     private volatile int wanted;
 
-    /** For a frame of {@code length} bytes of which {@code arrived} are there. */
+    /** For a WRITE frame of {@code length} bytes of which {@code arrived} are there. */
     ArrivingWrite(int length, int arrived) {
+        this(length, arrived, HEAD);
+    }
+
+    /** For a frame of {@code length} bytes of which {@code arrived} are there, its data from {@code head} on. */
+    ArrivingWrite(int length, int arrived, int head) {
         this.length = length;
         this.arrived = arrived;
+        this.head = head;
+    }
+
+    /**
+     * True when the first bytes of the {@code length}-byte frame in {@code b} (from 0 to its position) are a
+     * transform header ([MS-SMB2] 2.2.41) with a message after it: such a frame is opened part by part ({@link
+     * #open}).
+     */
+    static boolean sealed(ByteBuffer b, int length) {
+        return length > Smb3Transform.HEADER_LENGTH + Smb2Header.SIZE && b.position() >= Smb3Transform.HEADER_LENGTH
+                && b.getInt(0) == Smb2Codec.TRANSFORM_MAGIC;
+    }
+
+    /**
+     * Opens the sealed frame in {@code frame} (from 0 to the frame's length) with {@code t}, in place, part by part
+     * as it arrives ([MS-SMB2] 3.3.5.2.1.1); returns the decrypted message once its authenticity is checked.
+     *
+     * @throws CryptoDecodeException for a malformed or altered frame
+     * @throws IOException when the connection breaks before the frame is whole
+     */
+    ByteBuffer open(Smb3Transform t, ByteBuffer frame) throws CryptoDecodeException, IOException {
+        byte[] header = new byte[Smb3Transform.HEADER_LENGTH];
+        frame.get(0, header);
+        Smb3Transform.Opening o = t.opening(header, length);
+        if (o == null) { // a cipher that opens whole messages only
+            awaitEnd();
+            if (broken) {
+                throw new EOFException("the connection ended in the middle of a sealed frame");
+            }
+            return t.openInPlace(frame.duplicate().position(0).limit(length));
+        }
+        int done = head;
+        while (done < length) {
+            int ready = head + await(Math.min(length, done + VERIFY_PART) - head);
+            o.update(frame.slice(done, ready - done));
+            done = ready;
+        }
+        o.finish();
+        return frame.slice(head, length - head);
     }
 
     /**
@@ -76,7 +125,7 @@ final class ArrivingWrite implements Arrival {
 
     @Override
     public int await(int bytes) throws IOException {
-        int want = Math.min(length, HEAD + Math.max(0, bytes));
+        int want = Math.min(length, head + Math.max(0, bytes));
         while (arrived < want) {
             if (ended) {
                 throw new EOFException("the connection ended in the middle of a WRITE");
@@ -88,7 +137,7 @@ final class ArrivingWrite implements Arrival {
             }
             waiter = null;
         }
-        return arrived - HEAD;
+        return arrived - head;
     }
 
     /** Parts of a signed message the signature takes in at once, as they arrive. */
@@ -105,7 +154,7 @@ final class ArrivingWrite implements Arrival {
         int done = Smb2Header.SIZE;
         try {
             while (done < length) {
-                int ready = HEAD + await(Math.min(length, done + VERIFY_PART) - HEAD);
+                int ready = head + await(Math.min(length, done + VERIFY_PART) - head);
                 running.update(frame.slice(done, ready - done));
                 done = ready;
             }
@@ -127,6 +176,12 @@ final class ArrivingWrite implements Arrival {
             }
             waiter = null;
         }
+    }
+
+    /** Waits until the reader is done with the frame; true when all of it was read. */
+    boolean whole() {
+        awaitEnd();
+        return !broken;
     }
 
     /** True when the connection broke before the whole frame was read. */

@@ -204,9 +204,9 @@ final class Connection implements Runnable {
     /**
      * Reads a large frame's body straight from the socket into the direct buffer {@code into} (taking what {@code
      * ahead}, may be null, holds first; the idle timeout applies between frames: the header was read through the
-     * stream, and spares connections with a tree anyway) and has it served by a thread of its own. A plain lone
-     * WRITE ({@link ArrivingWrite}) is handed over as soon as its header and fixed part are there, and its data is
-     * read while the request's thread writes the parts that have arrived to the file.
+     * stream, and spares connections with a tree anyway) and has it served by a thread of its own. A lone WRITE or a
+     * sealed frame ({@link ArrivingWrite}) is handed over as soon as its header is there, and the rest is read while
+     * the request's thread opens or verifies it, or writes the parts that have arrived to the file.
      */
     private void serveDirect(ReadAhead ahead, ReadableByteChannel channel, ByteBuffer into, int length)
             throws IOException {
@@ -215,7 +215,10 @@ final class Connection implements Runnable {
             ahead.drainTo(into);
         }
         DirectTcpFraming.fill(channel, into, Math.min(length, ArrivingWrite.HEAD));
-        ArrivingWrite arriving = ArrivingWrite.qualifies(into, length) ? new ArrivingWrite(length, into.position()) : null;
+        ArrivingWrite arriving = ArrivingWrite.qualifies(into, length) ? new ArrivingWrite(length, into.position())
+                : ArrivingWrite.sealed(into, length)
+                        ? new ArrivingWrite(length, into.position(), org.smbscope.codec.crypto.Smb3Transform.HEADER_LENGTH)
+                        : null;
         if (arriving == null) {
             DirectTcpFraming.fill(channel, into, length);
         }

@@ -197,10 +197,6 @@ final class Dispatcher {
 
     private boolean process(ByteBuffer frame, RequestOrder.Ticket ticket, ArrivingWrite arriving)
             throws Drop, IOException {
-        if (arriving != null && LoneWrite.head(frame) == null) { // not the shape the reader took it for
-            arriving.awaitEnd();
-            return arriving.broken() || process(frame, ticket, null);
-        }
         ByteBuffer plain = frame;
         boolean encrypted = false;
         Session sealedBy = null;
@@ -213,7 +209,8 @@ final class Dispatcher {
                 byte[] header = new byte[Math.min(frame.remaining(), Smb3Transform.HEADER_LENGTH)];
                 frame.get(frame.position(), header);
                 sealedBy = sealer(header, frame.remaining());
-                plain = sealedBy.transform.openInPlace(frame);
+                plain = arriving != null ? arriving.open(sealedBy.transform, frame) : sealedBy.transform.openInPlace(frame);
+                arriving = null; // all of it is there
             } catch (CryptoDecodeException e) {
                 throw new Drop("cannot decrypt: " + e.getMessage());
             }
@@ -221,6 +218,9 @@ final class Dispatcher {
         }
         byte[] head = LoneWrite.head(plain);
         if (head == null) {
+            if (arriving != null && !arriving.whole()) { // not the shape the reader took it for: once all is there
+                return true;
+            }
             byte[] copy = new byte[plain.remaining()];
             plain.get(plain.position(), copy);
             processPlain(copy, encrypted, sealedBy, ticket);

@@ -95,6 +95,37 @@ class ArrivingWriteTest {
     }
 
     @Test
+    void aSealedFrameIsOpenedAsItArrives() throws Exception {
+        org.smbscope.codec.crypto.Smb3Keys keys = org.smbscope.codec.crypto.Smb3Keys.derive(0x0311,
+                org.smbscope.codec.crypto.CipherId.AES_128_GCM, new byte[16],
+                org.smbscope.codec.crypto.PreauthHash.initial().update(new byte[] {1}));
+        byte[] plain = Smb2Codec.encode(Smb2Header.request(Smb2Command.WRITE, 5),
+                new WriteRequest(0, new FileId(1, 2), 0, 0, 0, ByteBuffer.allocate(2 * ArrivingWrite.VERIFY_PART + 3)));
+        plain[plain.length - 1] = 9;
+        byte[] wire = org.smbscope.codec.crypto.Smb3Transform.of(keys, n -> new byte[n]).seal(7, plain);
+        org.smbscope.codec.crypto.Smb3Transform server = org.smbscope.codec.crypto.Smb3Transform.of(keys.forServer(),
+                n -> null);
+        int head = org.smbscope.codec.crypto.Smb3Transform.HEADER_LENGTH;
+        ByteBuffer b = ByteBuffer.allocateDirect(wire.length + 16).put(wire, 0, ArrivingWrite.HEAD);
+        assertThat(ArrivingWrite.sealed(b, wire.length)).isTrue();
+        assertThat(ArrivingWrite.qualifies(b, wire.length)).isFalse();
+        ArrivingWrite a = new ArrivingWrite(wire.length, ArrivingWrite.HEAD, head);
+        Thread reader = Thread.ofVirtual().start(() -> {
+            for (int at = ArrivingWrite.HEAD; at < wire.length; at += 70_000) {
+                int n = Math.min(70_000, wire.length - at);
+                b.put(at, wire, at, n);
+                a.advanced(at + n);
+            }
+            a.ended(true);
+        });
+        ByteBuffer opened = a.open(server, b.duplicate().clear());
+        reader.join();
+        byte[] got = new byte[opened.remaining()];
+        opened.get(got);
+        assertThat(got).isEqualTo(plain);
+    }
+
+    @Test
     void aConnectionThatBreaksEndsTheWait() throws Exception {
         ArrivingWrite a = new ArrivingWrite(ArrivingWrite.HEAD + DATA, ArrivingWrite.HEAD + 10);
         Thread reader = Thread.ofVirtual().start(() -> a.ended(false));
