@@ -157,7 +157,10 @@ final class DataCommands {
         int n = data.remaining();
         int done = 0;
         while (done < n) {
-            int ready = arrival == null ? n : Math.min(n, arrival.await(Math.min(n, done + ARRIVING_PART)));
+            int ready = arrival == null ? n : Math.min(n, done + ARRIVING_PART); // whole parts: pages written once
+            if (arrival != null) {
+                arrival.await(ready);
+            }
             ByteBuffer part = data.slice(start + done, ready - done);
             while (part.hasRemaining()) {
                 at += o.channel.write(part, at);

@@ -79,7 +79,8 @@ final class ArrivingWrite implements Arrival {
         }
         int done = head;
         while (done < length) {
-            int ready = head + await(Math.min(length, done + VERIFY_PART) - head);
+            int ready = Math.min(length, done + VERIFY_PART); // whole parts: the cipher's blocks stay aligned
+            await(ready - head);
             o.update(frame.slice(done, ready - done));
             done = ready;
         }
@@ -154,7 +155,8 @@ final class ArrivingWrite implements Arrival {
         int done = Smb2Header.SIZE;
         try {
             while (done < length) {
-                int ready = head + await(Math.min(length, done + VERIFY_PART) - head);
+                int ready = Math.min(length, done + VERIFY_PART); // whole parts: the ciphers' blocks stay aligned
+                await(ready - head);
                 running.update(frame.slice(done, ready - done));
                 done = ready;
             }
