@@ -43,6 +43,25 @@ final class AesCmacSigner implements Smb2Signer {
     }
 
     @Override
+    public Running start(byte[] header) {
+        Smb2Signer.checkRange(header, 0, header.length);
+        AesCmac.Computation c = cmac.mac();
+        c.update(header, 0, SIGNATURE_OFFSET);
+        c.update(ZEROS, 0, SIGNATURE_LENGTH);
+        return new Running() {
+            @Override
+            public void update(ByteBuffer part) {
+                c.update(part);
+            }
+
+            @Override
+            public byte[] finish() {
+                return c.doFinal();
+            }
+        };
+    }
+
+    @Override
     public String toString() {
         return algorithm().label();
     }

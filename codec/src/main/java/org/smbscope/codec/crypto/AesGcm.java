@@ -146,6 +146,74 @@ final class AesGcm {
         }
     }
 
+    /**
+     * Starts decrypting in place a ciphertext that is given in parts ({@link Opening}), with no copy of it kept: each
+     * part goes through AES-CTR from inc32(J0) (NIST SP 800-38D: GCM's keystream for a 96-bit nonce), giving the
+     * plaintext, and the plaintext through GCM encryption with the same key, nonce and {@code aad}, whose output is
+     * the ciphertext again and whose tag is therefore the ciphertext's; that tag is checked at the end. Pieces go
+     * through arrays of 64 KiB (the JDK's GCM takes direct buffers 512 bytes at a time). Only for 12-byte nonces.
+     */
+    Opening opening(byte[] nonce, byte[] aad) {
+        if (nonce.length != 12) {
+            throw new IllegalArgumentException("GCM nonce must be 12 bytes, got " + nonce.length);
+        }
+        return new Opening(nonce, aad);
+    }
+
+    /** A decryption in place, part by part: {@link #update} with the parts in order, then {@link #finish}. */
+    final class Opening {
+        private static final int PIECE = 64 * 1024;
+        private final Cipher ctr;
+        private final Cipher ghash;
+        private final byte[] c = new byte[PIECE];
+        private final byte[] p = new byte[PIECE];
+        private final byte[] again = new byte[PIECE + TAG];
+
+        private Opening(byte[] nonce, byte[] aad) {
+            try {
+                ghash = cipher(Cipher.ENCRYPT_MODE, nonce);
+                ghash.updateAAD(aad);
+                byte[] counter = Arrays.copyOf(nonce, 16);
+                counter[15] = 2;
+                ctr = Cipher.getInstance("AES/CTR/NoPadding");
+                ctr.init(Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(counter));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM unavailable", e);
+            }
+        }
+
+        /** Decrypts {@code part} (position to limit; the position moves to the limit) in place. */
+        void update(java.nio.ByteBuffer part) {
+            try {
+                while (part.hasRemaining()) {
+                    int at = part.position();
+                    int n = Math.min(PIECE, part.remaining());
+                    part.get(c, 0, n);
+                    ctr.update(c, 0, n, p, 0);
+                    ghash.update(p, 0, n, again, 0);
+                    part.put(at, p, 0, n);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM failed", e);
+            }
+        }
+
+        /** Checks the tag of everything decrypted against {@code tag}. */
+        void finish(byte[] tag) throws AEADBadTagException {
+            byte[] fin;
+            try {
+                fin = ghash.doFinal();
+                done(ghash);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM failed", e);
+            }
+            if (fin.length < TAG || !java.security.MessageDigest.isEqual(
+                    Arrays.copyOfRange(fin, fin.length - TAG, fin.length), tag)) {
+                throw new AEADBadTagException("tag mismatch");
+            }
+        }
+    }
+
     /** A GMAC computation over associated data given in pieces; {@link #done} once its doFinal has run. */
     Cipher gmacCipher(byte[] nonce) {
         try {

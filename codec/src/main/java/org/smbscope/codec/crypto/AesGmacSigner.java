@@ -96,34 +96,83 @@ final class AesGmacSigner implements Smb2Signer {
      * followed by {@code rest}.
      */
     private byte[] gmac(byte[] head, int offset, int headLength, ByteBuffer rest) {
-        byte[] nonce = nonce(head, offset);
-        long length = headLength + (long) rest.remaining();
-        try {
-            Cipher ghash = gcm.gmacCipher(nonce);
-            byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
-            System.arraycopy(nonce, 0, counter, 0, 12);
-            counter[15] = 2;
-            Cipher ctr = ctrs.take();
-            ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
-            byte[] m = new byte[(int) Math.min(Math.max(PIECE, headLength), length)];
-            byte[] p = new byte[m.length];
-            byte[] discard = new byte[m.length + 16];
-            System.arraycopy(head, offset, m, 0, SIGNATURE_OFFSET); // the Signature stays zero
-            System.arraycopy(head, offset + HEADER_LENGTH, m, HEADER_LENGTH, headLength - HEADER_LENGTH);
-            int n = headLength;
-            ByteBuffer in = rest.duplicate();
-            while (true) {
-                int more = Math.min(m.length - n, in.remaining());
-                in.get(m, n, more);
-                n += more;
-                ctr.update(m, 0, n, p, 0);
-                ghash.update(p, 0, n, discard, 0);
-                if (!in.hasRemaining()) {
-                    break;
-                }
-                n = 0;
+        Gmac g = new Gmac(java.util.Arrays.copyOfRange(head, offset, offset + HEADER_LENGTH));
+        g.update(ByteBuffer.wrap(head, offset + HEADER_LENGTH, headLength - HEADER_LENGTH));
+        g.update(rest.duplicate());
+        return g.finish();
+    }
+
+    @Override
+    public Running start(byte[] header) {
+        Smb2Signer.checkRange(header, 0, header.length);
+        return new Gmac(java.util.Arrays.copyOf(header, HEADER_LENGTH));
+    }
+
+    /** A running GMAC: the message goes through AES-CTR then GCM (see the class comment) in pieces of {@link #PIECE}. */
+    private final class Gmac implements Running {
+        private final Cipher ghash;
+        private final Cipher ctr;
+        /** Working arrays, as large as the largest piece so far (at most {@link #PIECE}: small messages stay cheap). */
+        private byte[] m = new byte[0];
+        private byte[] p = new byte[0];
+        private byte[] discard = new byte[16];
+        private long length;
+
+        /** Starts with the 64-byte {@code header} (a copy: its Signature is zeroed here). */
+        Gmac(byte[] header) {
+            byte[] nonce = nonce(header, 0);
+            try {
+                ghash = gcm.gmacCipher(nonce);
+                byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
+                System.arraycopy(nonce, 0, counter, 0, 12);
+                counter[15] = 2;
+                ctr = ctrs.take();
+                ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GMAC failed", e);
             }
-            byte[] fin = ghash.doFinal();
+            java.util.Arrays.fill(header, SIGNATURE_OFFSET, HEADER_LENGTH, (byte) 0);
+            feed(header, HEADER_LENGTH);
+        }
+
+        private void room(int n) {
+            if (p.length < n) {
+                int size = Math.min(PIECE, Math.max(n, 2 * p.length));
+                m = new byte[size];
+                p = new byte[size];
+                discard = new byte[size + 16];
+            }
+        }
+
+        private void feed(byte[] piece, int n) {
+            room(n);
+            try {
+                ctr.update(piece, 0, n, p, 0);
+                ghash.update(p, 0, n, discard, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GMAC failed", e);
+            }
+            length += n;
+        }
+
+        @Override
+        public void update(ByteBuffer part) {
+            while (part.hasRemaining()) {
+                int n = Math.min(PIECE, part.remaining());
+                room(n);
+                part.get(m, 0, n);
+                feed(m, n);
+            }
+        }
+
+        @Override
+        public byte[] finish() {
+            byte[] fin;
+            try {
+                fin = ghash.doFinal();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GMAC failed", e);
+            }
             gcm.done(ghash);
             ctrs.give(ctr);
             byte[] tag = java.util.Arrays.copyOfRange(fin, fin.length - 16, fin.length);
@@ -135,8 +184,6 @@ final class AesGmacSigner implements Smb2Signer {
                 tag[8 + i] ^= (byte) (d[1] >>> (56 - 8 * i));
             }
             return tag;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GMAC failed", e);
         }
     }
 

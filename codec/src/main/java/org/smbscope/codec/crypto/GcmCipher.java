@@ -12,6 +12,11 @@ final class GcmCipher implements Smb3Cipher {
         this.gcm = gcm;
     }
 
+    /** The AES-GCM under this cipher's key (for {@link AesGcm#opening}). */
+    AesGcm gcm() {
+        return gcm;
+    }
+
     @Override
     public CipherId id() {
         return id;

@@ -51,6 +51,30 @@ final class HmacSha256Signer implements Smb2Signer {
     }
 
     @Override
+    public Running start(byte[] header) {
+        Smb2Signer.checkRange(header, 0, header.length);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(header, 0, SIGNATURE_OFFSET);
+            mac.update(ZEROS);
+            return new Running() {
+                @Override
+                public void update(java.nio.ByteBuffer part) {
+                    mac.update(part);
+                }
+
+                @Override
+                public byte[] finish() {
+                    return Arrays.copyOf(mac.doFinal(), SIGNATURE_LENGTH);
+                }
+            };
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    @Override
     public String toString() {
         return algorithm().label();
     }

@@ -82,6 +82,26 @@ public sealed interface Smb2Signer permits HmacSha256Signer, AesCmacSigner, AesG
         return compute(joined, 0, joined.length);
     }
 
+    /**
+     * A signature computed part by part, for a message whose rest arrives after its header: {@link #update} with
+     * the parts in order, then {@link #finish}. Not thread-safe; one message each.
+     */
+    interface Running {
+        /** Adds the bytes from {@code part}'s position to its limit (the position moves to the limit). */
+        void update(ByteBuffer part);
+
+        /** The 16-byte signature of the header and everything added. */
+        byte[] finish();
+    }
+
+    /**
+     * Starts the signature of a message whose first {@link #HEADER_LENGTH} bytes are {@code header}'s (its Signature
+     * field taken as zero); the rest follows through {@link Running#update}.
+     *
+     * @throws IllegalArgumentException if {@code header} is shorter than an SMB2 header
+     */
+    Running start(byte[] header);
+
     /** True if the Signature field of the message from {@code message}'s position to its limit holds its signature. */
     default boolean verify(ByteBuffer message) {
         byte[] expected = compute(message);

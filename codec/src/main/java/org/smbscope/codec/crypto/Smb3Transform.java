@@ -219,6 +219,15 @@ public final class Smb3Transform {
     public ByteBuffer openInPlace(ByteBuffer frame) throws CryptoDecodeException {
         int at = frame.position();
         int length = frame.remaining();
+        if (opener instanceof GcmCipher && !frame.isReadOnly() && length >= HEADER_LENGTH) {
+            byte[] header = new byte[HEADER_LENGTH];
+            frame.get(at, header);
+            Opening o = opening(header, length);
+            ByteBuffer plain = frame.slice(at + HEADER_LENGTH, length - HEADER_LENGTH);
+            o.update(plain.duplicate());
+            o.finish();
+            return plain;
+        }
         if (frame.capacity() - frame.limit() < Smb3Cipher.TAG_LENGTH || frame.isReadOnly()) {
             byte[] copy = new byte[length];
             frame.get(at, copy);
@@ -249,6 +258,61 @@ public final class Smb3Transform {
                     opener.id().label() + " authentication failed: message altered or wrong key");
         }
         return whole.slice(at + HEADER_LENGTH, plainLength);
+    }
+
+    /**
+     * Starts opening in place a sealed message of {@code length} bytes (the whole frame) whose transform header is
+     * {@code header}, while the rest of it arrives: the encrypted message is given to {@link Opening#update} in parts,
+     * in order, each decrypted where it is; {@link Opening#finish} then checks its authenticity. The plaintext must
+     * not be used before that. Null when the cipher does not decrypt part by part (AES-CCM: use {@link #openInPlace}).
+     *
+     * @throws CryptoDecodeException for a malformed header or a length that disagrees with it
+     */
+    public Opening opening(byte[] header, int length) throws CryptoDecodeException {
+        checkHeader(header, 0, header.length);
+        long originalSize = getLe(header, ORIGINAL_SIZE, 4);
+        if (originalSize != (long) length - HEADER_LENGTH) {
+            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
+                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
+        }
+        int flags = (int) getLe(header, FLAGS, 2);
+        if (flags != FLAG_ENCRYPTED) {
+            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
+        }
+        if (!(opener instanceof GcmCipher g)) {
+            return null;
+        }
+        return new Opening(g.gcm().opening(Arrays.copyOfRange(header, NONCE, NONCE + 12),
+                Arrays.copyOfRange(header, NONCE, HEADER_LENGTH)),
+                Arrays.copyOfRange(header, SIGNATURE, SIGNATURE + Smb3Cipher.TAG_LENGTH), opener.id());
+    }
+
+    /** A sealed message being opened in place part by part ({@link #opening}). Not thread-safe. */
+    public static final class Opening {
+        private final AesGcm.Opening gcm;
+        private final byte[] tag;
+        private final CipherId id;
+
+        private Opening(AesGcm.Opening gcm, byte[] tag, CipherId id) {
+            this.gcm = gcm;
+            this.tag = tag;
+            this.id = id;
+        }
+
+        /** Decrypts the next part of the encrypted message, from {@code part}'s position to its limit, in place. */
+        public void update(ByteBuffer part) {
+            gcm.update(part);
+        }
+
+        /** Checks the message's authenticity once all of it has been given to {@link #update}. */
+        public void finish() throws CryptoDecodeException {
+            try {
+                gcm.finish(tag);
+            } catch (AEADBadTagException e) {
+                throw new CryptoDecodeException("Signature", SIGNATURE,
+                        id.label() + " authentication failed: message altered or wrong key");
+            }
+        }
     }
 
     /** True if the range starts with the transform ProtocolId 0xFD 'S' 'M' 'B'. */

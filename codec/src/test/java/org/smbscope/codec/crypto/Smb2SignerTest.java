@@ -28,6 +28,23 @@ class Smb2SignerTest {
         return m;
     }
 
+    @ParameterizedTest
+    @EnumSource(SigningAlgorithm.class)
+    void aSignatureComputedPartByPartIsTheSignatureOfTheWhole(SigningAlgorithm alg) {
+        Smb2Signer s = Smb2Signer.of(alg, KEY);
+        for (int length : new int[] {64, 65, 80, 200_003}) {
+            byte[] m = message(length, length);
+            s.sign(m, 0, m.length);
+            Smb2Signer.Running r = s.start(Arrays.copyOf(m, 64));
+            java.nio.ByteBuffer rest = java.nio.ByteBuffer.allocateDirect(length - 64).put(m, 64, length - 64).flip();
+            for (int at = 0, step = 1; at < rest.limit(); at += step, step = step * 3 + 5) { // odd sizes, growing
+                r.update(rest.slice(at, Math.min(step, rest.limit() - at)));
+            }
+            assertThat(r.finish()).as("%s, %d bytes", alg, length).isEqualTo(Arrays.copyOfRange(m, 48, 64));
+        }
+        assertThatThrownBy(() -> s.start(new byte[63])).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void hmacSha256IsTheFirst16BytesOverTheMessageWithAZeroSignature() throws Exception {
         byte[] m = message(100, 3);

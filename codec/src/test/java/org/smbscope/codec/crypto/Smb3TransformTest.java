@@ -130,6 +130,43 @@ class Smb3TransformTest {
                 .hasMessageContaining("OriginalMessageSize");
     }
 
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void opensPartByPartAsTheMessageArrives(CipherId cipher) throws Exception {
+        byte[] plain = new byte[200_003];
+        new SplittableRandom(4).nextBytes(plain);
+        byte[] wire = Smb3Transform.of(keys(cipher), NonceSource.counter(new SplittableRandom(6))).seal(9, plain);
+        Smb3Transform server = Smb3Transform.of(keys(cipher).forServer(), n -> null);
+        byte[] header = java.util.Arrays.copyOf(wire, Smb3Transform.HEADER_LENGTH);
+        Smb3Transform.Opening o = server.opening(header, wire.length);
+        if (!cipher.isGcm()) {
+            assertThat(o).as("CCM opens whole messages only").isNull();
+            return;
+        }
+        for (boolean intact : new boolean[] {true, false}) {
+            java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocateDirect(wire.length).put(wire).flip();
+            if (!intact) {
+                frame.put(wire.length - 1, (byte) (wire[wire.length - 1] ^ 1));
+                o = server.opening(header, wire.length);
+            }
+            for (int at = Smb3Transform.HEADER_LENGTH, step = 1; at < wire.length; at += step, step = step * 5 + 3) {
+                o.update(frame.slice(at, Math.min(step, wire.length - at)));
+            }
+            if (intact) {
+                o.finish();
+                byte[] got = new byte[plain.length];
+                frame.get(Smb3Transform.HEADER_LENGTH, got);
+                assertThat(got).isEqualTo(plain);
+            } else {
+                Smb3Transform.Opening altered = o;
+                assertThatThrownBy(altered::finish).isInstanceOf(CryptoDecodeException.class)
+                        .hasMessageContaining("authentication failed");
+            }
+        }
+        assertThatThrownBy(() -> server.opening(header, wire.length - 1)).isInstanceOf(CryptoDecodeException.class)
+                .hasMessageContaining("OriginalMessageSize");
+    }
+
     @Test
     void everyHeaderByteFromTheNonceOnIsAuthenticated() {
         Smb3Keys k = keys(CipherId.AES_128_GCM);

@@ -11,6 +11,7 @@ import org.smbscope.codec.smb2.ReadResponse;
 import org.smbscope.codec.smb2.WriteRequest;
 import org.smbscope.codec.smb2.WriteResponse;
 import org.smbscope.codec.status.NtStatus;
+import org.smbscope.server.tree.Arrival;
 import org.smbscope.server.tree.RequestContext;
 
 /**
@@ -119,11 +120,14 @@ final class DataCommands {
             }
             Oplocks.dataChanged(share.files, o);
             long at = offset;
-            java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
-            while (data.hasRemaining()) {
-                at += o.channel.write(data, at);
+            o.state.writing.lock();
+            try {
+                java.nio.file.attribute.FileTime before = share.writeTimes.before(o);
+                writeArriving(o, data, at, ctx.arrival());
+                share.writeTimes.written(o, before);
+            } finally {
+                o.state.writing.unlock();
             }
-            share.writeTimes.written(o, before);
             if (o.stream == null) {
                 share.files.sparse.written(o.state.key, offset, n);
             }
@@ -139,6 +143,31 @@ final class DataCommands {
         } catch (IOException e) {
             throw new Failure(IoStatus.of(e));
         }
+    }
+
+    /** A part of WRITE data that is written to the file as soon as it has arrived (see {@link #writeArriving}). */
+    static final int ARRIVING_PART = 1 << 20;
+
+    /**
+     * Writes {@code data} at {@code at}; with an {@link Arrival} (data still arriving from the network), part by part
+     * as it arrives, so the file write overlaps the receive and the response can leave right after the last part.
+     */
+    private static void writeArriving(Open o, ByteBuffer data, long at, Arrival arrival) throws IOException {
+        int start = data.position();
+        int n = data.remaining();
+        int done = 0;
+        while (done < n) {
+            int ready = arrival == null ? n : Math.min(n, done + ARRIVING_PART); // whole parts: pages written once
+            if (arrival != null) {
+                arrival.await(ready);
+            }
+            ByteBuffer part = data.slice(start + done, ready - done);
+            while (part.hasRemaining()) {
+                at += o.channel.write(part, at);
+            }
+            done = ready;
+        }
+        data.position(start + n);
     }
 
     FlushResponse flush(FlushRequest r) throws Failure {

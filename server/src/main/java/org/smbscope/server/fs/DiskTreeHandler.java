@@ -82,6 +82,12 @@ public final class DiskTreeHandler implements TreeHandler {
         this.ioctl = new IoctlCommand(share);
     }
 
+    /** WRITE data goes to the file part by part as it arrives ({@link DataCommands#write}). */
+    @Override
+    public boolean takesArrivingWrites() {
+        return true;
+    }
+
     @Override
     public Outcome handle(RequestContext context, Smb2Request request) {
         try {

@@ -19,6 +19,13 @@ final class FileState {
     /** A write time a client set (guarded by this), and the open that set it. */
     java.nio.file.attribute.FileTime stickyWrite;
     Open stickyOwner;
+    /**
+     * Held around a WRITE's data write and its write-time bookkeeping ({@link WriteTimes#before}, {@link
+     * WriteTimes#written}): writes to one file run one after the other, parked here rather than spinning in the kernel
+     * on the inode's lock (two 8 MiB WRITEs in flight on a file), and each write's modification time is put back before
+     * the next one reads it.
+     */
+    final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
 
     FileState(Object key) {
         this.key = key;

@@ -83,7 +83,8 @@ final class Commands {
             d.ctx.warmups().warm(channelSigner.algorithm(), null);
         }
         if (signed && channelSigner != null && !f.encrypted()
-                && !(f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
+                && !(f.arriving() != null ? f.arriving().verify(channelSigner, f.direct())
+                        : f.direct() != null ? channelSigner.verify(f.direct()) : channelSigner.verify(msg, 0, msg.length))) {
             LOG.debug("bad signature on {} from {}: message dropped", cmd.name(), d.peer);
             return new Reply.Silent(true);
         }
@@ -152,7 +153,7 @@ final class Commands {
                 null, nq == null ? null : nq.clientGuid(),
                 h.flags().has(org.smbscope.codec.smb2.Smb2Flags.REPLAY_OPERATION),
                 nr.dialect().value() >= 0x0300 ? h.status().value() & 0xFFFF : -1, // ChannelSequence on 3.x
-                readBuffer);
+                readBuffer, arrivalFor(f, r, t));
         Outcome o;
         try {
             o = t.handler().handle(rc, r);
@@ -200,6 +201,21 @@ final class Commands {
     }
 
     /** Records what a related follower needs: the session, tree, FileId and status of this message. */
+    /**
+     * For a WRITE whose data the reader is still reading ({@link ArrivingWrite}), how far it has come, when the tree's
+     * handler takes that; for a handler that does not, null once all the data is there.
+     */
+    private static org.smbscope.server.tree.Arrival arrivalFor(Dispatcher.Frame f, Smb2Request r, TreeConnection t) {
+        if (f.arriving() == null) {
+            return null;
+        }
+        if (r instanceof org.smbscope.codec.smb2.WriteRequest && t.handler().takesArrivingWrites()) {
+            return f.arriving();
+        }
+        f.arriving().awaitEnd();
+        return null;
+    }
+
     private static Reply remember(Chain chain, Smb2Header h, Reply r, FileId id) {
         if (r instanceof Reply.Send send) {
             byte[] b = send.bytes();

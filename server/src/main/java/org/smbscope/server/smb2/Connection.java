@@ -182,22 +182,7 @@ final class Connection implements Runnable {
             ByteBuffer into = channel != null && trees && length >= DIRECT_FROM
                     ? buffers.take(length) : null;
             if (into != null) {
-                // the body comes straight from the socket into a direct buffer (the idle timeout applies
-                // between frames: the header above is read through the stream, and spares connections with a
-                // tree anyway)
-                ByteBuffer direct = DirectTcpFraming.readBody(ahead, channel, into, length);
-                inWork.acquireUninterruptibly();
-                RequestOrder.Ticket ticket = order.arrive();
-                Thread.ofVirtual().name("smb-req").start(() -> {
-                    try {
-                        if (dispatcher.onFrame(direct, ticket)) {
-                            buffers.give(direct);
-                        }
-                    } finally {
-                        ticket.leave();
-                        inWork.release();
-                    }
-                });
+                serveDirect(ahead, channel, into, length);
                 continue;
             }
             byte[] frame = DirectTcpFraming.readBody(in, length);
@@ -235,6 +220,60 @@ final class Connection implements Runnable {
             }
         }
         return false;
+    }
+
+    /**
+     * Reads a large frame's body straight from the socket into the direct buffer {@code into} (taking what {@code
+     * ahead}, may be null, holds first; the idle timeout applies between frames: the header was read through the
+     * stream, and spares connections with a tree anyway) and has it served by a thread of its own. A lone WRITE or a
+     * sealed frame ({@link ArrivingWrite}) is handed over as soon as its header is there, and the rest is read while
+     * the request's thread opens or verifies it, or writes the parts that have arrived to the file.
+     */
+    private void serveDirect(ReadAhead ahead, ReadableByteChannel channel, ByteBuffer into, int length)
+            throws IOException {
+        into.clear().limit(length);
+        if (ahead != null) {
+            ahead.drainTo(into);
+        }
+        DirectTcpFraming.fill(channel, into, Math.min(length, ArrivingWrite.HEAD));
+        ArrivingWrite arriving = ArrivingWrite.qualifies(into, length) ? new ArrivingWrite(length, into.position())
+                : ArrivingWrite.sealed(into, length)
+                        ? new ArrivingWrite(length, into.position(), org.smbscope.codec.crypto.Smb3Transform.HEADER_LENGTH)
+                        : null;
+        if (arriving == null) {
+            DirectTcpFraming.fill(channel, into, length);
+        }
+        ByteBuffer frame = into.duplicate().position(0);
+        inWork.acquireUninterruptibly();
+        RequestOrder.Ticket ticket = order.arrive();
+        Thread.ofVirtual().name("smb-req").start(() -> {
+            try {
+                boolean free = dispatcher.onFrame(frame, ticket, arriving);
+                if (arriving != null) {
+                    arriving.awaitEnd(); // the reader no longer writes into the buffer
+                }
+                if (free) {
+                    buffers.give(into);
+                }
+            } finally {
+                ticket.leave();
+                inWork.release();
+            }
+        });
+        if (arriving != null) {
+            boolean whole = false;
+            try {
+                while (into.hasRemaining()) {
+                    if (channel.read(into) < 0) {
+                        throw new java.io.EOFException("truncated frame: " + into.position() + " of " + length + " bytes");
+                    }
+                    arriving.advanced(into.position());
+                }
+                whole = true;
+            } finally {
+                arriving.ended(whole);
+            }
+        }
     }
 
     /**

@@ -107,6 +107,18 @@ final class DirectTcpFraming {
         return into.flip();
     }
 
+    /**
+     * Reads from {@code in} into {@code into} until its position is at least {@code upTo} (not beyond its limit, the
+     * end of the frame; one read takes all that has arrived up to there).
+     */
+    static void fill(ReadableByteChannel in, ByteBuffer into, int upTo) throws IOException {
+        while (into.position() < upTo) {
+            if (in.read(into) < 0) {
+                throw new EOFException("truncated frame: " + into.position() + " of " + into.limit() + " bytes");
+            }
+        }
+    }
+
     /** Writes one frame (caller holds the connection's write lock). */
     static void write(OutputStream out, byte[] message) throws IOException {
         if (message.length > org.smbscope.codec.netbios.DirectTcpFraming.MAX_LENGTH) {

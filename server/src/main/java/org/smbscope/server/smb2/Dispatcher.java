@@ -72,11 +72,12 @@ final class Dispatcher {
 
     /**
      * The frame a message came in. {@code direct}: for a lone WRITE read into a direct buffer, the whole message
-     * (position to limit; the message array holds only its header and fixed part), else null.
+     * (position to limit; the message array holds only its header and fixed part), else null; {@code arriving}: for
+     * such a WRITE whose data the reader is still reading into that buffer, how far it has come, else null.
      */
-    record Frame(boolean encrypted, Session sealedBy, boolean compound, ByteBuffer direct) {
+    record Frame(boolean encrypted, Session sealedBy, boolean compound, ByteBuffer direct, ArrivingWrite arriving) {
         Frame(boolean encrypted, Session sealedBy, boolean compound) {
-            this(encrypted, sealedBy, compound, null);
+            this(encrypted, sealedBy, compound, null, null);
         }
 
         /** The length of the message {@code msg} of this frame. */
@@ -186,14 +187,16 @@ final class Dispatcher {
      * Handles one frame read into a (direct) buffer, from its position to its limit, as {@link #onFrame(byte[],
      * RequestOrder.Ticket)} does: an encrypted one is decrypted in place (the buffer needs the room for a tag after
      * its limit, see {@link FrameBuffers}); a lone WRITE is served from the buffer, its data going to the file without
-     * a copy; anything else is copied to an array and goes the usual way. Returns true when nothing refers to the
-     * buffer any more (false: a request went async and may still read it).
+     * a copy (with {@code arriving}, may be null, while the reader is still reading it: {@link ArrivingWrite});
+     * anything else is copied to an array and goes the usual way. Returns true when nothing refers to the buffer any
+     * more (false: a request went async and may still read it).
      */
-    boolean onFrame(ByteBuffer frame, RequestOrder.Ticket ticket) {
-        return closed || guarded(() -> process(frame, ticket));
+    boolean onFrame(ByteBuffer frame, RequestOrder.Ticket ticket, ArrivingWrite arriving) {
+        return closed || guarded(() -> process(frame, ticket, arriving));
     }
 
-    private boolean process(ByteBuffer frame, RequestOrder.Ticket ticket) throws Drop, IOException {
+    private boolean process(ByteBuffer frame, RequestOrder.Ticket ticket, ArrivingWrite arriving)
+            throws Drop, IOException {
         ByteBuffer plain = frame;
         boolean encrypted = false;
         Session sealedBy = null;
@@ -206,7 +209,8 @@ final class Dispatcher {
                 byte[] header = new byte[Math.min(frame.remaining(), Smb3Transform.HEADER_LENGTH)];
                 frame.get(frame.position(), header);
                 sealedBy = sealer(header, frame.remaining());
-                plain = sealedBy.transform.openInPlace(frame);
+                plain = arriving != null ? arriving.open(sealedBy.transform, frame) : sealedBy.transform.openInPlace(frame);
+                arriving = null; // all of it is there
             } catch (CryptoDecodeException e) {
                 throw new Drop("cannot decrypt: " + e.getMessage());
             }
@@ -214,6 +218,9 @@ final class Dispatcher {
         }
         byte[] head = LoneWrite.head(plain);
         if (head == null) {
+            if (arriving != null && !arriving.whole()) { // not the shape the reader took it for: once all is there
+                return true;
+            }
             byte[] copy = new byte[plain.remaining()];
             plain.get(plain.position(), copy);
             processPlain(copy, encrypted, sealedBy, ticket);
@@ -224,8 +231,8 @@ final class Dispatcher {
             return true;
         }
         Chain chain = new Chain();
-        runParts(head, List.of(new Smb2Compound.Part(0, head.length)), 0, new Frame(encrypted, sealedBy, false, plain),
-                chain, new ArrayList<>());
+        runParts(head, List.of(new Smb2Compound.Part(0, head.length)), 0,
+                new Frame(encrypted, sealedBy, false, plain, arriving), chain, new ArrayList<>());
         return !chain.wentAsync;
     }
 

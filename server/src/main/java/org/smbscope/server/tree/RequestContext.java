@@ -20,15 +20,26 @@ import org.smbscope.codec.smb2.Smb2Dialect;
  * @param readBuffer     for a large READ, a (direct) buffer the handler may read the data into, from 0 up to its
  *                       capacity, and return as the response's data (the connection sends it from there and takes it
  *                       back); null when there is none. A handler that keeps the data beyond the call must not use it.
+ * @param arrival        for a WRITE whose data is still arriving (its buffer is filled behind the handler's back), how
+ *                       far it has come: the handler reads a part of the data only after {@link Arrival#await} said
+ *                       it is there; null when all the data is there
  */
 public record RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
         int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay,
-        int channelSequence, java.nio.ByteBuffer readBuffer) {
+        int channelSequence, java.nio.ByteBuffer readBuffer, Arrival arrival) {
 
     public RequestContext {
         breaks = breaks == null ? BreakSender.NONE : breaks;
         token = token == null ? SecurityToken.of(user, guest) : token;
         clientGuid = clientGuid == null ? Guid.ZERO : clientGuid;
+    }
+
+    /** A context whose WRITE data (if any) is all there. */
+    public RequestContext(Smb2Dialect dialect, String user, boolean guest, int maxReadSize, int maxWriteSize,
+            int maxTransactSize, BreakSender breaks, SecurityToken token, Guid clientGuid, boolean replay,
+            int channelSequence, java.nio.ByteBuffer readBuffer) {
+        this(dialect, user, guest, maxReadSize, maxWriteSize, maxTransactSize, breaks, token, clientGuid, replay,
+                channelSequence, readBuffer, null);
     }
 
     /** A context without a READ buffer. */

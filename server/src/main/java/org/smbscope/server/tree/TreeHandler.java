@@ -29,6 +29,14 @@ public interface TreeHandler extends AutoCloseable {
                 org.smbscope.codec.smb2.Smb2Command.SET_INFO);
     }
 
+    /**
+     * True when {@link #handle} honours {@link RequestContext#arrival()} for a WRITE (reads its data only as far as it
+     * has arrived); otherwise the connection gives such a handler a WRITE only once all its data is there.
+     */
+    default boolean takesArrivingWrites() {
+        return false;
+    }
+
     /** TREE_DISCONNECT or LOGOFF: closes every open of this tree. */
     @Override
     void close();
