@@ -44,13 +44,7 @@ final class FrameIo {
             write(streams.out, type, body);
             return;
         }
-        byte[] framed = new byte[4 + head.length];
-        framed[0] = (byte) type;
-        framed[1] = (byte) (length >>> 16);
-        framed[2] = (byte) (length >>> 8);
-        framed[3] = (byte) length;
-        System.arraycopy(head, 0, framed, 4, head.length);
-        streams.writeGathering(framed, tail.duplicate());
+        streams.writeGathering(framed(type, length, head), tail.duplicate());
     }
 
     /** Writes one frame whose body is {@code head} then {@code count} bytes of {@code file} from {@code position}. */
@@ -60,13 +54,18 @@ final class FrameIo {
         if (length > TransportConfig.MAX_DIRECT_FRAME) {
             throw new IOException("frame of " + length + " bytes does not fit a 24-bit length");
         }
+        streams.writeFile(framed(type, length, head), file, position, count);
+    }
+
+    /** The 4-byte frame header (type and 24-bit length of the whole body) followed by {@code head}. */
+    private static byte[] framed(int type, int length, byte[] head) {
         byte[] framed = new byte[4 + head.length];
         framed[0] = (byte) type;
         framed[1] = (byte) (length >>> 16);
         framed[2] = (byte) (length >>> 8);
         framed[3] = (byte) length;
         System.arraycopy(head, 0, framed, 4, head.length);
-        streams.writeFile(framed, file, position, count);
+        return framed;
     }
 
     /** The type byte of the next frame; EOF before it is a clean close. */
