@@ -96,8 +96,11 @@ final class ServerSideCopy {
         int written = 0;
         long bytes = 0;
         NtStatus failed = null;
-        java.nio.file.attribute.FileTime before = share.writeTimes.before(target);
+        // like a WRITE, under the target's write lock: the data and the write-time bookkeeping of one write at a time
+        target.state.writing.lock();
+        java.nio.file.attribute.FileTime before = null;
         try {
+            before = share.writeTimes.before(target);
             for (int i = 0; i < count; i++) {
                 long from = b.getLong(32 + 24 * i);
                 long to = b.getLong(32 + 24 * i + 8);
@@ -135,9 +138,12 @@ final class ServerSideCopy {
         } finally {
             if (written > 0) {
                 share.writeTimes.written(target, before);
-                share.changed(target.path(), FileNotifyInformation.ACTION_MODIFIED, false,
-                        NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);
             }
+            target.state.writing.unlock();
+        }
+        if (written > 0) {
+            share.changed(target.path(), FileNotifyInformation.ACTION_MODIFIED, false,
+                    NotifyRegistry.SIZE | NotifyRegistry.LAST_WRITE);
         }
         WireWriter w = new WireWriter();
         w.u32le(written).u32le(0).u32le(bytes);
