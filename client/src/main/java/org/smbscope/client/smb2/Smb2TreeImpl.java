@@ -61,10 +61,9 @@ import org.smbscope.codec.status.NtStatus;
 final class Smb2TreeImpl implements SmbTree {
     /** A transfer this large warms the session's crypto up first ({@link SessionSecurity#warmUp}). */
     static final long BULK = 16L << 20;
-    /** SMB2 WRITE's command code ([MS-SMB2] 2.2.1). */
-    private static final int WRITE = 0x0009;
     /** What sealing adds to a message: the transform header ([MS-SMB2] 2.2.41) and room for the tag. */
-    private static final int SEAL_ROOM = 52 + 16;
+    private static final int SEAL_ROOM = org.smbscope.codec.crypto.Smb3Transform.HEADER_LENGTH
+            + org.smbscope.codec.crypto.Smb3Cipher.TAG_LENGTH;
     private static final int FILE_FS_FULL_SIZE_INFORMATION = 7;
     private final Smb2SessionImpl session;
     private final String share;
@@ -382,7 +381,7 @@ final class Smb2TreeImpl implements SmbTree {
         int chunk = session.owner.info.maxWriteSize();
         int window = session.owner.config.maxInFlight();
         SessionSecurity sec = session.security;
-        boolean plain = connection().sendsPlain(session.sessionId, WRITE);
+        boolean plain = connection().sendsPlain(session.sessionId, org.smbscope.codec.smb2.Smb2Command.WRITE.value());
         long size = file.size();
         if (sec != null && !plain && size >= BULK) {
             sec.warmUp();

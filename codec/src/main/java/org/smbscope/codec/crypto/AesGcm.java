@@ -17,6 +17,7 @@ final class AesGcm {
 
     private final SecretKeySpec key;
     private final CipherPool pool = new CipherPool("AES/GCM/NoPadding");
+    private final CipherPool ctrs = new CipherPool("AES/CTR/NoPadding");
 
     AesGcm(byte[] key) {
         if (key.length != 16 && key.length != 24 && key.length != 32) {
@@ -147,79 +148,110 @@ final class AesGcm {
     }
 
     /**
-     * Starts decrypting in place a ciphertext that is given in parts ({@link Opening}), with no copy of it kept: each
-     * part goes through AES-CTR from inc32(J0) (NIST SP 800-38D: GCM's keystream for a 96-bit nonce), giving the
-     * plaintext, and the plaintext through GCM encryption with the same key, nonce and {@code aad}, whose output is
-     * the ciphertext again and whose tag is therefore the ciphertext's; that tag is checked at the end. Pieces go
-     * through arrays of 64 KiB (the JDK's GCM takes direct buffers 512 bytes at a time). Only for 12-byte nonces.
+     * Data taken as GCM ciphertext under {@code nonce} (12 bytes) and {@code aad}, given in parts ({@link AsCiphertext}).
      */
-    Opening opening(byte[] nonce, byte[] aad) {
+    AsCiphertext asCiphertext(byte[] nonce, byte[] aad) {
         if (nonce.length != 12) {
             throw new IllegalArgumentException("GCM nonce must be 12 bytes, got " + nonce.length);
         }
-        return new Opening(nonce, aad);
+        return new AsCiphertext(nonce, aad);
     }
 
-    /** A decryption in place, part by part: {@link #update} with the parts in order, then {@link #finish}. */
-    final class Opening {
-        private static final int PIECE = 64 * 1024;
+    /**
+     * Data taken as GCM ciphertext, in parts, with no copy of it kept and nothing of its size allocated: each part
+     * goes through AES-CTR from inc32(J0) (NIST SP 800-38D: GCM's keystream for a 96-bit nonce), which gives what
+     * GCM would have encrypted to it (for real ciphertext: the plaintext), and that through GCM encryption with the
+     * same key, nonce and associated data, whose output is the part again and whose tag is therefore the data's.
+     * Both ciphers run over arrays (the JDK's GCM takes direct buffers 512 bytes at a time), as large as the largest
+     * part so far and at most {@link #PIECE}. Used to decrypt a sealed message as it arrives ({@link Smb3Transform})
+     * and for GMAC ({@link AesGmacSigner}, which corrects the tag's length block). Not thread-safe.
+     */
+    final class AsCiphertext {
+        static final int PIECE = 64 * 1024;
         private final Cipher ctr;
         private final Cipher ghash;
-        private final byte[] c = new byte[PIECE];
-        private final byte[] p = new byte[PIECE];
-        private final byte[] again = new byte[PIECE + TAG];
+        private byte[] in = new byte[0];
+        private byte[] out = new byte[0];
+        private byte[] again = new byte[TAG];
+        private long length;
 
-        private Opening(byte[] nonce, byte[] aad) {
+        private AsCiphertext(byte[] nonce, byte[] aad) {
             try {
                 ghash = cipher(Cipher.ENCRYPT_MODE, nonce);
-                ghash.updateAAD(aad);
-                byte[] counter = Arrays.copyOf(nonce, 16);
+                if (aad.length > 0) {
+                    ghash.updateAAD(aad);
+                }
+                byte[] counter = Arrays.copyOf(nonce, 16); // inc32(J0) = nonce || 00000002
                 counter[15] = 2;
-                ctr = Cipher.getInstance("AES/CTR/NoPadding");
+                ctr = ctrs.take();
                 ctr.init(Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(counter));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM unavailable", e);
             }
         }
 
-        /** Decrypts {@code part} (position to limit; the position moves to the limit) in place. */
-        void update(java.nio.ByteBuffer part) {
-            try {
-                while (part.hasRemaining()) {
-                    int at = part.position();
-                    int n = Math.min(PIECE, part.remaining());
-                    part.get(c, 0, n);
-                    ctr.update(c, 0, n, p, 0);
-                    ghash.update(p, 0, n, again, 0);
-                    part.put(at, p, 0, n);
-                }
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed", e);
+        private void room(int n) {
+            if (out.length < n) {
+                int size = Math.min(PIECE, Math.max(n, 2 * out.length));
+                in = new byte[size];
+                out = new byte[size];
+                again = new byte[size + TAG];
             }
         }
 
-        /** Checks the tag of everything decrypted against {@code tag}. */
-        void finish(byte[] tag) throws AEADBadTagException {
+        /** Passes {@code part[off, off+n)} (n at most {@link #PIECE}); the CTR output is {@code result()[0, n)}. */
+        byte[] pass(byte[] part, int off, int n) {
+            room(n);
+            try {
+                ctr.update(part, off, n, out, 0);
+                ghash.update(out, 0, n, again, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM failed", e);
+            }
+            length += n;
+            return out;
+        }
+
+        /**
+         * Passes {@code part} from its position to its limit (the position moves to the limit); with {@code replace},
+         * the CTR output takes its place.
+         */
+        void pass(java.nio.ByteBuffer part, boolean replace) {
+            while (part.hasRemaining()) {
+                int at = part.position();
+                int n = Math.min(PIECE, part.remaining());
+                room(n);
+                part.get(in, 0, n);
+                pass(in, 0, n);
+                if (replace) {
+                    part.put(at, out, 0, n);
+                }
+            }
+        }
+
+        /** The bytes passed so far. */
+        long length() {
+            return length;
+        }
+
+        /** The GCM tag of all the data passed; the ciphers go back to their pools. */
+        byte[] tag() {
             byte[] fin;
             try {
                 fin = ghash.doFinal();
-                done(ghash);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("AES-GCM failed", e);
             }
-            if (fin.length < TAG || !java.security.MessageDigest.isEqual(
-                    Arrays.copyOfRange(fin, fin.length - TAG, fin.length), tag)) {
+            done(ghash);
+            ctrs.give(ctr);
+            return Arrays.copyOfRange(fin, fin.length - TAG, fin.length);
+        }
+
+        /** Checks the GCM tag of all the data passed against {@code expected}. */
+        void check(byte[] expected) throws AEADBadTagException {
+            if (!java.security.MessageDigest.isEqual(tag(), expected)) {
                 throw new AEADBadTagException("tag mismatch");
             }
-        }
-    }
-
-    /** A GMAC computation over associated data given in pieces; {@link #done} once its doFinal has run. */
-    Cipher gmacCipher(byte[] nonce) {
-        try {
-            return cipher(Cipher.ENCRYPT_MODE, nonce);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
 }

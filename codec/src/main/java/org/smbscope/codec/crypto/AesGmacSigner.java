@@ -3,7 +3,6 @@ package org.smbscope.codec.crypto;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -23,11 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class AesGmacSigner implements Smb2Signer {
     private static final int SMB2_CANCEL = 0x000C;
     private static final int FLAGS_SERVER_TO_REDIR = 0x1;
-    /** Pieces of the message fed to the ciphers (a multiple of the block size). */
-    private static final int PIECE = 64 * 1024;
     private final AesGcm gcm;
-    private final SecretKeySpec key;
-    private final CipherPool ctrs = new CipherPool("AES/CTR/NoPadding");
     /** The GHASH key H = AES(K, 0^128), as two big-endian halves. */
     private final long hHigh;
     private final long hLow;
@@ -37,10 +32,9 @@ final class AesGmacSigner implements Smb2Signer {
             throw new IllegalArgumentException("AES-128-GMAC signing key must be 16 bytes, got " + key.length);
         }
         this.gcm = new AesGcm(key);
-        this.key = new SecretKeySpec(key, "AES");
         try {
             Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
-            ecb.init(Cipher.ENCRYPT_MODE, this.key);
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
             ByteBuffer h = ByteBuffer.wrap(ecb.doFinal(new byte[16]));
             hHigh = h.getLong();
             hLow = h.getLong();
@@ -108,74 +102,26 @@ final class AesGmacSigner implements Smb2Signer {
         return new Gmac(java.util.Arrays.copyOf(header, HEADER_LENGTH));
     }
 
-    /** A running GMAC: the message goes through AES-CTR then GCM (see the class comment) in pieces of {@link #PIECE}. */
+    /** A running GMAC: the message is taken as GCM ciphertext ({@link AesGcm.AsCiphertext}; see the class comment). */
     private final class Gmac implements Running {
-        private final Cipher ghash;
-        private final Cipher ctr;
-        /** Working arrays, as large as the largest piece so far (at most {@link #PIECE}: small messages stay cheap). */
-        private byte[] m = new byte[0];
-        private byte[] p = new byte[0];
-        private byte[] discard = new byte[16];
-        private long length;
+        private final AesGcm.AsCiphertext data;
 
         /** Starts with the 64-byte {@code header} (a copy: its Signature is zeroed here). */
         Gmac(byte[] header) {
-            byte[] nonce = nonce(header, 0);
-            try {
-                ghash = gcm.gmacCipher(nonce);
-                byte[] counter = new byte[16]; // inc32(J0) = nonce || 00000002: where GCM's encryption starts
-                System.arraycopy(nonce, 0, counter, 0, 12);
-                counter[15] = 2;
-                ctr = ctrs.take();
-                ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GMAC failed", e);
-            }
+            data = gcm.asCiphertext(nonce(header, 0), new byte[0]);
             java.util.Arrays.fill(header, SIGNATURE_OFFSET, HEADER_LENGTH, (byte) 0);
-            feed(header, HEADER_LENGTH);
-        }
-
-        private void room(int n) {
-            if (p.length < n) {
-                int size = Math.min(PIECE, Math.max(n, 2 * p.length));
-                m = new byte[size];
-                p = new byte[size];
-                discard = new byte[size + 16];
-            }
-        }
-
-        private void feed(byte[] piece, int n) {
-            room(n);
-            try {
-                ctr.update(piece, 0, n, p, 0);
-                ghash.update(p, 0, n, discard, 0);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GMAC failed", e);
-            }
-            length += n;
+            data.pass(header, 0, HEADER_LENGTH);
         }
 
         @Override
         public void update(ByteBuffer part) {
-            while (part.hasRemaining()) {
-                int n = Math.min(PIECE, part.remaining());
-                room(n);
-                part.get(m, 0, n);
-                feed(m, n);
-            }
+            data.pass(part, false);
         }
 
         @Override
         public byte[] finish() {
-            byte[] fin;
-            try {
-                fin = ghash.doFinal();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GMAC failed", e);
-            }
-            gcm.done(ghash);
-            ctrs.give(ctr);
-            byte[] tag = java.util.Arrays.copyOfRange(fin, fin.length - 16, fin.length);
+            long length = data.length();
+            byte[] tag = data.tag();
             // GCM hashed (0 || bits) as its length block, GMAC hashes (bits || 0): add (bits || bits) * H
             long bits = length * 8;
             long[] d = multiply(bits, bits, hHigh, hLow);

@@ -12,7 +12,7 @@ final class GcmCipher implements Smb3Cipher {
         this.gcm = gcm;
     }
 
-    /** The AES-GCM under this cipher's key (for {@link AesGcm#opening}). */
+    /** The AES-GCM under this cipher's key (for {@link AesGcm#asCiphertext}). */
     AesGcm gcm() {
         return gcm;
     }

@@ -146,15 +146,7 @@ public final class Smb3Transform {
      */
     public byte[] open(byte[] message, int offset, int length) throws CryptoDecodeException {
         checkHeader(message, offset, length);
-        long originalSize = getLe(message, offset + ORIGINAL_SIZE, 4);
-        if (originalSize != length - HEADER_LENGTH) {
-            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
-                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
-        }
-        int flags = (int) getLe(message, offset + FLAGS, 2);
-        if (flags != FLAG_ENCRYPTED) {
-            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
-        }
+        checkSizeAndFlags(message, offset, length);
         byte[] nonce = Arrays.copyOfRange(message, offset + NONCE, offset + NONCE + opener.id().nonceLength());
         byte[] aad = Arrays.copyOfRange(message, offset + NONCE, offset + HEADER_LENGTH);
         byte[] tag = Arrays.copyOfRange(message, offset + SIGNATURE, offset + SIGNATURE + Smb3Cipher.TAG_LENGTH);
@@ -162,8 +154,7 @@ public final class Smb3Transform {
         try {
             opener.open(nonce, aad, message, offset + HEADER_LENGTH, plain.length, tag, plain, 0);
         } catch (AEADBadTagException e) {
-            throw new CryptoDecodeException("Signature", SIGNATURE,
-                    opener.id().label() + " authentication failed: message altered or wrong key");
+            throw altered(opener.id());
         }
         return plain;
     }
@@ -184,15 +175,7 @@ public final class Smb3Transform {
             throw new IllegalArgumentException("plaintext buffer of " + plain.length + " bytes for a "
                     + (length - HEADER_LENGTH) + "-byte message");
         }
-        long originalSize = getLe(message, ORIGINAL_SIZE, 4);
-        if (originalSize != length - HEADER_LENGTH) {
-            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
-                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
-        }
-        int flags = (int) getLe(message, FLAGS, 2);
-        if (flags != FLAG_ENCRYPTED) {
-            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
-        }
+        checkSizeAndFlags(message, 0, length);
         byte[] nonce = Arrays.copyOfRange(message, NONCE, NONCE + opener.id().nonceLength());
         byte[] aad = Arrays.copyOfRange(message, NONCE, HEADER_LENGTH);
         byte[] tag = Arrays.copyOfRange(message, SIGNATURE, SIGNATURE + Smb3Cipher.TAG_LENGTH);
@@ -202,8 +185,7 @@ public final class Smb3Transform {
         try {
             opener.openJoined(nonce, aad, message, start, plain.length, plain, 0);
         } catch (AEADBadTagException e) {
-            throw new CryptoDecodeException("Signature", SIGNATURE,
-                    opener.id().label() + " authentication failed: message altered or wrong key");
+            throw altered(opener.id());
         }
     }
 
@@ -236,15 +218,7 @@ public final class Smb3Transform {
         byte[] header = new byte[Math.min(length, HEADER_LENGTH)];
         frame.get(at, header);
         checkHeader(header, 0, length < HEADER_LENGTH ? header.length : HEADER_LENGTH);
-        long originalSize = getLe(header, ORIGINAL_SIZE, 4);
-        if (originalSize != length - HEADER_LENGTH) {
-            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
-                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
-        }
-        int flags = (int) getLe(header, FLAGS, 2);
-        if (flags != FLAG_ENCRYPTED) {
-            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
-        }
+        checkSizeAndFlags(header, 0, length);
         byte[] nonce = Arrays.copyOfRange(header, NONCE, NONCE + opener.id().nonceLength());
         byte[] aad = Arrays.copyOfRange(header, NONCE, HEADER_LENGTH);
         int end = at + length;
@@ -254,8 +228,7 @@ public final class Smb3Transform {
         try {
             opener.openInPlace(nonce, aad, whole.slice(at + HEADER_LENGTH, plainLength + Smb3Cipher.TAG_LENGTH));
         } catch (AEADBadTagException e) {
-            throw new CryptoDecodeException("Signature", SIGNATURE,
-                    opener.id().label() + " authentication failed: message altered or wrong key");
+            throw altered(opener.id());
         }
         return whole.slice(at + HEADER_LENGTH, plainLength);
     }
@@ -270,30 +243,22 @@ public final class Smb3Transform {
      */
     public Opening opening(byte[] header, int length) throws CryptoDecodeException {
         checkHeader(header, 0, header.length);
-        long originalSize = getLe(header, ORIGINAL_SIZE, 4);
-        if (originalSize != (long) length - HEADER_LENGTH) {
-            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
-                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
-        }
-        int flags = (int) getLe(header, FLAGS, 2);
-        if (flags != FLAG_ENCRYPTED) {
-            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
-        }
+        checkSizeAndFlags(header, 0, length);
         if (!(opener instanceof GcmCipher g)) {
             return null;
         }
-        return new Opening(g.gcm().opening(Arrays.copyOfRange(header, NONCE, NONCE + 12),
+        return new Opening(g.gcm().asCiphertext(Arrays.copyOfRange(header, NONCE, NONCE + 12),
                 Arrays.copyOfRange(header, NONCE, HEADER_LENGTH)),
                 Arrays.copyOfRange(header, SIGNATURE, SIGNATURE + Smb3Cipher.TAG_LENGTH), opener.id());
     }
 
     /** A sealed message being opened in place part by part ({@link #opening}). Not thread-safe. */
     public static final class Opening {
-        private final AesGcm.Opening gcm;
+        private final AesGcm.AsCiphertext gcm;
         private final byte[] tag;
         private final CipherId id;
 
-        private Opening(AesGcm.Opening gcm, byte[] tag, CipherId id) {
+        private Opening(AesGcm.AsCiphertext gcm, byte[] tag, CipherId id) {
             this.gcm = gcm;
             this.tag = tag;
             this.id = id;
@@ -301,16 +266,15 @@ public final class Smb3Transform {
 
         /** Decrypts the next part of the encrypted message, from {@code part}'s position to its limit, in place. */
         public void update(ByteBuffer part) {
-            gcm.update(part);
+            gcm.pass(part, true);
         }
 
         /** Checks the message's authenticity once all of it has been given to {@link #update}. */
         public void finish() throws CryptoDecodeException {
             try {
-                gcm.finish(tag);
+                gcm.check(tag);
             } catch (AEADBadTagException e) {
-                throw new CryptoDecodeException("Signature", SIGNATURE,
-                        id.label() + " authentication failed: message altered or wrong key");
+                throw altered(id);
             }
         }
     }
@@ -325,6 +289,24 @@ public final class Smb3Transform {
     public static long sessionId(byte[] buf, int offset, int length) throws CryptoDecodeException {
         checkHeader(buf, offset, length);
         return getLe(buf, offset + SESSION_ID, 8);
+    }
+
+    /** The transform header at {@code buf[offset]} announces {@code length - HEADER_LENGTH} encrypted bytes, encrypted. */
+    private static void checkSizeAndFlags(byte[] buf, int offset, int length) throws CryptoDecodeException {
+        long originalSize = getLe(buf, offset + ORIGINAL_SIZE, 4);
+        if (originalSize != (long) length - HEADER_LENGTH) {
+            throw new CryptoDecodeException("OriginalMessageSize", ORIGINAL_SIZE, "OriginalMessageSize "
+                    + originalSize + " but " + (length - HEADER_LENGTH) + " encrypted bytes follow the header");
+        }
+        int flags = (int) getLe(buf, offset + FLAGS, 2);
+        if (flags != FLAG_ENCRYPTED) {
+            throw new CryptoDecodeException("Flags", FLAGS, String.format("Flags 0x%04x, expected 0x0001 (Encrypted)", flags));
+        }
+    }
+
+    /** The tag did not match. */
+    private static CryptoDecodeException altered(CipherId id) {
+        return new CryptoDecodeException("Signature", SIGNATURE, id.label() + " authentication failed: message altered or wrong key");
     }
 
     private static void checkHeader(byte[] buf, int offset, int length) throws CryptoDecodeException {

@@ -71,19 +71,12 @@ final class ArrivingWrite implements Arrival {
         frame.get(0, header);
         Smb3Transform.Opening o = t.opening(header, length);
         if (o == null) { // a cipher that opens whole messages only
-            awaitEnd();
-            if (broken) {
+            if (!whole()) {
                 throw new EOFException("the connection ended in the middle of a sealed frame");
             }
             return t.openInPlace(frame.duplicate().position(0).limit(length));
         }
-        int done = head;
-        while (done < length) {
-            int ready = Math.min(length, done + VERIFY_PART); // whole parts: the cipher's blocks stay aligned
-            await(ready - head);
-            o.update(frame.slice(done, ready - done));
-            done = ready;
-        }
+        inParts(frame, head, o::update);
         o.finish();
         return frame.slice(head, length - head);
     }
@@ -141,8 +134,21 @@ final class ArrivingWrite implements Arrival {
         return arrived - head;
     }
 
-    /** Parts of a signed message the signature takes in at once, as they arrive. */
+    /** Parts of a signed or sealed message the signature or the cipher takes in at once, as they arrive. */
     static final int VERIFY_PART = 1 << 20;
+
+    /**
+     * Hands {@code frame} from {@code from} to its end to {@code part} in whole parts of {@link #VERIFY_PART} (the
+     * ciphers' blocks stay aligned), each as soon as it has arrived.
+     */
+    private void inParts(ByteBuffer frame, int from, java.util.function.Consumer<ByteBuffer> part) throws IOException {
+        for (int done = from; done < length; ) {
+            int ready = Math.min(length, done + VERIFY_PART);
+            await(ready - head);
+            part.accept(frame.slice(done, ready - done));
+            done = ready;
+        }
+    }
 
     /**
      * True if the message in {@code frame} (from 0 to the frame's length) holds its signature by {@code signer}: the
@@ -152,14 +158,8 @@ final class ArrivingWrite implements Arrival {
         byte[] header = new byte[Smb2Header.SIZE];
         frame.get(0, header);
         org.smbscope.codec.crypto.Smb2Signer.Running running = signer.start(header);
-        int done = Smb2Header.SIZE;
         try {
-            while (done < length) {
-                int ready = Math.min(length, done + VERIFY_PART); // whole parts: the ciphers' blocks stay aligned
-                await(ready - head);
-                running.update(frame.slice(done, ready - done));
-                done = ready;
-            }
+            inParts(frame, Smb2Header.SIZE, running::update);
         } catch (IOException e) {
             return false;
         }

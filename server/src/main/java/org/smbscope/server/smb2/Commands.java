@@ -203,16 +203,20 @@ final class Commands {
     /** Records what a related follower needs: the session, tree, FileId and status of this message. */
     /**
      * For a WRITE whose data the reader is still reading ({@link ArrivingWrite}), how far it has come, when the tree's
-     * handler takes that; for a handler that does not, null once all the data is there.
+     * handler takes that; for a handler that does not, null once all the data is there (a connection that ended
+     * first is dropped: the rest of the buffer holds no data of this request).
      */
-    private static org.smbscope.server.tree.Arrival arrivalFor(Dispatcher.Frame f, Smb2Request r, TreeConnection t) {
+    private static org.smbscope.server.tree.Arrival arrivalFor(Dispatcher.Frame f, Smb2Request r, TreeConnection t)
+            throws Dispatcher.Drop {
         if (f.arriving() == null) {
             return null;
         }
         if (r instanceof org.smbscope.codec.smb2.WriteRequest && t.handler().takesArrivingWrites()) {
             return f.arriving();
         }
-        f.arriving().awaitEnd();
+        if (!f.arriving().whole()) {
+            throw new Dispatcher.Drop("the connection ended in the middle of a WRITE");
+        }
         return null;
     }
 

@@ -231,10 +231,7 @@ final class Connection implements Runnable {
      */
     private void serveDirect(ReadAhead ahead, ReadableByteChannel channel, ByteBuffer into, int length)
             throws IOException {
-        into.clear().limit(length);
-        if (ahead != null) {
-            ahead.drainTo(into);
-        }
+        DirectTcpFraming.begin(ahead, into, length);
         DirectTcpFraming.fill(channel, into, Math.min(length, ArrivingWrite.HEAD));
         ArrivingWrite arriving = ArrivingWrite.qualifies(into, length) ? new ArrivingWrite(length, into.position())
                 : ArrivingWrite.sealed(into, length)

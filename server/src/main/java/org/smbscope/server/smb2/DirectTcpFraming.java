@@ -84,27 +84,15 @@ final class DirectTcpFraming {
     }
 
     /**
-     * Reads the {@code length} bytes of a frame's body (length from {@link #readLength}) into {@code into} from 0
-     * (its capacity is at least {@code length}: the caller's buffers hold a largest frame), straight from the socket:
-     * with a direct buffer, one system call takes all that has arrived and nothing is copied on the way. Returns
-     * {@code into} with position 0 and limit {@code length}.
+     * Clears {@code into} (its capacity is at least {@code length}: the caller's buffers hold a largest frame) for a
+     * frame's body of {@code length} bytes, and moves in what {@code ahead} (may be null) holds of it; {@link #fill}
+     * reads the rest straight from the socket (with a direct buffer, nothing is copied on the way).
      */
-    static ByteBuffer readBody(ReadableByteChannel in, ByteBuffer into, int length) throws IOException {
-        return readBody(null, in, into, length);
-    }
-
-    /** As {@link #readBody(ReadableByteChannel, ByteBuffer, int)}, taking what {@code ahead} (may be null) holds first. */
-    static ByteBuffer readBody(ReadAhead ahead, ReadableByteChannel in, ByteBuffer into, int length) throws IOException {
+    static void begin(ReadAhead ahead, ByteBuffer into, int length) {
         into.clear().limit(length);
         if (ahead != null) {
             ahead.drainTo(into);
         }
-        while (into.hasRemaining()) {
-            if (in.read(into) < 0) {
-                throw new EOFException("truncated frame: " + into.position() + " of " + length + " bytes");
-            }
-        }
-        return into.flip();
     }
 
     /**
