@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param kerberos       realm, kerberos method, keytab, username map
  * @param netbios        NetBIOS name/datagram services and browsing
  * @param spnValidation  {@code server spn target name validation} (SmbServerNameHardeningLevel)
+ * @param ioSizes        {@code smb2 max read}, {@code smb2 max write}, {@code smb2 max trans} (unset: the server's defaults)
  */
 public record ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
         List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
         EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
         String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings,
-        KerberosServerConfig kerberos, NetbiosSettings netbios, SpnValidationLevel spnValidation) {
+        KerberosServerConfig kerberos, NetbiosSettings netbios, SpnValidationLevel spnValidation, IoSizes ioSizes) {
     public ServerConfig {
+        ioSizes = ioSizes == null ? IoSizes.UNSET : ioSizes;
         kerberos = kerberos == null ? KerberosServerConfig.none() : kerberos;
         Objects.requireNonNull(netbiosName, "netbiosName");
         Objects.requireNonNull(workgroup, "workgroup");
@@ -43,7 +45,18 @@ public record ServerConfig(String netbiosName, String workgroup, List<String> in
             String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings) {
         this(netbiosName, workgroup, interfaces, bindInterfacesOnly, smbPorts, minProtocol, maxProtocol, signing,
                 encrypt, ntlmAuth, lanmanAuth, mapToGuest, guestAccount, maxConnections, passdbPath, shares, warnings,
-                KerberosServerConfig.none(), NetbiosSettings.DEFAULT, SpnValidationLevel.OFF);
+                KerberosServerConfig.none(), NetbiosSettings.DEFAULT, SpnValidationLevel.OFF, IoSizes.UNSET);
+    }
+
+    /** A configuration without {@code smb2 max read/write/trans} (code that predates those settings). */
+    public ServerConfig(String netbiosName, String workgroup, List<String> interfaces, boolean bindInterfacesOnly,
+            List<Integer> smbPorts, ProtocolLevel minProtocol, ProtocolLevel maxProtocol, SigningPolicy signing,
+            EncryptPolicy encrypt, NtlmAuthPolicy ntlmAuth, boolean lanmanAuth, MapToGuest mapToGuest,
+            String guestAccount, int maxConnections, Path passdbPath, List<ShareConfig> shares, List<String> warnings,
+            KerberosServerConfig kerberos, NetbiosSettings netbios, SpnValidationLevel spnValidation) {
+        this(netbiosName, workgroup, interfaces, bindInterfacesOnly, smbPorts, minProtocol, maxProtocol, signing,
+                encrypt, ntlmAuth, lanmanAuth, mapToGuest, guestAccount, maxConnections, passdbPath, shares, warnings,
+                kerberos, netbios, spnValidation, IoSizes.UNSET);
     }
 
     /** The share called {@code name}, case-insensitively. */

@@ -158,6 +158,7 @@ public final class SmbConfParser {
                 "bad uid", MapToGuest.BAD_USER));
         String guestAccount = o.string("guestaccount", "nobody");
         int maxConnections = o.integer("maxconnections", 0);
+        IoSizes ioSizes = IoSizes.read(o, warnings);
         Path passdb = null;
         String backend = o.string("passdbbackend", null);
         if (backend != null) {
@@ -185,7 +186,8 @@ public final class SmbConfParser {
         }
         shares.removeIf(s -> s == null);
         return new ServerConfig(netbios, workgroup, interfaces, bindOnly, ports, min, max, signing, encrypt, ntlm,
-                lanman, mapToGuest, guestAccount, maxConnections, passdb, shares, warnings, kerberos, netbiosSettings, spn);
+                lanman, mapToGuest, guestAccount, maxConnections, passdb, shares, warnings, kerberos, netbiosSettings, spn,
+                ioSizes);
     }
 
     private NetbiosSettings netbios(Options o) {

@@ -77,8 +77,8 @@ final class NegotiateHandler {
         SecurityMode mode = config.signing() == SigningPolicy.MANDATORY
                 ? SecurityMode.of(SecurityMode.SIGNING_ENABLED, SecurityMode.SIGNING_REQUIRED)
                 : SecurityMode.SIGNING_ENABLED;
-        long max = limits.maxReadWriteSize();
-        return new NegotiateResponse(mode, new Smb2Dialect(0x02FF), serverGuid, Capabilities.NONE, max, max, max,
+        return new NegotiateResponse(mode, new Smb2Dialect(0x02FF), serverGuid, Capabilities.NONE,
+                limits.maxTransactSize(), limits.maxReadSize(), limits.maxWriteSize(),
                 FileTime.of(clock.instant()), FileTime.of(startTime), SpnegoAcceptor.negotiateHint(kerberos, true),
                 List.of());
     }
@@ -154,12 +154,11 @@ final class NegotiateHandler {
                 ? SecurityMode.of(SecurityMode.SIGNING_ENABLED, SecurityMode.SIGNING_REQUIRED)
                 : SecurityMode.SIGNING_ENABLED;
         byte[] hint = SpnegoAcceptor.negotiateHint(kerberos, true);
-        long max = limits.maxReadWriteSize();
-        if (dialect == 0x0202) {
-            max = 65536;
-        }
-        NegotiateResponse response = new NegotiateResponse(mode, new Smb2Dialect(dialect), serverGuid, caps, max, max,
-                max, FileTime.of(clock.instant()), FileTime.of(startTime), hint, contexts);
+        boolean smb202 = dialect == 0x0202; // no large MTU: 64 KiB at most ([MS-SMB2] 3.3.5.4)
+        NegotiateResponse response = new NegotiateResponse(mode, new Smb2Dialect(dialect), serverGuid, caps,
+                smb202 ? 65536 : limits.maxTransactSize(), smb202 ? 65536 : limits.maxReadSize(),
+                smb202 ? 65536 : limits.maxWriteSize(), FileTime.of(clock.instant()), FileTime.of(startTime), hint,
+                contexts);
         return new NegotiateOutcome(response, dialect, cipher, signing);
     }
 }

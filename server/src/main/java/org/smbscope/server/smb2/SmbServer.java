@@ -55,7 +55,7 @@ public final class SmbServer implements AutoCloseable {
     public static SmbServer start(ServerConfig config, ServerLimits limits, Clock clock, RandomGenerator random,
             TreeHandlerFactory disks, java.util.function.Supplier<org.smbscope.server.browse.BrowseList> browse)
             throws IOException {
-        ServerLimits lim = limits.withMaxConnections(config.maxConnections());
+        ServerLimits lim = limits.withMaxConnections(config.maxConnections()).withIoSizes(config.ioSizes());
         Guid guid = Guid.random(random);
         AuthPolicy auth = AuthPolicy.of(config);
         NegotiateHandler negotiate = new NegotiateHandler(config, lim, guid, clock.instant(), clock, random,

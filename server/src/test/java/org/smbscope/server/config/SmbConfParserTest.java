@@ -90,6 +90,19 @@ class SmbConfParserTest {
     }
 
     @Test
+    void smb2MaxSizesAreKeptBetween64KiBAnd8MiB() throws Exception {
+        ServerConfig c = SmbConfParser.parse("""
+                [global]
+                  smb2 max read = 1048576
+                  smb2 max write = 100
+                  smb2 max trans = 16777216
+                """, dir);
+        assertThat(c.ioSizes()).isEqualTo(new IoSizes(1048576, IoSizes.MIN, IoSizes.MAX));
+        assertThat(c.warnings()).anyMatch(w -> w.contains("smb2maxwrite = 100")).anyMatch(w -> w.contains("smb2maxtrans"));
+        assertThat(SmbConfParser.parse("[global]\n", dir).ioSizes()).isEqualTo(IoSizes.UNSET);
+    }
+
+    @Test
     void defaultsAndBadValuesWarn() throws Exception {
         ServerConfig c = SmbConfParser.parse("""
                 [global]

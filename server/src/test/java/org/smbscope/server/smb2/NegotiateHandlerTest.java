@@ -31,7 +31,7 @@ class NegotiateHandlerTest {
     private NegotiateHandler handler(String global) throws Exception {
         ServerConfig c = SmbConfParser.parse("[global]\n" + global + "\n", Path.of("."));
         Instant t = Instant.parse("2026-11-21T00:00:00Z");
-        return new NegotiateHandler(c, ServerLimits.DEFAULTS, Guid.ZERO, t, Clock.fixed(t, ZoneOffset.UTC), new Random(1));
+        return new NegotiateHandler(c, ServerLimits.DEFAULTS.withIoSizes(c.ioSizes()), Guid.ZERO, t, Clock.fixed(t, ZoneOffset.UTC), new Random(1));
     }
 
     @Test
@@ -47,6 +47,23 @@ class NegotiateHandlerTest {
         assertThat(o.response().securityMode()).isEqualTo(SecurityMode.of(SecurityMode.SIGNING_ENABLED, SecurityMode.SIGNING_REQUIRED));
         assertThat(o.response().contexts()).hasSize(3);
         assertThat(SpnegoToken.decode(o.response().securityBuffer())).isInstanceOf(NegTokenInit.class);
+    }
+
+    @Test
+    void offersTheSmb2MaxSizesOfSmbConfAnd64KiBToSmb202() throws Exception {
+        NegotiateRequest req = new NegotiateRequest(SecurityMode.SIGNING_ENABLED, Capabilities.NONE, Guid.ZERO,
+                List.of(Smb2Dialect.SMB_2_0_2, Smb2Dialect.SMB_2_1), List.of());
+        NegotiateHandler h = handler("smb2 max read = 1048576\nsmb2 max write = 2097152\nsmb2 max trans = 65536");
+        var r = h.handle(req).response();
+        assertThat(List.of(r.maxReadSize(), r.maxWriteSize(), r.maxTransactSize())).containsExactly(1048576L, 2097152L,
+                65536L);
+        var defaults = handler("").handle(req).response();
+        assertThat(List.of(defaults.maxReadSize(), defaults.maxWriteSize(), defaults.maxTransactSize()))
+                .containsExactly((long) ServerLimits.DEFAULTS.maxReadSize(), (long) ServerLimits.DEFAULTS.maxWriteSize(),
+                        (long) ServerLimits.DEFAULTS.maxTransactSize());
+        var old = h.handle(new NegotiateRequest(SecurityMode.SIGNING_ENABLED, Capabilities.NONE, Guid.ZERO,
+                List.of(Smb2Dialect.SMB_2_0_2), List.of())).response();
+        assertThat(List.of(old.maxReadSize(), old.maxWriteSize(), old.maxTransactSize())).containsOnly(65536L);
     }
 
     @Test

@@ -258,8 +258,8 @@ class ServerWithOurClientTest {
                 true, List.of(0), config.minProtocol(), config.maxProtocol(), config.signing(), config.encrypt(),
                 config.ntlmAuth(), config.lanmanAuth(), config.mapToGuest(), config.guestAccount(), config.maxConnections(),
                 null, config.shares(), List.of());
-        ServerLimits limits = new ServerLimits(ServerLimits.DEFAULTS.maxFrameSize(), ServerLimits.DEFAULTS.maxReadWriteSize(),
-                64, 512, 256, 16, 1024, java.time.Duration.ofMillis(300));
+        ServerLimits limits = new ServerLimits(ServerLimits.DEFAULTS.maxFrameSize(), ServerLimits.DEFAULTS.maxReadSize(),
+                ServerLimits.DEFAULTS.maxWriteSize(), ServerLimits.DEFAULTS.maxTransactSize(), 64, 512, 256, 16, 1024, java.time.Duration.ofMillis(300));
         try (SmbServer server = SmbServer.start(config, limits, java.time.Clock.systemUTC(), new java.util.Random(1),
                 ShareHandlers.unsupported())) {
             int port = server.addresses().get(0).getPort();

@@ -49,7 +49,8 @@ final class TestServer implements AutoCloseable {
         ServerConfig c = SmbConfParser.parse(text, tmp);
         c = new ServerConfig(c.netbiosName(), c.workgroup(), c.interfaces(), true, List.of(0), c.minProtocol(),
                 c.maxProtocol(), c.signing(), c.encrypt(), c.ntlmAuth(), c.lanmanAuth(), c.mapToGuest(), c.guestAccount(),
-                c.maxConnections(), c.passdbPath(), c.shares(), c.warnings());
+                c.maxConnections(), c.passdbPath(), c.shares(), c.warnings(), org.smbscope.server.config.KerberosServerConfig.none(),
+                org.smbscope.server.config.NetbiosSettings.DEFAULT, org.smbscope.server.config.SpnValidationLevel.OFF, c.ioSizes());
         SmbServer s = SmbServer.start(c, ServerLimits.DEFAULTS, Clock.systemUTC(), new Random(11), disks);
         return new TestServer(s, share, c);
     }
