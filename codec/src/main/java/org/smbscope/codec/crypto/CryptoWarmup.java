@@ -25,11 +25,36 @@ public final class CryptoWarmup {
     }
 
     /**
+     * Whose bulk path a warm-up runs. The JIT compiles what the calls reach, with the branches they take: calls the
+     * transfer never makes cost compile time (on a 2-core machine, taken from the transfer) and leave the calls it
+     * does make less compiled.
+     */
+    public enum Side {
+        /**
+         * A client's: signing of requests from an array and of a WRITE whose data follows in a direct buffer,
+         * verifying of responses from arrays; sealing of a WRITE whose data is in a direct buffer into a direct
+         * buffer, and opening of a response into an array of its own ({@link Smb3Transform#openInto}).
+         */
+        CLIENT,
+        /** A server's: signing of arrays, verifying and opening of arrays and of direct buffers (large frames). */
+        SERVER
+    }
+
+    /**
      * Signs and verifies {@code iterations} small messages with {@code signing}, and when
      * {@code cipher} is not null seals and opens as many. Either may be null. Verifying and opening run both on
      * arrays and on direct buffers (a server reads large frames into those).
      */
     public static void run(SigningAlgorithm signing, CipherId cipher, int iterations) {
+        run(signing, cipher, iterations, Side.SERVER);
+    }
+
+    /** {@link #run(SigningAlgorithm, CipherId, int)} with the calls {@code side} makes in a bulk transfer. */
+    public static void run(SigningAlgorithm signing, CipherId cipher, int iterations, Side side) {
+        if (side == Side.CLIENT) {
+            client(signing, cipher, iterations);
+            return;
+        }
         if (signing != null) {
             byte[] message = smb2(SIGNED_MESSAGE);
             Smb2Signer signer = Smb2Signer.of(signing, new byte[16]);
@@ -51,17 +76,7 @@ public final class CryptoWarmup {
         }
         if (cipher != null) {
             byte[] message = smb2(SEALED_MESSAGE);
-            byte[] key = new byte[cipher.keyLength()];
-            Smb3Keys keys = new Smb3Keys(0x0311, cipher, new byte[16], key, key, new byte[16]);
-            long[] counter = {0};
-            Smb3Transform t = Smb3Transform.of(keys, length -> {
-                byte[] nonce = new byte[length];
-                long n = ++counter[0];
-                for (int b = 0; b < 8; b++) {
-                    nonce[b] = (byte) (n >>> (8 * b));
-                }
-                return nonce;
-            });
+            Smb3Transform t = throwaway(cipher);
             java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(Smb3Transform.HEADER_LENGTH + message.length
                     + Smb3Cipher.TAG_LENGTH);
             try {
@@ -74,6 +89,114 @@ public final class CryptoWarmup {
                 throw new IllegalStateException("warm-up message did not open", e);
             }
         }
+    }
+
+    /**
+     * The client's calls. AES-GMAC and AES-GCM run as the bulk of a large message does: many parts through one
+     * signature or one encryption, so that the JIT compiles the per-part path (a 1 GiB transfer makes 16,384 calls
+     * there) and leaves the per-message start and finish (1,024 calls) to the lower tiers: compiling those at the top
+     * tier took more of the JIT's time than the parts (measured with JFR, jdk.Compilation). Opening stays per message:
+     * a GCM decryption checks the tag before it hands out plaintext, so a response is opened in one call.
+     */
+    private static void client(SigningAlgorithm signing, CipherId cipher, int iterations) {
+        if (signing == SigningAlgorithm.AES_GMAC) {
+            gmacParts(iterations);
+        } else if (signing != null) {
+            byte[] message = smb2(SIGNED_MESSAGE);
+            byte[] head = java.util.Arrays.copyOf(message, Smb2Signer.HEADER_LENGTH + 48); // a WRITE's header and body
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect(SIGNED_MESSAGE);
+            Smb2Signer signer = Smb2Signer.of(signing, new byte[16]);
+            for (int i = 0; i < iterations; i++) {
+                message[16] = 0; // Flags: a request
+                signer.sign(message, 0, message.length);
+                message[16] = 1; // SERVER_TO_REDIR: the response (the verification fails; it is the same work)
+                signer.verify(message, 0, message.length);
+                signer.compute(head, data.clear());
+            }
+        }
+        if (cipher != null && cipher.isGcm()) {
+            gcmParts(cipher, iterations);
+        } else if (cipher != null) {
+            Smb3Transform t = throwaway(cipher);
+            byte[] message = smb2(SEALED_MESSAGE);
+            byte[] plain = new byte[SEALED_MESSAGE];
+            try {
+                for (int i = 0; i < iterations; i++) {
+                    t.openInto(t.seal(1, message), plain);
+                }
+            } catch (CryptoDecodeException e) {
+                throw new IllegalStateException("warm-up message did not open", e);
+            }
+        }
+    }
+
+    /** Parts of one message between two starts: 1 KiB parts, so a 16 KiB message. */
+    static final int PARTS = 16;
+
+    /** {@code iterations} parts of AES-GMAC signatures, from arrays and from direct buffers (a WRITE's data). */
+    private static void gmacParts(int iterations) {
+        Smb2Signer signer = Smb2Signer.of(SigningAlgorithm.AES_GMAC, new byte[16]);
+        byte[] header = smb2(Smb2Signer.HEADER_LENGTH);
+        java.nio.ByteBuffer heap = java.nio.ByteBuffer.allocate(SIGNED_MESSAGE);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(SIGNED_MESSAGE);
+        for (int i = 0; i < iterations; i += PARTS) {
+            header[24] = (byte) (i >>> 4); // MessageId: a new GMAC nonce for each message, as on the wire
+            header[25] = (byte) (i >>> 12);
+            header[26] = (byte) (i >>> 20);
+            Smb2Signer.Running r = signer.start(header);
+            for (int k = 0; k < PARTS && i + k < iterations; k++) {
+                r.update((k & 1) == 0 ? heap.clear() : direct.clear());
+            }
+            r.finish();
+        }
+    }
+
+    /**
+     * {@code iterations} parts of AES-GCM encryptions (the JDK cipher the sealing of a WRITE feeds piece by piece),
+     * and as many openings of a small sealed message.
+     */
+    private static void gcmParts(CipherId cipher, int iterations) {
+        AesGcm gcm = new AesGcm(new byte[cipher.keyLength()]);
+        byte[] aad = new byte[32];
+        byte[] part = new byte[SEALED_MESSAGE];
+        byte[] out = new byte[SEALED_MESSAGE + AesGcm.TAG];
+        byte[] opened = new byte[SEALED_MESSAGE];
+        byte[] sealed = new byte[SEALED_MESSAGE + AesGcm.TAG];
+        byte[] openNonce = new byte[12];
+        openNonce[11] = 1;
+        byte[] tag = gcm.seal(openNonce, aad, part, 0, part.length, sealed, 0);
+        System.arraycopy(tag, 0, sealed, SEALED_MESSAGE, AesGcm.TAG);
+        try {
+            for (int i = 0; i < iterations; i += PARTS) {
+                byte[] nonce = new byte[12];
+                nonce[0] = (byte) (i >>> 4);
+                nonce[1] = (byte) (i >>> 12);
+                nonce[2] = (byte) (i >>> 20);
+                AesGcm.Sealing s = gcm.sealing(nonce, aad);
+                for (int k = 0; k < PARTS && i + k < iterations; k++) {
+                    s.update(part, 0, part.length, out);
+                    gcm.openJoined(openNonce, aad, sealed, 0, SEALED_MESSAGE, opened, 0);
+                }
+                s.finish(out);
+            }
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalStateException("warm-up message did not open", e);
+        }
+    }
+
+    /** A transform with a throwaway key and a counter for nonces. */
+    private static Smb3Transform throwaway(CipherId cipher) {
+        byte[] key = new byte[cipher.keyLength()];
+        Smb3Keys keys = new Smb3Keys(0x0311, cipher, new byte[16], key, key, new byte[16]);
+        long[] counter = {0};
+        return Smb3Transform.of(keys, length -> {
+            byte[] nonce = new byte[length];
+            long n = ++counter[0];
+            for (int b = 0; b < 8; b++) {
+                nonce[b] = (byte) (n >>> (8 * b));
+            }
+            return nonce;
+        });
     }
 
     private static byte[] smb2(int length) {
