@@ -102,66 +102,25 @@ final class AesGcm {
 
     /** {@link Smb3Cipher#seal(byte[], byte[], byte[], java.nio.ByteBuffer, java.nio.ByteBuffer)} with the JDK's GCM. */
     byte[] seal(byte[] nonce, byte[] aad, byte[] head, java.nio.ByteBuffer tail, java.nio.ByteBuffer out) {
-        Sealing s = sealing(nonce, aad);
-        // in pieces through arrays: the JDK's GCM runs direct buffers 512 bytes at a time (measured 3x slower
-        // than arrays of 64 KiB, which take its combined AES-GCM code)
-        byte[] in = new byte[Math.min(64 * 1024, Math.max(16, tail.remaining()))];
-        byte[] piece = new byte[Math.max(in.length, head.length) + TAG];
-        out.put(piece, 0, s.update(head, 0, head.length, piece));
-        while (tail.hasRemaining()) {
-            int n = Math.min(in.length, tail.remaining());
-            tail.get(in, 0, n);
-            out.put(piece, 0, s.update(in, 0, n, piece));
-        }
-        return s.finish(out);
-    }
-
-    /** An encryption under {@code nonce} and {@code aad}, fed in pieces ({@link Sealing}). */
-    Sealing sealing(byte[] nonce, byte[] aad) {
         try {
             Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
             c.updateAAD(aad);
-            return new Sealing(c);
+            // in pieces through arrays: the JDK's GCM runs direct buffers 512 bytes at a time (measured 3x slower
+            // than arrays of 64 KiB, which take its combined AES-GCM code)
+            byte[] in = new byte[Math.min(64 * 1024, Math.max(16, tail.remaining()))];
+            byte[] piece = new byte[Math.max(in.length, head.length) + TAG];
+            out.put(piece, 0, c.update(head, 0, head.length, piece, 0));
+            while (tail.hasRemaining()) {
+                int n = Math.min(in.length, tail.remaining());
+                tail.get(in, 0, n);
+                out.put(piece, 0, c.update(in, 0, n, piece, 0));
+            }
+            byte[] fin = c.doFinal(); // the rest of the ciphertext, then the tag
+            done(c);
+            out.put(fin, 0, fin.length - TAG);
+            return Arrays.copyOfRange(fin, fin.length - TAG, fin.length);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
-        }
-    }
-
-    /**
-     * One message encrypted piece by piece (a WRITE's data; {@link CryptoWarmup} runs the same calls). Not
-     * thread-safe.
-     */
-    final class Sealing {
-        private final Cipher c;
-
-        private Sealing(Cipher c) {
-            this.c = c;
-        }
-
-        /** Encrypts {@code in[off, off+len)} into {@code out} from 0 (at least len + {@link #TAG} long); the bytes written. */
-        int update(byte[] in, int off, int len, byte[] out) {
-            try {
-                return c.update(in, off, len, out, 0);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed", e);
-            }
-        }
-
-        /** Puts the rest of the ciphertext into {@code out} and returns the tag; the cipher goes back to the pool. */
-        byte[] finish(java.nio.ByteBuffer out) {
-            try {
-                byte[] fin = c.doFinal(); // the rest of the ciphertext, then the tag
-                done(c);
-                out.put(fin, 0, fin.length - TAG);
-                return Arrays.copyOfRange(fin, fin.length - TAG, fin.length);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed", e);
-            }
-        }
-
-        /** {@link #finish(java.nio.ByteBuffer)} into an array from 0. */
-        byte[] finish(byte[] out) {
-            return finish(java.nio.ByteBuffer.wrap(out));
         }
     }
 
