@@ -14,8 +14,18 @@ final class CryptoSpeed {
     /** Consecutive fast messages that settle it. */
     static final int SETTLED = 3;
 
+    private final java.util.function.LongSupplier nanoTime;
     private volatile boolean fast;
     private int streak;
+
+    CryptoSpeed() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the clock ({@link System#nanoTime} but in tests) */
+    CryptoSpeed(java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     /** True once {@link #SETTLED} large messages in a row took compiled-code time. */
     boolean fast() {
@@ -24,14 +34,14 @@ final class CryptoSpeed {
 
     /** A start time for {@link #end}, or 0 when this message is not timed. */
     long start(int length) {
-        return length >= TIMED && !fast ? System.nanoTime() : 0;
+        return length >= TIMED && !fast ? nanoTime.getAsLong() : 0;
     }
 
     void end(long start, int length) {
         if (start == 0) {
             return;
         }
-        long perMiB = (System.nanoTime() - start) * (1L << 20) / length;
+        long perMiB = (nanoTime.getAsLong() - start) * (1L << 20) / length;
         synchronized (this) {
             streak = perMiB < FAST_NANOS_PER_MIB ? streak + 1 : 0;
             if (streak >= SETTLED) {

@@ -1,12 +1,7 @@
 package org.smbscope.client.smb2;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.smbscope.client.SmbProtocolException;
-import org.smbscope.codec.crypto.CipherId;
 import org.smbscope.codec.crypto.CryptoDecodeException;
-import org.smbscope.codec.crypto.CryptoWarmup;
-import org.smbscope.codec.crypto.SigningAlgorithm;
 import org.smbscope.codec.crypto.Smb2Signer;
 import org.smbscope.codec.crypto.Smb3Transform;
 
@@ -22,12 +17,9 @@ final class SessionSecurity implements MessageSecurity {
     private final boolean signing;
     private final boolean signTreeConnect;
     private volatile boolean encrypting;
-    /** Warm-up calls between two looks at {@link CryptoSpeed#fast}. */
-    private static final int WARMUP_BATCH = 250;
-    private final AtomicBoolean signWarmed = new AtomicBoolean();
-    private final CryptoSpeed signSpeed = new CryptoSpeed();
-    private final CryptoSpeed sealSpeed = new CryptoSpeed();
-    private final AtomicBoolean sealWarmed = new AtomicBoolean();
+    private final CryptoWarmer warmer;
+    private final CryptoSpeed signSpeed;
+    private final CryptoSpeed sealSpeed;
 
     SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting) {
         this(sessionId, signer, transform, signing, encrypting, false);
@@ -40,6 +32,15 @@ final class SessionSecurity implements MessageSecurity {
      */
     SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting,
             boolean signTreeConnect) {
+        this(sessionId, signer, transform, signing, encrypting, signTreeConnect, new CryptoWarmer());
+    }
+
+    /** @param warmer the connection's crypto warm-up, which this session's timings of large messages stop */
+    SessionSecurity(long sessionId, Smb2Signer signer, Smb3Transform transform, boolean signing, boolean encrypting,
+            boolean signTreeConnect, CryptoWarmer warmer) {
+        this.warmer = warmer;
+        this.signSpeed = warmer.signSpeed;
+        this.sealSpeed = warmer.sealSpeed;
         this.sessionId = sessionId;
         this.signer = signer;
         this.transform = transform;
@@ -58,26 +59,17 @@ final class SessionSecurity implements MessageSecurity {
     }
 
     /**
-     * Brings the JDK crypto this session uses (its signer, or its cipher once it seals) to full
-     * speed on a low-priority daemon thread, see {@link CryptoWarmup}: without it, signed or sealed
-     * 1 MiB messages ran 10 to 20 times slower. Called when the session is set up, so that the
-     * warm-up is under way before the first transfer, and again before bulk data moves and when
-     * sealing starts; each algorithm is warmed once per session.
+     * Brings the JDK crypto this session uses (its signer, or its cipher once it seals) to full speed in the
+     * background ({@link CryptoWarmer}; the connection may have started it at NEGOTIATE already): without it, signed
+     * or sealed 1 MiB messages ran 10 to 20 times slower. Called when the session is set up, and again before bulk
+     * data moves and when sealing starts.
      */
     void warmUp() {
-        boolean seal = encrypting;
-        SigningAlgorithm s = !seal && signing && signWarmed.compareAndSet(false, true) ? signer.algorithm() : null;
-        CipherId c = seal && sealWarmed.compareAndSet(false, true) ? transform.cipher() : null;
-        if (s == null && c == null) {
-            return;
+        if (encrypting) {
+            warmer.sealing(transform.cipher());
+        } else if (signing) {
+            warmer.signing(signer.algorithm());
         }
-        CryptoSpeed speed = s != null ? signSpeed : sealSpeed;
-        Thread.ofPlatform().daemon().name("smb2-crypto-warmup").priority(Thread.MIN_PRIORITY).start(() -> {
-            // in batches: stops once this session's own large messages run at compiled speed
-            for (int done = 0; done < CryptoWarmup.DEFAULT_ITERATIONS && !speed.fast(); done += WARMUP_BATCH) {
-                CryptoWarmup.run(s, c, WARMUP_BATCH);
-            }
-        });
     }
 
     boolean canEncrypt() {

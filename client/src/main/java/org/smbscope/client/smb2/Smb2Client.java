@@ -147,6 +147,9 @@ public final class Smb2Client {
                 r.systemTime().toInstant(), (int) Math.min(Integer.MAX_VALUE, r.maxTransactSize()), maxRead, maxWrite,
                 cipher == null ? null : cipher.label(), signing.label(),
                 preauth == null ? null : preauth.toString());
-        return new Smb2Established(c, config, info, preauth, cipher, signing, r.securityBuffer(), largeMtu, serverName);
+        Smb2Established established = new Smb2Established(c, config, info, preauth, cipher, signing, r.securityBuffer(),
+                largeMtu, serverName);
+        established.warmUpNegotiated();
+        return established;
     }
 }

@@ -48,6 +48,8 @@ final class Smb2Established implements SmbConnection {
     private final byte[] spnegoHint;
     final boolean largeMtu;
     final String serverName;
+    /** The crypto warm-up of this connection's sessions, started at NEGOTIATE ({@link #warmUpNegotiated}). */
+    final CryptoWarmer warmer = new CryptoWarmer();
 
     Smb2Established(Smb2Connection connection, ClientConfig config, NegotiatedInfo info, PreauthHash preauth,
             CipherId cipher, SigningAlgorithm signing, byte[] spnegoHint, boolean largeMtu, String serverName) {
@@ -60,6 +62,26 @@ final class Smb2Established implements SmbConnection {
         this.spnegoHint = spnegoHint;
         this.largeMtu = largeMtu;
         this.serverName = serverName;
+    }
+
+    /**
+     * Starts warming up what this connection's sessions will most likely protect their messages with, as the session
+     * setup will decide it from the configuration and the server's answer: the cipher when encryption is wanted and
+     * one was negotiated, else the signing algorithm when signing will be on. A session with no keys (guest,
+     * anonymous) would not need it; the session setup's round trips hide it otherwise.
+     */
+    void warmUpNegotiated() {
+        int dialect = info.dialect().code();
+        boolean encrypt = cipher != null && (config.encryption() == Protection.REQUIRED
+                || config.encryption() == Protection.DESIRED);
+        boolean sign = (info.signingRequired() || config.signing() == Protection.REQUIRED
+                || config.signing() == Protection.DESIRED || dialect >= 0x0311)
+                && (config.signing() != Protection.OFF || info.signingRequired());
+        if (encrypt) {
+            warmer.sealing(cipher);
+        } else if (sign) {
+            warmer.signing(dialect >= 0x0311 ? signing : SigningAlgorithm.defaultFor(dialect));
+        }
     }
 
     @Override
@@ -147,7 +169,7 @@ final class Smb2Established implements SmbConnection {
             if (config.encryption() == Protection.REQUIRED && transform == null) {
                 throw new SmbProtocolException("encryption required but no cipher was negotiated");
             }
-            security = new SessionSecurity(sessionId, signer, transform, sign, encrypt, dialect >= 0x0311);
+            security = new SessionSecurity(sessionId, signer, transform, sign, encrypt, dialect >= 0x0311, warmer);
             if (in.signed() && !security.verify(in.message())) {
                 throw new SmbProtocolException("bad signature on the final SESSION_SETUP response");
             }

@@ -14,4 +14,13 @@ class CryptoWarmupTest {
         }
         assertThatCode(() -> CryptoWarmup.run(null, null, 3)).doesNotThrowAnyException();
     }
+
+    @ParameterizedTest
+    @EnumSource(CipherId.class)
+    void runsTheClientsCallsForEveryCipherAndSigningAlgorithm(CipherId cipher) {
+        for (SigningAlgorithm s : SigningAlgorithm.values()) {
+            assertThatCode(() -> CryptoWarmup.run(s, cipher, 3, CryptoWarmup.Side.CLIENT)).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> CryptoWarmup.run(null, null, 3, CryptoWarmup.Side.CLIENT)).doesNotThrowAnyException();
+    }
 }
