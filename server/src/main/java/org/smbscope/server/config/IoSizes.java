@@ -6,7 +6,8 @@ import java.util.List;
  * The largest READ, WRITE and transact (IOCTL, QUERY_INFO, QUERY_DIRECTORY, CHANGE_NOTIFY) sizes the server offers
  * in its NEGOTIATE response ([MS-SMB2] 2.2.4 MaxReadSize, MaxWriteSize, MaxTransactSize), from smb.conf(5)'s
  * {@code smb2 max read}, {@code smb2 max write} and {@code smb2 max trans}. Zero means "not set": the server's own
- * default applies. A set value is kept between 64 KiB (SMB 2.0.2's fixed size) and 8 MiB, as Samba keeps it.
+ * default applies. A set value is kept between 64 KiB (SMB 2.0.2's fixed size) and 8 MiB (our largest frame, and
+ * Samba's default; Samba itself takes smaller values as they are and caps larger ones at almost 16 MiB).
  *
  * @param maxRead  {@code smb2 max read} in bytes, or 0
  * @param maxWrite {@code smb2 max write} in bytes, or 0
@@ -17,7 +18,7 @@ public record IoSizes(int maxRead, int maxWrite, int maxTrans) {
     public static final IoSizes UNSET = new IoSizes(0, 0, 0);
     /** The smallest value accepted: SMB 2.0.2's 64 KiB. */
     public static final int MIN = 64 * 1024;
-    /** The largest value accepted: 8 MiB, Samba's and Windows' large-MTU limit. */
+    /** The largest value accepted: 8 MiB, Samba's default and Windows' large-MTU size. */
     public static final int MAX = 8 * 1024 * 1024;
 
     public IoSizes {
